@@ -1,0 +1,240 @@
+"""StreamField blocks shared by every page type.
+
+Each block names its icon, template, preview value and description so that editors see
+what it does in the block picker before inserting it.
+"""
+from django.core.exceptions import ValidationError
+from django.forms.utils import ErrorList
+from wagtail import blocks
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+INLINE_FEATURES = ["bold", "italic", "link", "document-link"]
+TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link", "superscript"]
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label="Titre", max_length=120)
+    level = blocks.ChoiceBlock(
+        label="Niveau",
+        choices=[("h2", "Titre de section (h2)"), ("h3", "Sous-titre (h3)")],
+        default="h2",
+        help_text="Un titre de section (h2) ouvre une partie ; un sous-titre (h3) la subdivise.",
+    )
+
+    class Meta:
+        icon = "title"
+        label = "Titre"
+        template = "components/blocks/heading.html"
+        preview_value = {"text": "Comprendre le mouvement d'alliance", "level": "h2"}
+        description = "Un titre qui structure la page (les lecteurs d'écran s'en servent pour naviguer)."
+
+
+class ParagraphBlock(blocks.RichTextBlock):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("features", TEXT_FEATURES)
+        super().__init__(**kwargs)
+
+    class Meta:
+        icon = "pilcrow"
+        label = "Texte"
+        template = "components/blocks/paragraph.html"
+        preview_value = (
+            "<p>Le RAMEAU observe, expérimente et partage en accès libre ce qu'il apprend des "
+            "alliances entre associations, entreprises et collectivités.</p>"
+        )
+        description = "Du texte mis en forme : paragraphes, listes, liens et intertitres."
+
+
+class ImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label="Image")
+    alt_text = blocks.CharBlock(
+        label="Texte alternatif",
+        required=False,
+        max_length=250,
+        help_text="Ce que montre l'image, pour qui ne la voit pas. Laissez vide si elle est purement décorative.",
+    )
+    caption = blocks.CharBlock(label="Légende", required=False, max_length=250)
+    credit = blocks.CharBlock(
+        label="Crédit",
+        required=False,
+        max_length=120,
+        help_text="Auteur ou source de l'image, par exemple « © Le RAMEAU ».",
+    )
+
+    class Meta:
+        icon = "image"
+        label = "Image"
+        template = "components/blocks/image.html"
+        preview_value = {"caption": "Rencontre des pionniers des alliances en territoire", "credit": "© Le RAMEAU"}
+        description = "Une image avec sa légende et son crédit."
+
+
+class QuoteBlock(blocks.StructBlock):
+    text = blocks.TextBlock(label="Citation", max_length=600)
+    author = blocks.CharBlock(label="Auteur", required=False, max_length=120)
+    role = blocks.CharBlock(
+        label="Fonction", required=False, max_length=160, help_text="Fonction ou organisation de l'auteur."
+    )
+
+    class Meta:
+        icon = "openquote"
+        label = "Citation"
+        template = "components/blocks/quote.html"
+        preview_value = {
+            "text": "Faire alliance n'est plus une option : c'est une façon de répondre ensemble aux fragilités.",
+            "author": "Charles-Benoît Heidsieck",
+            "role": "Président-fondateur du RAMEAU",
+        }
+        description = "Une citation mise en valeur, avec son auteur."
+
+
+class KeyFiguresBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label="Titre", required=False, max_length=120)
+    figures = blocks.ListBlock(
+        SnippetChooserBlock("pages.KeyFigure", label="Chiffre clé"),
+        label="Chiffres clés",
+        min_num=1,
+        help_text="Chaque chiffre s'affiche avec sa source ; modifiez-le une fois dans « Chiffres clés ».",
+    )
+
+    class Meta:
+        icon = "table"
+        label = "Chiffres clés"
+        template = "components/blocks/key_figures.html"
+        preview_value = {"heading": "Le RAMEAU en chiffres", "figures": []}
+        description = "Une rangée de chiffres clés, chacun avec son année et sa source."
+
+
+class CallToActionBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label="Titre", max_length=120)
+    text = blocks.TextBlock(label="Texte", required=False, max_length=400)
+    page = blocks.PageChooserBlock(label="Page du site", required=False)
+    url = blocks.URLBlock(label="Ou adresse externe", required=False)
+    label = blocks.CharBlock(label="Texte du bouton", max_length=60)
+
+    class Meta:
+        icon = "pick"
+        label = "Appel à l'action"
+        template = "components/blocks/call_to_action.html"
+        preview_value = {
+            "title": "Découvrir nos travaux",
+            "text": "Études, guides et référentiels, en accès libre.",
+            "url": "https://www.lerameau.fr/",
+            "label": "Explorer",
+        }
+        description = "Un encadré qui invite à une action, avec un bouton vers une page ou un site."
+
+    def clean(self, value):
+        value = super().clean(value)
+        if bool(value.get("page")) == bool(value.get("url")):
+            message = "Choisissez soit une page du site, soit une adresse externe (une seule)."
+            raise blocks.StructBlockValidationError(
+                block_errors={"page": ErrorList([ValidationError(message)])}
+            )
+        return value
+
+
+class VideoBlock(blocks.StructBlock):
+    video = EmbedBlock(label="Adresse de la vidéo", help_text="Lien YouTube, Vimeo ou Dailymotion.")
+    caption = blocks.CharBlock(label="Légende", required=False, max_length=250)
+
+    class Meta:
+        icon = "media"
+        label = "Vidéo"
+        template = "components/blocks/video.html"
+        preview_value = {"caption": "Replay d'un webinaire du RAMEAU"}
+        description = "Une vidéo intégrée (YouTube, Vimeo…) avec sa légende."
+
+
+class SourceBlock(blocks.StructBlock):
+    text = blocks.RichTextBlock(label="Référence", features=INLINE_FEATURES)
+    url = blocks.URLBlock(label="Lien", required=False)
+
+    class Meta:
+        icon = "link"
+        label = "Source"
+
+
+class SourcesBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label="Titre", default="Sources", max_length=80)
+    items = blocks.ListBlock(SourceBlock(), label="Références", min_num=1)
+
+    class Meta:
+        icon = "list-ol"
+        label = "Sources et notes"
+        template = "components/blocks/sources.html"
+        preview_value = {
+            "heading": "Sources",
+            "items": [
+                {"text": "<p>Observatoire des partenariats, programme PHARE 2015-2017.</p>", "url": ""},
+            ],
+        }
+        description = "La liste numérotée des sources et notes d'un texte de recherche."
+
+
+class PartnersBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label="Titre", required=False, max_length=120)
+    partners = blocks.ListBlock(SnippetChooserBlock("pages.Partner", label="Partenaire"), label="Partenaires")
+
+    class Meta:
+        icon = "group"
+        label = "Partenaires"
+        template = "components/blocks/partners.html"
+        preview_value = {"heading": "Ils construisent avec nous", "partners": []}
+        description = "Les logos et noms de partenaires, chacun relié à son site."
+
+
+class ContactDetailsBlock(blocks.StaticBlock):
+    class Meta:
+        icon = "mail"
+        label = "Coordonnées"
+        template = "components/blocks/contact_details.html"
+        admin_text = "Affiche l'adresse, le téléphone et le courriel saisis dans Paramètres › Paramètres du site."
+        preview_value = None
+        description = "Les coordonnées du RAMEAU, tenues à jour depuis les paramètres du site."
+
+
+class BaseStreamBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = ParagraphBlock()
+    image = ImageBlock()
+    quote = QuoteBlock()
+    key_figures = KeyFiguresBlock()
+    call_to_action = CallToActionBlock()
+    video = VideoBlock()
+    sources = SourcesBlock()
+    partners = PartnersBlock()
+    contact_details = ContactDetailsBlock()
+
+
+class MissionBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label="Mission", max_length=60, help_text="Un verbe : Témoigner, Innover, Transmettre…")
+    text = blocks.RichTextBlock(label="Description", features=INLINE_FEATURES)
+    proof_title = blocks.CharBlock(label="Titre de la preuve", default="La preuve en acte", max_length=80)
+    proof_text = blocks.RichTextBlock(label="Preuve en acte", features=INLINE_FEATURES)
+
+    class Meta:
+        icon = "tick-inverse"
+        label = "Mission"
+        template = "components/blocks/mission.html"
+        preview_value = {
+            "title": "Témoigner",
+            "text": "<p>Observer les alliances sur le temps long et en rendre compte.</p>",
+            "proof_title": "La preuve en acte",
+            "proof_text": "<p>L'Observatoire des partenariats, fondé en 2008 avec la Caisse des Dépôts.</p>",
+        }
+        description = "Une mission du RAMEAU et la réalisation qui la prouve."
+
+
+class ObjectiveBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label="Objectif", max_length=120)
+    text = blocks.TextBlock(label="Explication", required=False, max_length=500)
+
+    class Meta:
+        icon = "success"
+        label = "Objectif"
+        template = "components/blocks/objective.html"
+        preview_value = {"title": "Réduire les fragilités", "text": "Agir ensemble sur les fragilités des personnes et des territoires."}
+        description = "Un des objectifs des alliances, en une phrase."

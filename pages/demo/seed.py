@@ -1,0 +1,223 @@
+"""Builds the demo tree of the pages app: home, mission, history, legal notice, contact.
+
+Every step looks for what exists first, so running it again creates nothing twice and never
+overwrites what staff have edited.
+"""
+from __future__ import annotations
+
+from typing import TypeVar
+
+from django.utils.text import slugify
+from wagtail.models import Page, Site
+from wagtail.rich_text import RichText
+
+from pages.models import (
+    HistoryMilestone,
+    HistoryPage,
+    HomePage,
+    KeyFigure,
+    MissionPage,
+    NavigationSettings,
+    Partner,
+    SiteSettings,
+    StandardPage,
+)
+
+from . import content
+from .images import draw_landscape, draw_logo, get_or_create_image
+
+P = TypeVar("P", bound=Page)
+
+
+def publish_child(parent: Page, page: P) -> P:
+    """Add `page` under `parent` unless a sibling already has its slug; publish a revision."""
+    existing = Page.objects.child_of(parent).filter(slug=page.slug).first()
+    if existing:
+        return existing.specific
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def landscape(title: str, description: str = ""):
+    return get_or_create_image(title, draw_landscape(title), f"{slugify(title)}.jpg", description)
+
+
+def ensure_root() -> Page:
+    root = Page.get_first_root_node()
+    if root is None:
+        root = Page.add_root(instance=Page(title="Racine", slug="root"))
+    return root
+
+
+def seed_home() -> HomePage:
+    """The home page becomes the root of the default site; Wagtail's welcome page goes."""
+    root = ensure_root()
+    home = HomePage.objects.first()
+    if home is None:
+        home = publish_child(
+            root,
+            HomePage(
+                title=content.HOME["title"],
+                slug="accueil",
+                seo_title="",
+                search_description=content.HOME["seo_description"],
+                headline=content.HOME["headline"],
+                intro=content.HOME["intro"],
+                hero_image=landscape("Illustration : un rameau", "Motif graphique d'un rameau sur fond vert"),
+            ),
+        )
+    site = Site.objects.filter(is_default_site=True).first() or Site(hostname="localhost", port=80, is_default_site=True)
+    if site.root_page_id != home.id or site.site_name != content.SITE_NAME:
+        site.root_page = home
+        site.site_name = content.SITE_NAME
+        site.save()
+    welcome = Page.objects.child_of(root).filter(slug="home", content_type__model="page").first()
+    if welcome:
+        welcome.delete()
+    return home
+
+
+def seed_key_figures() -> dict[str, KeyFigure]:
+    figures = {}
+    for item in content.KEY_FIGURES:
+        figure, _ = KeyFigure.objects.get_or_create(
+            value=item["value"],
+            label=item["label"],
+            defaults={"year": item["year"], "source": item["source"], "source_url": item["source_url"]},
+        )
+        figures[item["key"]] = figure
+    return figures
+
+
+def seed_partners() -> dict[str, Partner]:
+    partners = {}
+    for item in content.PARTNERS:
+        partner = Partner.objects.filter(name=item["name"]).first()
+        if partner is None:
+            logo = get_or_create_image(f"Logo {item['name']}", draw_logo(item["name"]), f"logo-{item['key']}.png")
+            partner = Partner.objects.create(
+                name=item["name"], website=item["website"], description=item["description"], logo=logo
+            )
+        partners[item["key"]] = partner
+    return partners
+
+
+def seed_mission(home: HomePage, figures: dict[str, KeyFigure]) -> MissionPage:
+    data = content.MISSION
+    return publish_child(
+        home,
+        MissionPage(
+            title=data["title"],
+            slug=data["slug"],
+            search_description=data["seo_description"],
+            listing_summary=data["intro"],
+            listing_image=landscape("Illustration : qui sommes-nous"),
+            intro=data["intro"],
+            positioning=data["positioning"],
+            missions=[("mission", mission) for mission in data["missions"]],
+            objectives_intro=data["objectives_intro"],
+            objectives=[("objective", objective) for objective in data["objectives"]],
+            key_figures=[("figure", figures[key]) for key in content.MISSION_FIGURE_KEYS],
+            quote_text=data["quote"]["text"],
+            quote_author=data["quote"]["author"],
+            quote_role=data["quote"]["role"],
+        ),
+    )
+
+
+def seed_history(mission: MissionPage) -> HistoryPage:
+    data = content.HISTORY
+    milestones = [
+        HistoryMilestone(year=item["year"], month=item["month"], title=item["title"], text=item["text"])
+        for item in content.MILESTONES
+    ]
+    return publish_child(
+        mission,
+        HistoryPage(
+            title=data["title"],
+            slug=data["slug"],
+            search_description=data["seo_description"],
+            listing_summary=data["intro"],
+            listing_image=landscape("Illustration : notre histoire"),
+            intro=data["intro"],
+            milestones=milestones,
+        ),
+    )
+
+
+def sections_body(sections: list[dict]) -> list[tuple[str, object]]:
+    body: list[tuple[str, object]] = []
+    for section in sections:
+        body.append(("heading", {"text": section["heading"], "level": "h2"}))
+        body.append(("paragraph", RichText(section["html"])))
+    return body
+
+
+def seed_standard(home: HomePage, data: dict, extra_blocks: list | None = None) -> StandardPage:
+    return publish_child(
+        home,
+        StandardPage(
+            title=data["title"],
+            slug=data["slug"],
+            intro=data["intro"],
+            listing_summary=data["intro"],
+            show_in_menus=False,
+            body=[*sections_body(data["sections"]), *(extra_blocks or [])],
+        ),
+    )
+
+
+def fill_home_body(home: HomePage, mission: MissionPage, figures, partners) -> None:
+    """Give the home page its figures, call to action and partners the first time only."""
+    if home.body:
+        return
+    home.primary_link = mission
+    home.primary_link_label = "Découvrir Le RAMEAU"
+    home.body = [
+        ("key_figures", {"heading": "Le RAMEAU en chiffres", "figures": [figures[k] for k in content.HOME_FIGURE_KEYS]}),
+        (
+            "call_to_action",
+            {
+                "title": "Quinze ans de recherche, racontés pas à pas",
+                "text": "De l'hypothèse fondatrice de 2006 à la première étude nationale d'impact du « faire alliance ».",
+                "page": mission.get_children().type(HistoryPage).first(),
+                "url": "",
+                "label": "Parcourir notre histoire",
+            },
+        ),
+        ("partners", {"heading": "Ils construisent avec nous", "partners": [partners[k] for k in content.HOME_PARTNER_KEYS]}),
+    ]
+    home.save_revision().publish()
+
+
+def seed_settings(site: Site, mission: MissionPage, history: HistoryPage, legal: StandardPage, contact: StandardPage) -> None:
+    site_settings = SiteSettings.for_site(site)
+    if not site_settings.address:
+        for field in ("organisation_name", "tagline", "address", "phone", "email", "footer_text"):
+            setattr(site_settings, field, content.SITE_SETTINGS[field])
+        site_settings.default_social_image = landscape("Image de partage du RAMEAU")
+        site_settings.save()
+    navigation = NavigationSettings.for_site(site)
+    if not navigation.primary_menu:
+        navigation.primary_menu = [
+            ("page", {"page": mission, "label": "Qui sommes-nous"}),
+            ("page", {"page": history, "label": "Notre histoire"}),
+            ("page", {"page": contact, "label": ""}),
+        ]
+    if not navigation.footer_menu:
+        navigation.footer_menu = [("page", {"page": legal, "label": ""}), ("page", {"page": contact, "label": ""})]
+    navigation.save()
+
+
+def seed() -> HomePage:
+    home = seed_home()
+    figures = seed_key_figures()
+    partners = seed_partners()
+    mission = seed_mission(home, figures)
+    history = seed_history(mission)
+    legal = seed_standard(home, content.LEGAL_NOTICE)
+    contact = seed_standard(home, content.CONTACT, [("contact_details", None)])
+    fill_home_body(home, mission, figures, partners)
+    seed_settings(Site.objects.get(root_page=home), mission, history, legal, contact)
+    return home

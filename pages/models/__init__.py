@@ -1,0 +1,21 @@
+"""Models of the pages app, split by role (base, snippets, settings, page types)."""
+from .base import BasePage
+from .history import HistoryMilestone, HistoryPage
+from .home import HomePage
+from .mission import MissionPage
+from .settings import NavigationSettings, SiteSettings
+from .snippets import KeyFigure, Partner
+from .standard import StandardPage
+
+__all__ = [
+    "BasePage",
+    "HistoryMilestone",
+    "HistoryPage",
+    "HomePage",
+    "KeyFigure",
+    "MissionPage",
+    "NavigationSettings",
+    "Partner",
+    "SiteSettings",
+    "StandardPage",
+]

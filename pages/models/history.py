@@ -1,0 +1,102 @@
+"""The history timeline: dated milestones that staff reorder and extend."""
+from __future__ import annotations
+
+from itertools import groupby
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from pages.blocks import INLINE_FEATURES
+
+from .base import BasePage
+
+MONTHS = [
+    (1, "janvier"), (2, "février"), (3, "mars"), (4, "avril"), (5, "mai"), (6, "juin"),
+    (7, "juillet"), (8, "août"), (9, "septembre"), (10, "octobre"), (11, "novembre"), (12, "décembre"),
+]
+
+
+class HistoryPage(BasePage):
+    intro = models.TextField("chapô", blank=True, max_length=600)
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("intro"),
+        InlinePanel(
+            "milestones",
+            label="Étape",
+            heading="Étapes de la frise",
+            help_text="Glissez les étapes pour les réordonner ; elles s'affichent dans cet ordre.",
+        ),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("intro"),
+        index.RelatedFields("milestones", [index.SearchField("title"), index.SearchField("text")]),
+    ]
+
+    parent_page_types = ["pages.MissionPage"]
+    subpage_types: list[str] = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = "page « Histoire »"
+        verbose_name_plural = "pages « Histoire »"
+
+    def milestones_by_year(self) -> list[tuple[int, list["HistoryMilestone"]]]:
+        """Milestones in the editor's order, grouped under consecutive years for the timeline."""
+        milestones = self.milestones.select_related("image", "link_page").all()
+        return [(year, list(items)) for year, items in groupby(milestones, key=lambda m: m.year)]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["milestone_groups"] = self.milestones_by_year()
+        return context
+
+
+class HistoryMilestone(Orderable):
+    page = ParentalKey(HistoryPage, on_delete=models.CASCADE, related_name="milestones")
+    year = models.PositiveSmallIntegerField(
+        "année", validators=[MinValueValidator(1990), MaxValueValidator(2100)]
+    )
+    month = models.PositiveSmallIntegerField(
+        "mois", choices=MONTHS, null=True, blank=True, help_text="Facultatif : seulement si la date est connue au mois près."
+    )
+    title = models.CharField("titre", max_length=160)
+    text = RichTextField("texte", blank=True, features=INLINE_FEATURES)
+    image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name="image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    link_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name="page liée",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Une publication, un centre de ressources ou toute page qui prolonge l'étape.",
+    )
+    link_label = models.CharField("texte du lien", max_length=80, blank=True, help_text="Par défaut : le titre de la page liée.")
+
+    panels = [
+        FieldRowPanel([FieldPanel("year"), FieldPanel("month")]),
+        FieldPanel("title"),
+        FieldPanel("text"),
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("link_page"), FieldPanel("link_label")], heading="Compléments"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "étape"
+        verbose_name_plural = "étapes"
+
+    def __str__(self) -> str:
+        return f"{self.year} – {self.title}"
+
+    @property
+    def iso_date(self) -> str:
+        return f"{self.year}-{self.month:02d}" if self.month else str(self.year)

@@ -1,0 +1,55 @@
+"""The home page: what Le RAMEAU is for, and where to go next."""
+from __future__ import annotations
+
+from django.db import models
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from pages.blocks import BaseStreamBlock
+
+from .base import BasePage
+
+
+class HomePage(BasePage):
+    headline = models.CharField(
+        "accroche", max_length=140, help_text="La phrase qui dit en une fois ce que fait Le RAMEAU."
+    )
+    intro = models.TextField("introduction", blank=True, max_length=600, help_text="Deux ou trois phrases sous l'accroche.")
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="image d'en-tête",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Image large affichée à côté de l'accroche (format paysage).",
+    )
+    primary_link = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name="page mise en avant",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Le bouton principal sous l'accroche mène à cette page.",
+    )
+    primary_link_label = models.CharField("texte du bouton", max_length=60, blank=True, default="Découvrir Le RAMEAU")
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name="contenu", help_text="Chiffres clés, partenaires, encadrés…")
+
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("headline"), FieldPanel("intro"), FieldPanel("hero_image"), FieldPanel("primary_link"), FieldPanel("primary_link_label")],
+            heading="En-tête",
+        ),
+        FieldPanel("body"),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("headline"), index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["pages.MissionPage", "pages.StandardPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "page d'accueil"

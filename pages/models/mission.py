@@ -1,0 +1,67 @@
+"""« Qui sommes-nous » : positioning, the three missions, the objectives, the figures."""
+from __future__ import annotations
+
+from django.db import models
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+from pages.blocks import TEXT_FEATURES, BaseStreamBlock, MissionBlock, ObjectiveBlock
+
+from .base import BasePage
+
+
+class MissionPage(BasePage):
+    intro = models.TextField("chapô", blank=True, max_length=600, help_text="Une ou deux phrases qui ouvrent la page.")
+    positioning = RichTextField(
+        "positionnement", blank=True, features=TEXT_FEATURES, help_text="Ce qu'est Le RAMEAU et comment il travaille."
+    )
+    missions = StreamField(
+        [("mission", MissionBlock())],
+        blank=True,
+        verbose_name="missions",
+        help_text="Les missions, chacune avec sa « preuve en acte ».",
+    )
+    objectives_intro = models.TextField("introduction des objectifs", blank=True, max_length=400)
+    objectives = StreamField([("objective", ObjectiveBlock())], blank=True, verbose_name="objectifs")
+    figures_heading = models.CharField("titre des chiffres clés", max_length=120, blank=True, default="Les chiffres clés")
+    key_figures = StreamField(
+        [("figure", SnippetChooserBlock("pages.KeyFigure", label="Chiffre clé"))],
+        blank=True,
+        verbose_name="chiffres clés",
+        help_text="Choisissez des chiffres clés ; leur source et leur année s'affichent avec eux.",
+    )
+    quote_text = models.TextField("citation", blank=True, max_length=600)
+    quote_author = models.CharField("auteur de la citation", max_length=120, blank=True)
+    quote_role = models.CharField("fonction de l'auteur", max_length=160, blank=True)
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name="contenu complémentaire")
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("positioning"),
+        FieldPanel("missions"),
+        MultiFieldPanel([FieldPanel("objectives_intro"), FieldPanel("objectives")], heading="Objectifs"),
+        MultiFieldPanel([FieldPanel("figures_heading"), FieldPanel("key_figures")], heading="Chiffres clés"),
+        MultiFieldPanel([FieldPanel("quote_text"), FieldPanel("quote_author"), FieldPanel("quote_role")], heading="Citation"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("positioning"),
+        index.SearchField("missions"),
+        index.SearchField("objectives"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = ["pages.HistoryPage", "pages.StandardPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "page « Qui sommes-nous »"
+        verbose_name_plural = "pages « Qui sommes-nous »"
+
+

@@ -1,0 +1,1 @@
+"""Publications library (issue #4): reserved here; models arrive with that issue."""

@@ -1,0 +1,10 @@
+"""Local development and the `make run` demo: SQLite by default, debug on."""
+import os
+
+from .base import *  # noqa: F403
+
+DEBUG = True
+SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-not-secret-0f4c1d7e9b2a")
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
+DEMO_CONTENT_ALLOWED = True
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
