@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test test-suite smoke check lock clean
+.PHONY: install run test check lock clean
 
 install: $(STAMP)
 
@@ -24,10 +24,12 @@ run: install
 	DJANGO_SETTINGS_MODULE=rameau_site.settings.dev $(PY) manage.py seed_demo --superuser
 	DJANGO_SETTINGS_MODULE=rameau_site.settings.dev $(PY) manage.py runserver $(HOST):$(PORT)
 
-## Whole suite on a throwaway PostgreSQL 15 (unless DATABASE_URL is set), then the demo path on SQLite.
+## The demo path on SQLite, then the whole suite (browser tests included) on a throwaway
+## PostgreSQL 15 cluster, unless DATABASE_URL points at one.
 test: install
-	scripts/with-postgres $(PY) -m pytest
+	scripts/ensure-system-packages
 	$(PY) scripts/smoke_demo.py
+	scripts/with-postgres $(PY) -m pytest
 
 check: install
 	$(PY) manage.py check

@@ -174,9 +174,17 @@ class SourcesBlock(blocks.StructBlock):
         description = "La liste numérotée des sources et notes d'un texte de recherche."
 
 
+class PartnerChooserBlock(SnippetChooserBlock):
+    """Fetches the chosen partners with their logos in one query."""
+
+    def bulk_to_python(self, values):
+        partners = self.model_class.objects.select_related("logo").in_bulk(values)
+        return [partners.get(value) for value in values]
+
+
 class PartnersBlock(blocks.StructBlock):
     heading = blocks.CharBlock(label="Titre", required=False, max_length=120)
-    partners = blocks.ListBlock(SnippetChooserBlock("pages.Partner", label="Partenaire"), label="Partenaires")
+    partners = blocks.ListBlock(PartnerChooserBlock("pages.Partner", label="Partenaire"), label="Partenaires")
 
     class Meta:
         icon = "group"

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 from typing import TypeVar
 
+from django.conf import settings
 from django.utils.text import slugify
-from wagtail.models import Page, Site
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Collection, Locale, Page, Site
 from wagtail.rich_text import RichText
 
 from pages.models import (
@@ -44,6 +46,10 @@ def landscape(title: str, description: str = ""):
 
 
 def ensure_root() -> Page:
+    """The roots and default locale that Wagtail's migrations create (and a database flush removes)."""
+    Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
     root = Page.get_first_root_node()
     if root is None:
         root = Page.add_root(instance=Page(title="Racine", slug="root"))
@@ -129,8 +135,8 @@ def seed_mission(home: HomePage, figures: dict[str, KeyFigure]) -> MissionPage:
 def seed_history(mission: MissionPage) -> HistoryPage:
     data = content.HISTORY
     milestones = [
-        HistoryMilestone(year=item["year"], month=item["month"], title=item["title"], text=item["text"])
-        for item in content.MILESTONES
+        HistoryMilestone(sort_order=index, year=item["year"], month=item["month"], title=item["title"], text=item["text"])
+        for index, item in enumerate(content.MILESTONES)
     ]
     return publish_child(
         mission,

@@ -36,8 +36,5 @@ CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
 
-if os.environ.get("MEDIA_ROOT"):
-    MEDIA_ROOT = os.environ["MEDIA_ROOT"]
-
 LOGGING["root"]["level"] = os.environ.get("LOG_LEVEL", "INFO")  # noqa: F405
 LOGGING["loggers"] = {"django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False}}  # noqa: F405

@@ -19,5 +19,4 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"

@@ -1,0 +1,260 @@
+"""Editors work through the real Wagtail admin forms: pages, snippets and site settings.
+
+Every test posts what the admin's browser would post (Django test client, no mocks), then
+checks the database and the public site.
+"""
+from __future__ import annotations
+
+import json
+
+from django.urls import reverse
+from django.utils.html import strip_tags
+from wagtail import blocks
+from wagtail.models import Page, Site
+from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import (
+    inline_formset,
+    nested_form_data,
+    querydict_from_html,
+    rich_text,
+    streamfield,
+)
+
+from pages.blocks import INLINE_FEATURES, TEXT_FEATURES
+from pages.models import HistoryPage, HomePage, KeyFigure, MissionPage, Partner, SiteSettings, StandardPage
+
+CTA_ERROR = "Choisissez soit une page du site, soit une adresse externe (une seule)."
+PUBLISH = {"action-publish": "action-publish"}
+
+
+def posted_block_value(block, value):
+    """What the admin's JavaScript posts for a block value, shaped for `nested_form_data`."""
+    if isinstance(block, blocks.StreamBlock):
+        return streamfield([(child.block_type, posted_block_value(child.block, child.value)) for child in value])
+    if isinstance(block, blocks.ListBlock):
+        items = {
+            str(index): {"value": posted_block_value(block.child_block, child.value), "deleted": "", "order": str(index)}
+            for index, child in enumerate(value.bound_blocks)
+        }
+        return {**items, "count": str(len(items))}
+    if isinstance(block, blocks.StructBlock):
+        return {name: posted_block_value(block.child_blocks[name], child) for name, child in value.items()}
+    if isinstance(block, blocks.ChooserBlock):
+        return value.pk if value else ""
+    state = block.get_form_state(value)
+    return "" if state is None else state
+
+
+def stream_content(stream):
+    """A StreamField's blocks and words, ignoring what each save rewrites (ids, rich text markup)."""
+    blocks_ = [(child.block_type, child.block.get_api_representation(child.value)) for child in stream]
+    return strip_tags(json.dumps(blocks_, ensure_ascii=False))
+
+
+class AdminFormTestCase(WagtailPageTestCase):
+    def setUp(self):
+        super().setUp()
+        self.login()
+
+    def page_edit_data(self, page, **changes):
+        """The edit form as the browser posts it: the HTML fields plus each StreamField's current blocks.
+
+        StreamFields are drawn by JavaScript, so their inputs are not in the HTML the server sends.
+        """
+        response = self.client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+        self.assertEqual(response.status_code, 200)
+        data = querydict_from_html(response.content.decode(), form_id="page-edit-form").dict()
+        for field in page._meta.concrete_fields:
+            if hasattr(field, "stream_block"):
+                data.update(nested_form_data({field.name: posted_block_value(field.stream_block, getattr(page, field.name))}))
+        return {**data, **changes}
+
+    def assertSaved(self, response):
+        """A saved admin form redirects; anything else shows the editor's errors."""
+        if response.status_code != 302:
+            form = response.context["form"]
+            formsets = {name: formset.errors for name, formset in getattr(form, "formsets", {}).items()}
+            self.fail(f"form not saved (HTTP {response.status_code}): {form.errors.as_data()} {formsets}")
+
+    def assertRefused(self, response, message):
+        """A refused form is shown again (no redirect) with the message that explains why."""
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, message)
+
+
+class OneOffPageEditTests(AdminFormTestCase):
+    """Home and « Qui sommes-nous » exist once: editors change them, they never add another."""
+
+    def test_no_second_home_page(self):
+        self.assertCanNotCreateAt(StandardPage, HomePage)
+        root = Page.get_first_root_node()
+        response = self.client.get(reverse("wagtailadmin_pages:add", args=["pages", "homepage", root.pk]))
+        self.assertRedirects(response, reverse("wagtailadmin_home"))
+        self.assertEqual(HomePage.objects.count(), 1)
+
+    def test_edit_home_headline_and_publish(self):
+        home = HomePage.objects.get()
+        body_before = stream_content(home.body)
+        headline = "Faire alliance pour le bien commun"
+        data = self.page_edit_data(home, headline=headline, **PUBLISH)
+        self.assertSaved(self.client.post(reverse("wagtailadmin_pages:edit", args=[home.pk]), data))
+
+        home.refresh_from_db()
+        self.assertEqual(home.headline, headline)
+        self.assertTrue(home.live)
+        self.assertFalse(home.has_unpublished_changes)
+        self.assertEqual(stream_content(home.body), body_before)
+        self.assertContains(self.client.get(home.url), headline)
+
+    def test_edit_mission_intro_and_publish(self):
+        self.assertCanNotCreateAt(HistoryPage, MissionPage)
+        mission = MissionPage.objects.get()
+        streams = ("missions", "objectives", "key_figures", "body")
+        content_before = {name: stream_content(getattr(mission, name)) for name in streams}
+        positioning_before = strip_tags(mission.positioning)
+        intro = "Un laboratoire qui observe, expérimente et transmet."
+        data = self.page_edit_data(mission, intro=intro, **PUBLISH)
+        self.assertSaved(self.client.post(reverse("wagtailadmin_pages:edit", args=[mission.pk]), data))
+
+        mission.refresh_from_db()
+        self.assertEqual(mission.intro, intro)
+        self.assertTrue(mission.live)
+        self.assertEqual({name: stream_content(getattr(mission, name)) for name in streams}, content_before)
+        self.assertEqual(strip_tags(mission.positioning), positioning_before)
+        self.assertContains(self.client.get(mission.url), intro)
+
+
+class HistoryPageCreateTests(AdminFormTestCase):
+    """The timeline page is created with its milestones in one admin form (inline formset)."""
+
+    def setUp(self):
+        super().setUp()
+        self.mission = MissionPage.objects.get()
+        HistoryPage.objects.get().delete()
+
+    def history_data(self, *milestones):
+        return nested_form_data(
+            {
+                "title": "Notre parcours",
+                "slug": "histoire",
+                "intro": "Les grandes étapes du RAMEAU.",
+                "milestones": inline_formset(list(milestones)),
+            }
+        )
+
+    def milestone(self, year, title):
+        return {"year": str(year), "month": "", "title": title, "text": rich_text(f"<p>{title}.</p>", features=INLINE_FEATURES)}
+
+    def test_create_with_two_milestones(self):
+        self.assertCanNotCreateAt(StandardPage, HistoryPage)
+        data = self.history_data(self.milestone(2006, "Fondation de l'association"), self.milestone(2008, "Premier observatoire"))
+        self.assertCanCreate(self.mission, HistoryPage, data)
+
+        page = HistoryPage.objects.child_of(self.mission).get()
+        self.assertTrue(page.live)
+        self.assertEqual([(m.year, m.title) for m in page.milestones.all()], [(2006, "Fondation de l'association"), (2008, "Premier observatoire")])
+        response = self.client.get(page.url)
+        self.assertContains(response, "Premier observatoire")
+
+    def test_year_out_of_range_is_refused_and_input_kept(self):
+        data = self.history_data(self.milestone(1800, "Une date impossible")) | PUBLISH
+        response = self.client.post(reverse("wagtailadmin_pages:add", args=["pages", "historypage", self.mission.pk]), data)
+
+        self.assertRefused(response, "Assurez-vous que cette valeur est supérieure ou égale à 1990.")
+        self.assertContains(response, 'value="Notre parcours"')
+        self.assertContains(response, 'value="Une date impossible"')
+        self.assertFalse(HistoryPage.objects.exists())
+
+
+class StandardPageCreateTests(AdminFormTestCase):
+    """A plain page is built from the shared blocks; a call to action needs exactly one target."""
+
+    TITLE = "Agir ensemble en territoire"
+
+    def setUp(self):
+        super().setUp()
+        self.home = HomePage.objects.get()
+        self.mission = MissionPage.objects.get()
+
+    def standard_data(self, cta_page="", cta_url=""):
+        return nested_form_data(
+            {
+                "title": self.TITLE,
+                "slug": "agir-ensemble",
+                "intro": "Comment les alliances se construisent sur le terrain.",
+                "body": streamfield(
+                    [
+                        ("heading", {"text": "Des alliances de proximité", "level": "h2"}),
+                        ("paragraph", rich_text("<p>Associations, entreprises et collectivités coopèrent.</p>", features=TEXT_FEATURES)),
+                        ("quote", {"text": "Faire alliance est une façon de répondre ensemble.", "author": "Une élue locale", "role": ""}),
+                        ("call_to_action", {"title": "Nos travaux", "text": "", "page": cta_page, "url": cta_url, "label": "Découvrir"}),
+                    ]
+                ),
+            }
+        )
+
+    def test_create_with_every_text_block(self):
+        self.assertCanCreate(self.home, StandardPage, self.standard_data(cta_page=self.mission.pk))
+
+        page = StandardPage.objects.get(slug="agir-ensemble")
+        self.assertTrue(page.live)
+        self.assertEqual([child.block_type for child in page.body], ["heading", "paragraph", "quote", "call_to_action"])
+        self.assertEqual(page.body[3].value["page"].specific, self.mission)
+        response = self.client.get(page.url)
+        for text in ("Des alliances de proximité", "Associations, entreprises et collectivités coopèrent.", "Une élue locale", self.mission.url):
+            self.assertContains(response, text)
+
+    def test_call_to_action_needs_exactly_one_target(self):
+        add_url = reverse("wagtailadmin_pages:add", args=["pages", "standardpage", self.home.pk])
+        cases = {"both": {"cta_page": self.mission.pk, "cta_url": "https://www.lerameau.fr/"}, "neither": {}}
+        for case, targets in cases.items():
+            with self.subTest(case):
+                response = self.client.post(add_url, self.standard_data(**targets) | PUBLISH)
+                self.assertRefused(response, CTA_ERROR)
+                self.assertContains(response, f'value="{self.TITLE}"')
+                self.assertFalse(StandardPage.objects.filter(title=self.TITLE).exists())
+
+
+class SnippetFormTests(AdminFormTestCase):
+    """Partners and key figures are added once in their own admin menu, then chosen on pages."""
+
+    def test_add_partner(self):
+        data = {"name": "Fondation Exemple", "logo": "", "website": "https://www.exemple.org/", "description": "Un partenaire de test."}
+        self.assertSaved(self.client.post(reverse("wagtailsnippets_pages_partner:add"), data))
+        self.assertEqual(Partner.objects.get(name="Fondation Exemple").website, "https://www.exemple.org/")
+
+    def test_add_key_figure(self):
+        data = {"value": "42 %", "label": "des collectivités engagées", "year": "2024", "source": "Enquête test", "source_url": ""}
+        self.assertSaved(self.client.post(reverse("wagtailsnippets_pages_keyfigure:add"), data))
+        self.assertEqual(KeyFigure.objects.get(label="des collectivités engagées").year, 2024)
+
+    def test_key_figure_without_value_is_refused(self):
+        data = {"value": "", "label": "des chiffres sans valeur", "year": "", "source": "", "source_url": ""}
+        response = self.client.post(reverse("wagtailsnippets_pages_keyfigure:add"), data)
+        self.assertRefused(response, "Champ requis.")
+        self.assertContains(response, 'value="des chiffres sans valeur"')
+        self.assertFalse(KeyFigure.objects.filter(label="des chiffres sans valeur").exists())
+
+
+class SiteSettingsFormTests(AdminFormTestCase):
+    def test_contact_details_reach_the_footer(self):
+        """Staff change the phone and email once in Paramètres; every page footer follows."""
+        site = Site.objects.get(is_default_site=True)
+        edit_url = reverse("wagtailsettings:edit", args=["pages", "sitesettings", site.pk])
+        data = querydict_from_html(self.client.get(edit_url).content.decode(), form_id="w-editor-form").dict()
+        data.update(phone="01 23 45 67 89", email="bonjour@exemple.org")
+        self.assertSaved(self.client.post(edit_url, data))
+
+        self.assertEqual(SiteSettings.for_site(site).phone, "01 23 45 67 89")
+        response = self.client.get("/")
+        self.assertContains(response, '<a href="tel:0123456789">01 23 45 67 89</a>', html=True)
+        self.assertContains(response, "bonjour@exemple.org")
+        self.assertNotContains(response, "01 53 66 99 70")
+
+
+class AdminLanguageTests(AdminFormTestCase):
+    def test_admin_is_in_french(self):
+        """Staff work in French: the admin shell declares it and speaks it."""
+        response = self.client.get(reverse("wagtailadmin_home"))
+        self.assertContains(response, 'lang="fr"')
+        self.assertContains(response, "Tableau de bord")

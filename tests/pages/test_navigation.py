@@ -1,0 +1,31 @@
+"""Staff own the menus: order, labels and unpublished pages are respected."""
+import pytest
+from wagtail.models import Site
+
+from pages.models import MissionPage, NavigationSettings, StandardPage
+
+
+@pytest.mark.django_db
+def test_menu_follows_editor_order_and_labels(client):
+    site = Site.objects.get(is_default_site=True)
+    navigation = NavigationSettings.for_site(site)
+    contact = StandardPage.objects.get(slug="contact")
+    navigation.primary_menu = [
+        ("page", {"page": contact, "label": "Nous écrire"}),
+        ("link", {"url": "https://www.lerameau.fr/", "label": "Ancien site"}),
+        ("page", {"page": MissionPage.objects.get(), "label": ""}),
+    ]
+    navigation.save()
+    markup = client.get("/").content.decode()
+    menu = markup[markup.index('id="menu-principal"'):markup.index("</nav>", markup.index('id="menu-principal"'))]
+    assert menu.index("Nous écrire") < menu.index("Ancien site") < menu.index("Qui sommes-nous ?")
+
+
+@pytest.mark.django_db
+def test_unpublished_page_leaves_the_menu(client):
+    contact = StandardPage.objects.get(slug="contact")
+    contact.unpublish()
+    markup = client.get("/").content.decode()
+    menu = markup[markup.index('id="menu-principal"'):]
+    menu = menu[: menu.index("</nav>")]
+    assert 'href="/contact/"' not in menu

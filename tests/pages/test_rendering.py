@@ -1,0 +1,115 @@
+"""Every page type renders, in French, with its content, its SEO tags and valid HTML."""
+from __future__ import annotations
+
+import html5lib
+import pytest
+from django.template.loader import render_to_string
+from django.test.utils import CaptureQueriesContext
+from django.db import connection
+
+from pages.demo import content
+
+PAGES = {
+    "/": content.HOME["headline"],
+    "/qui-sommes-nous/": "Témoigner",
+    "/qui-sommes-nous/histoire/": "2006",
+    "/mentions-legales/": content.LEGAL_NOTICE["title"],
+    "/contact/": "info@lerameau.fr",
+}
+
+
+def assert_valid_html(markup: str) -> None:
+    parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
+    parser.parse(markup)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path,expected", PAGES.items())
+def test_page_renders_in_french_with_valid_html(client, path, expected):
+    response = client.get(path)
+    assert response.status_code == 200
+    markup = response.content.decode()
+    assert '<html lang="fr">' in markup
+    assert expected in markup
+    assert 'href="#contenu"' in markup and 'id="contenu"' in markup
+    assert_valid_html(markup)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", PAGES)
+def test_page_has_canonical_and_sharing_tags(client, path):
+    markup = client.get(path).content.decode()
+    assert f'<link rel="canonical" href="http://localhost{path}">' in markup
+    for tag in ('property="og:title"', 'property="og:image"', 'name="twitter:card"', 'name="description"'):
+        assert tag in markup, tag
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", PAGES)
+def test_page_query_count_is_bounded(client, path):
+    client.get(path)  # warm the per-site caches a real server keeps between requests
+    with CaptureQueriesContext(connection) as queries:
+        client.get(path)
+    # Routing, settings, menus and breadcrumbs; no query per listed item.
+    assert len(queries) <= 15, [q["sql"][:120] for q in queries]
+
+
+@pytest.mark.django_db
+def test_title_patterns(client):
+    assert "<title>Le RAMEAU · " in client.get("/").content.decode()
+    assert "<title>Qui sommes-nous ? · Le RAMEAU</title>" in client.get("/qui-sommes-nous/").content.decode()
+
+
+@pytest.mark.django_db
+def test_menu_links_mission_and_history_from_every_page(client):
+    for path in PAGES:
+        markup = client.get(path).content.decode()
+        assert 'href="/qui-sommes-nous/"' in markup
+        assert 'href="/qui-sommes-nous/histoire/"' in markup
+
+
+@pytest.mark.django_db
+def test_current_page_is_marked_in_menu_and_breadcrumbs(client):
+    markup = client.get("/qui-sommes-nous/histoire/").content.decode()
+    assert 'class="main-nav__link" href="/qui-sommes-nous/histoire/" aria-current="page"' in markup
+    assert 'aria-label="Fil d\'Ariane"' in markup
+    assert '<a href="/">Accueil</a>' in markup
+
+
+@pytest.mark.django_db
+def test_mission_page_shows_three_missions_four_objectives_and_sourced_figures(client):
+    markup = client.get("/qui-sommes-nous/").content.decode()
+    for mission in ("Témoigner", "Innover", "Transmettre"):
+        assert mission in markup
+    assert markup.count('class="mission__proof"') == 3
+    assert markup.count('class="objectives__item"') == 4
+    assert markup.count('class="figure-card"') == len(content.MISSION_FIGURE_KEYS)
+    assert markup.count('class="figure-card__source"') == len(content.MISSION_FIGURE_KEYS)
+    assert content.MISSION["quote"]["author"] in markup
+
+
+@pytest.mark.django_db
+def test_history_is_an_ordered_timeline_of_every_milestone(client):
+    markup = client.get("/qui-sommes-nous/histoire/").content.decode()
+    assert '<ol class="timeline"' in markup
+    assert markup.count('class="timeline__event"') == len(content.MILESTONES)
+    years = sorted({m["year"] for m in content.MILESTONES})
+    assert years[0] == 2006 and years[-1] == 2022
+    positions = [markup.index(f'<time datetime="{year}">') for year in years]
+    assert positions == sorted(positions)
+
+
+@pytest.mark.django_db
+def test_unknown_url_gives_french_404(client):
+    response = client.get("/cette-page-n-existe-pas/")
+    assert response.status_code == 404
+    markup = response.content.decode()
+    assert "Cette page est introuvable" in markup and '<html lang="fr">' in markup
+    assert_valid_html(markup)
+
+
+def test_500_page_needs_neither_database_nor_context():
+    """Rendered with the database blocked: any query would raise here."""
+    markup = render_to_string("500.html")
+    assert "Un incident technique" in markup and '<html lang="fr">' in markup
+    assert_valid_html(markup)

@@ -1,0 +1,54 @@
+"""Production settings refuse to start without their environment, and pass the deploy check."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PRODUCTION_ENV = {
+    "SECRET_KEY": "k3y-" + "x9Qw!p7Lm#2Rz" * 5,
+    "ALLOWED_HOSTS": "www.lerameau.fr",
+    "DATABASE_URL": "postgres://rameau@127.0.0.1:1/rameau",
+}
+
+
+def run_manage(*args: str, extra_env: dict[str, str]) -> subprocess.CompletedProcess:
+    env = {key: value for key, value in os.environ.items() if key not in PRODUCTION_ENV}
+    env.update(DJANGO_SETTINGS_MODULE="rameau_site.settings.production", **extra_env)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+
+
+@pytest.mark.parametrize("missing", sorted(PRODUCTION_ENV))
+def test_production_refuses_to_start_without_its_environment(missing):
+    env = {key: value for key, value in PRODUCTION_ENV.items() if key != missing}
+    result = run_manage("check", extra_env=env)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr and missing in result.stderr
+
+
+def test_production_passes_the_deploy_check():
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", extra_env=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_seed_demo_refused_in_production():
+    result = run_manage("seed_demo", extra_env=PRODUCTION_ENV)
+    assert result.returncode != 0
+    assert "refused" in result.stderr
+
+
+def test_site_is_french():
+    from django.conf import settings
+
+    assert settings.LANGUAGE_CODE == "fr" and settings.TIME_ZONE == "Europe/Paris"
+    assert settings.STORAGES["staticfiles"]["BACKEND"]  # test settings use plain storage
+    from rameau_site.settings import base
+
+    assert base.STORAGES["staticfiles"]["BACKEND"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
