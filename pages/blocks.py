@@ -130,9 +130,7 @@ class CallToActionBlock(blocks.StructBlock):
         value = super().clean(value)
         if bool(value.get("page")) == bool(value.get("url")):
             message = "Choisissez soit une page du site, soit une adresse externe (une seule)."
-            raise blocks.StructBlockValidationError(
-                block_errors={"page": ErrorList([ValidationError(message)])}
-            )
+            raise blocks.StructBlockValidationError(non_block_errors=ErrorList([ValidationError(message)]))
         return value
 
 

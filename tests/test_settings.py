@@ -18,6 +18,7 @@ PRODUCTION_ENV = {
 
 def run_manage(*args: str, extra_env: dict[str, str]) -> subprocess.CompletedProcess:
     env = {key: value for key, value in os.environ.items() if key not in PRODUCTION_ENV}
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set for the browser tests only
     env.update(DJANGO_SETTINGS_MODULE="rameau_site.settings.production", **extra_env)
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120

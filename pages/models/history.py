@@ -12,6 +12,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from pages.blocks import INLINE_FEATURES
+from pages.widgets import YEAR_WIDGET
 
 from .base import BasePage
 
@@ -84,7 +85,7 @@ class HistoryMilestone(Orderable):
     link_label = models.CharField("texte du lien", max_length=80, blank=True, help_text="Par défaut : le titre de la page liée.")
 
     panels = [
-        FieldRowPanel([FieldPanel("year"), FieldPanel("month")]),
+        FieldRowPanel([FieldPanel("year", widget=YEAR_WIDGET), FieldPanel("month")]),
         FieldPanel("title"),
         FieldPanel("text"),
         MultiFieldPanel([FieldPanel("image"), FieldPanel("link_page"), FieldPanel("link_label")], heading="Compléments"),

@@ -7,6 +7,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from pages.listing import child_cards
 from pages.blocks import TEXT_FEATURES, BaseStreamBlock, MissionBlock, ObjectiveBlock
 
 from .base import BasePage
@@ -63,5 +64,10 @@ class MissionPage(BasePage):
     class Meta:
         verbose_name = "page « Qui sommes-nous »"
         verbose_name_plural = "pages « Qui sommes-nous »"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["children"] = child_cards(self)
+        return context
 
 

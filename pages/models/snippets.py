@@ -6,6 +6,8 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
+from pages.widgets import YEAR_WIDGET
+
 
 class Partner(index.Indexed, models.Model):
     """An organisation Le RAMEAU works with; shown with its logo wherever it is cited."""
@@ -64,7 +66,7 @@ class KeyFigure(index.Indexed, models.Model):
     panels = [
         FieldPanel("value"),
         FieldPanel("label"),
-        MultiFieldPanel([FieldPanel("year"), FieldPanel("source"), FieldPanel("source_url")], heading="Origine"),
+        MultiFieldPanel([FieldPanel("year", widget=YEAR_WIDGET), FieldPanel("source"), FieldPanel("source_url")], heading="Origine"),
     ]
     search_fields = [
         index.SearchField("value"),

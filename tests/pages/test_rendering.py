@@ -7,7 +7,10 @@ from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 from django.db import connection
 
+from wagtail.images import get_image_model
+
 from pages.demo import content
+from pages.models import MissionPage, StandardPage
 
 PAGES = {
     "/": content.HOME["headline"],
@@ -44,14 +47,37 @@ def test_page_has_canonical_and_sharing_tags(client, path):
         assert tag in markup, tag
 
 
+def count_queries(client, path: str) -> int:
+    client.get(path)  # warm the per-process caches a real server keeps between requests
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(path).status_code == 200
+    return len(queries)
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize("path", PAGES)
 def test_page_query_count_is_bounded(client, path):
-    client.get(path)  # warm the per-site caches a real server keeps between requests
-    with CaptureQueriesContext(connection) as queries:
-        client.get(path)
-    # Routing, settings, menus and breadcrumbs; no query per listed item.
-    assert len(queries) <= 15, [q["sql"][:120] for q in queries]
+    # Routing, view restrictions, settings, menus and breadcrumbs; the performance issue
+    # brings this down further with caching.
+    assert count_queries(client, path) <= 18
+
+
+@pytest.mark.django_db
+def test_child_cards_cost_the_same_for_one_or_many(client):
+    mission = MissionPage.objects.get()
+    image = get_image_model().objects.first()
+
+    def add_children(numbers):
+        for number in numbers:
+            child = StandardPage(title=f"Annexe {number}", slug=f"annexe-{number}", listing_image=image, listing_summary="Résumé.")
+            mission.add_child(instance=child)
+
+    add_children([0])
+    with_one = count_queries(client, "/qui-sommes-nous/")
+    add_children(range(1, 8))
+    markup = client.get("/qui-sommes-nous/").content.decode()
+    assert markup.count('class="card"') == 9  # the history page and eight annexes
+    assert count_queries(client, "/qui-sommes-nous/") == with_one
 
 
 @pytest.mark.django_db
