@@ -12,6 +12,7 @@ class MenuItem:
     label: str
     url: str
     is_current: bool = False
+    is_ancestor: bool = False
     is_external: bool = False
 
 
@@ -29,6 +30,8 @@ def menu_items(menu: StreamValue, request: HttpRequest | None) -> list[MenuItem]
         url = page.get_url(request)
         if not url:
             continue
-        current = path.startswith(url) if url != "/" else path == "/"
-        items.append(MenuItem(block.value["label"] or page.title, url, is_current=current))
+        label = block.value["label"] or page.title
+        is_current = path == url
+        is_ancestor = not is_current and url != "/" and path.startswith(url)
+        items.append(MenuItem(label, url, is_current=is_current, is_ancestor=is_ancestor))
     return items

@@ -27,6 +27,9 @@ def main() -> None:
             page = browser.new_page(viewport={"width": width, "height": 900})
             for path in paths:
                 page.goto(base + path, wait_until="networkidle")
+                page.evaluate("window.scrollTo(0, document.body.scrollHeight)")  # load lazy images
+                page.wait_for_timeout(300)
+                page.evaluate("window.scrollTo(0, 0)")
                 name = path.strip("/").replace("/", "_") or "home"
                 page.screenshot(path=str(out / f"{name}-{label}.png"), full_page=True)
                 print(out / f"{name}-{label}.png")

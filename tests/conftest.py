@@ -27,6 +27,16 @@ def django_db_setup(django_db_setup, django_db_blocker, _media_root):
         call_command("seed_demo", verbosity=0)
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Wagtail caches site root paths and renditions; a rolled-back test must not leak them."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def home(db):
     from pages.models import HomePage

@@ -126,6 +126,62 @@ class OneOffPageEditTests(AdminFormTestCase):
         self.assertContains(self.client.get(mission.url), intro)
 
 
+class OneOffPageCreateTests(AdminFormTestCase):
+    """Home and « Qui sommes-nous » can be created through the admin once the old one is gone."""
+
+    def test_create_mission_page_with_missions_objectives_and_figures(self):
+        home = HomePage.objects.get()
+        MissionPage.objects.get().delete()
+        figure = KeyFigure.objects.first()
+        mission = {
+            "title": "Témoigner",
+            "text": rich_text("<p>Observer sur le temps long.</p>", features=INLINE_FEATURES),
+            "proof_title": "La preuve en acte",
+            "proof_text": rich_text("<p>L'Observatoire des partenariats.</p>", features=INLINE_FEATURES),
+        }
+        data = nested_form_data(
+            {
+                "title": "Qui sommes-nous ?",
+                "slug": "qui-sommes-nous",
+                "intro": "Un laboratoire d'intérêt général.",
+                "positioning": rich_text("<p>Observatoire, centre d'expérimentation, prospective.</p>", features=TEXT_FEATURES),
+                "missions": streamfield([("mission", mission)]),
+                "objectives_intro": "",
+                "objectives": streamfield([("objective", {"title": "Réduire les fragilités", "text": ""})]),
+                "figures_heading": "Les chiffres clés",
+                "key_figures": streamfield([("figure", figure.pk)]),
+                "quote_text": "",
+                "quote_author": "",
+                "quote_role": "",
+                "body": streamfield([]),
+            }
+        )
+        self.assertCanCreate(home, MissionPage, data)
+
+        page = MissionPage.objects.get()
+        self.assertTrue(page.live)
+        self.assertEqual(page.key_figures[0].value, figure)
+        response = self.client.get(page.url)
+        self.assertContains(response, "Observatoire des partenariats.")
+        self.assertContains(response, figure.value)
+
+    def test_create_home_page_under_the_root(self):
+        HomePage.objects.get().delete()
+        root = Page.get_first_root_node()
+        data = nested_form_data(
+            {
+                "title": "Accueil",
+                "slug": "accueil",
+                "headline": "Faire alliance pour le bien commun",
+                "intro": "",
+                "primary_link_label": "Découvrir",
+                "body": streamfield([("heading", {"text": "Bienvenue", "level": "h2"})]),
+            }
+        )
+        self.assertCanCreate(root, HomePage, data)
+        self.assertTrue(HomePage.objects.get().live)
+
+
 class HistoryPageCreateTests(AdminFormTestCase):
     """The timeline page is created with its milestones in one admin form (inline formset)."""
 

@@ -29,3 +29,10 @@ def test_unpublished_page_leaves_the_menu(client):
     menu = markup[markup.index('id="menu-principal"'):]
     menu = menu[: menu.index("</nav>")]
     assert 'href="/contact/"' not in menu
+
+
+@pytest.mark.django_db
+def test_only_the_page_itself_is_current(client):
+    markup = client.get("/qui-sommes-nous/histoire/").content.decode()
+    assert markup.count('aria-current="page"') == 2  # the menu entry and the last breadcrumb
+    assert 'class="main-nav__link is-ancestor" href="/qui-sommes-nous/"' in markup
