@@ -1,8 +1,8 @@
 """Admin registrations: the shared snippets, with French labels and useful list columns."""
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import KeyFigure, Partner
+from .models import Audience, KeyFigure, Partner, Theme
 
 
 class PartnerViewSet(SnippetViewSet):
@@ -26,5 +26,33 @@ class KeyFigureViewSet(SnippetViewSet):
     search_fields = ["value", "label", "source"]
 
 
+class TaxonomyViewSet(SnippetViewSet):
+    list_display = ["name", "slug", "sort_order"]
+    search_fields = ["name"]
+    ordering = ["sort_order", "name"]
+
+
+class AudienceViewSet(TaxonomyViewSet):
+    model = Audience
+    icon = "user"
+    menu_label = "Publics"
+
+
+class ThemeViewSet(TaxonomyViewSet):
+    model = Theme
+    icon = "tag"
+    menu_label = "Thèmes"
+
+
+class ListsViewSetGroup(SnippetViewSetGroup):
+    """Short lists used for filters, grouped so the admin menu stays short."""
+
+    items = (AudienceViewSet, ThemeViewSet)
+    menu_icon = "list-ul"
+    menu_label = "Listes"
+    menu_order = 320
+
+
 register_snippet(PartnerViewSet)
 register_snippet(KeyFigureViewSet)
+register_snippet(ListsViewSetGroup)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TypeVar
 
+from django.apps import apps
 from django.conf import settings
 from django.utils.text import slugify
 from wagtail.coreutils import get_supported_content_language_variant
@@ -197,22 +198,45 @@ def fill_home_body(home: HomePage, mission: MissionPage, figures, partners) -> N
     home.save_revision().publish()
 
 
-def seed_settings(site: Site, mission: MissionPage, history: HistoryPage, legal: StandardPage, contact: StandardPage) -> None:
+def seed_settings(site: Site) -> None:
     site_settings = SiteSettings.for_site(site)
     if not site_settings.address:
         for field in ("organisation_name", "tagline", "address", "phone", "email", "footer_text"):
             setattr(site_settings, field, content.SITE_SETTINGS[field])
         site_settings.default_social_image = landscape("Image de partage du RAMEAU")
         site_settings.save()
+
+
+# The header menu, in order: (page type, label or "" for the page title).
+PRIMARY_MENU = [
+    ("pages.MissionPage", "Qui sommes-nous"),
+    ("pages.HistoryPage", "Notre histoire"),
+    ("resources.ResourceCentreIndexPage", "Centres de ressources"),
+    ("publications.PublicationIndexPage", "Publications"),
+    ("webinars.WebinarIndexPage", "Webinaires"),
+]
+FOOTER_SLUGS = ["mentions-legales", "contact"]
+
+
+def seed_navigation() -> None:
+    """Menus link whatever demo pages exist; menus staff have already filled are left alone."""
+    home = HomePage.objects.get()
+    site = Site.objects.get(root_page=home)
     navigation = NavigationSettings.for_site(site)
     if not navigation.primary_menu:
-        navigation.primary_menu = [
-            ("page", {"page": mission, "label": "Qui sommes-nous"}),
-            ("page", {"page": history, "label": "Notre histoire"}),
-            ("page", {"page": contact, "label": ""}),
-        ]
+        items = []
+        for model_path, label in PRIMARY_MENU:
+            model = apps.get_model(model_path)
+            page = model.objects.descendant_of(home).live().first()
+            if page:
+                items.append(("page", {"page": page, "label": label}))
+        contact = StandardPage.objects.child_of(home).filter(slug="contact").first()
+        if contact:
+            items.append(("page", {"page": contact, "label": ""}))
+        navigation.primary_menu = items
     if not navigation.footer_menu:
-        navigation.footer_menu = [("page", {"page": legal, "label": ""}), ("page", {"page": contact, "label": ""})]
+        pages = {page.slug: page for page in StandardPage.objects.child_of(home).filter(slug__in=FOOTER_SLUGS)}
+        navigation.footer_menu = [("page", {"page": pages[slug], "label": ""}) for slug in FOOTER_SLUGS if slug in pages]
     navigation.save()
 
 
@@ -221,9 +245,9 @@ def seed() -> HomePage:
     figures = seed_key_figures()
     partners = seed_partners()
     mission = seed_mission(home, figures)
-    history = seed_history(mission)
-    legal = seed_standard(home, content.LEGAL_NOTICE)
-    contact = seed_standard(home, content.CONTACT, [("contact_details", None)])
+    seed_history(mission)
+    seed_standard(home, content.LEGAL_NOTICE)
+    seed_standard(home, content.CONTACT, [("contact_details", None)])
     fill_home_body(home, mission, figures, partners)
-    seed_settings(Site.objects.get(root_page=home), mission, history, legal, contact)
+    seed_settings(Site.objects.get(root_page=home))
     return home

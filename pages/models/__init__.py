@@ -4,10 +4,12 @@ from .history import HistoryMilestone, HistoryPage
 from .home import HomePage
 from .mission import MissionPage
 from .settings import NavigationSettings, SiteSettings
-from .snippets import KeyFigure, Partner
+from .snippets import Audience, KeyFigure, Partner, Theme
 from .standard import StandardPage
 
 __all__ = [
+    "Audience",
+    "Theme",
     "BasePage",
     "HistoryMilestone",
     "HistoryPage",

@@ -48,7 +48,13 @@ class HomePage(BasePage):
     search_fields = [*BasePage.search_fields, index.SearchField("headline"), index.SearchField("intro"), index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["pages.MissionPage", "pages.StandardPage"]
+    subpage_types = [
+        "pages.MissionPage",
+        "resources.ResourceCentreIndexPage",
+        "publications.PublicationIndexPage",
+        "webinars.WebinarIndexPage",
+        "pages.StandardPage",
+    ]
     max_count = 1
 
     class Meta:

@@ -83,3 +83,40 @@ class KeyFigure(index.Indexed, models.Model):
     def __str__(self) -> str:
         suffix = f" ({self.year})" if self.year else ""
         return f"{self.value} {self.label}{suffix}"
+
+
+class TaxonomyTerm(index.Indexed, models.Model):
+    """A short list value staff manage once and reuse for filtering (audience, theme)."""
+
+    name = models.CharField("nom", max_length=80, unique=True)
+    slug = models.SlugField(
+        "identifiant d'adresse", max_length=80, unique=True, help_text="Utilisé dans les adresses de filtre (?public=…)."
+    )
+    description = models.CharField("description", max_length=255, blank=True)
+    sort_order = models.PositiveSmallIntegerField("ordre", default=0, help_text="Les plus petits nombres s'affichent en premier.")
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("sort_order")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        abstract = True
+        ordering = ["sort_order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Audience(TaxonomyTerm):
+    """Who a resource is for: collectivités, associations, entreprises, fondations…"""
+
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = "public"
+        verbose_name_plural = "publics"
+
+
+class Theme(TaxonomyTerm):
+    """What a publication or a webinar is about; shared by both so visitors can cross them."""
+
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = "thème"
+        verbose_name_plural = "thèmes"

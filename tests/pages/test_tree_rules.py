@@ -3,6 +3,9 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
 from pages.models import HistoryPage, HomePage, MissionPage, StandardPage
+from publications.models import PublicationIndexPage
+from resources.models import ResourceCentreIndexPage
+from webinars.models import WebinarIndexPage
 
 
 class TreeRulesTests(WagtailPageTestCase):
@@ -10,7 +13,10 @@ class TreeRulesTests(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(HomePage, {Page})
 
     def test_home_children(self):
-        self.assertAllowedSubpageTypes(HomePage, {MissionPage, StandardPage})
+        self.assertAllowedSubpageTypes(
+            HomePage,
+            {MissionPage, StandardPage, ResourceCentreIndexPage, PublicationIndexPage, WebinarIndexPage},
+        )
 
     def test_mission_under_home_only(self):
         self.assertAllowedParentPageTypes(MissionPage, {HomePage})

@@ -2,15 +2,28 @@
 from __future__ import annotations
 
 import secrets
+from importlib import import_module
+from importlib.util import find_spec
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
-from django.utils.module_loading import import_string
 
-# Each app adds its own seeder here as it lands; they run in this order.
-SEEDERS = ["pages.demo.seed.seed"]
+# The pages app seeds first (home, mission, history), then each section app that has a
+# `demo` module with a `seed()` function, then the menus, which link what now exists.
+SECTION_APPS = ["resources", "publications", "webinars"]
+
+
+def seeders() -> list:
+    from pages.demo import seed as pages_seed
+
+    steps = [pages_seed.seed]
+    for app in SECTION_APPS:
+        if find_spec(f"{app}.demo") is not None:
+            steps.append(import_module(f"{app}.demo").seed)
+    steps.append(pages_seed.seed_navigation)
+    return steps
 
 
 class Command(BaseCommand):
@@ -27,8 +40,8 @@ class Command(BaseCommand):
         if not getattr(settings, "DEMO_CONTENT_ALLOWED", False):
             raise CommandError("seed_demo is refused with these settings (DEMO_CONTENT_ALLOWED is off, e.g. production).")
         with transaction.atomic():
-            for path in SEEDERS:
-                import_string(path)()
+            for step in seeders():
+                step()
         self.stdout.write(self.style.SUCCESS("Contenu de démonstration prêt."))
         if superuser:
             self.reset_demo_superuser()
