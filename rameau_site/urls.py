@@ -14,7 +14,13 @@ urlpatterns = [
 
 if settings.DEBUG:
     from django.conf.urls.static import static
+    from django.views.generic import TemplateView
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Preview the error pages, which DEBUG otherwise replaces with Django's own.
+    urlpatterns += [
+        path("__erreurs/404/", TemplateView.as_view(template_name="404.html")),
+        path("__erreurs/500/", TemplateView.as_view(template_name="500.html")),
+    ]
 
 urlpatterns += [path("", include(wagtail_urls))]
