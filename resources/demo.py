@@ -1,0 +1,91 @@
+"""Demo content of the resources app: audiences, the index and the 12 centres.
+
+Run by `seed_demo` after the pages app's seed. Safe to rerun: every object is looked up
+first, and a centre that exists is left exactly as staff edited it.
+"""
+from __future__ import annotations
+
+from pages.demo import content as pages_content
+from pages.demo.images import draw_logo, get_or_create_image
+from pages.demo.seed import landscape, publish_child, sections_body
+from pages.models import Audience, HomePage, Partner
+
+from . import demo_content as content
+from .models import ResourceCentreIndexPage, ResourceCentrePage, ResourceCentrePartner
+from .needs import NEEDS_BY_SLUG
+
+
+def seed_audiences() -> dict[str, Audience]:
+    """One Audience per profile, found by slug (or by name if another app created it first)."""
+    audiences = {}
+    for order, item in enumerate(content.AUDIENCES):
+        audience = Audience.objects.filter(slug=item["slug"]).first() or Audience.objects.filter(name=item["name"]).first()
+        if audience is None:
+            audience = Audience.objects.create(
+                slug=item["slug"], name=item["name"], description=item["description"], sort_order=order * 10
+            )
+        audiences[item["slug"]] = audience
+    return audiences
+
+
+def partners_by_key(keys: set[str]) -> dict[str, Partner]:
+    """The pages app seeds partners; any missing one is created here from the same data."""
+    data = {item["key"]: item for item in pages_content.PARTNERS}
+    partners = {}
+    for key in keys:
+        item = data[key]
+        partner = Partner.objects.filter(name=item["name"]).first()
+        if partner is None:
+            logo = get_or_create_image(f"Logo {item['name']}", draw_logo(item["name"]), f"logo-{key}.png")
+            partner, _ = Partner.objects.get_or_create(
+                name=item["name"], defaults={"website": item["website"], "description": item["description"], "logo": logo}
+            )
+        partners[key] = partner
+    return partners
+
+
+def seed_index(home: HomePage) -> ResourceCentreIndexPage:
+    existing = ResourceCentreIndexPage.objects.first()
+    if existing:
+        return existing
+    return publish_child(
+        home,
+        ResourceCentreIndexPage(
+            title=content.INDEX["title"],
+            slug=content.INDEX["slug"],
+            intro=content.INDEX["intro"],
+            listing_summary=content.INDEX["intro"],
+            search_description=content.INDEX["seo_description"],
+            listing_image=landscape("Illustration : centres de ressources"),
+            show_in_menus=True,
+        ),
+    )
+
+
+def build_centre(item: dict, audiences: dict[str, Audience], partners: dict[str, Partner]) -> ResourceCentrePage:
+    centre = ResourceCentrePage(
+        title=item["title"],
+        slug=item["slug"],
+        summary=item["summary"],
+        platform_url=item["url"],
+        launch_year=item["launch_year"],
+        listing_image=landscape(f"Illustration : {item['title']}"),
+        body=sections_body(item["sections"]),
+        **{NEEDS_BY_SLUG[slug].field: True for slug in item["needs"]},
+    )
+    centre.audiences = [audiences[slug] for slug in item["audiences"]]
+    centre.partner_links = [
+        ResourceCentrePartner(partner=partners[key], sort_order=order) for order, key in enumerate(item["partners"])
+    ]
+    return centre
+
+
+def seed() -> None:
+    home = HomePage.objects.get()
+    audiences = seed_audiences()
+    partners = partners_by_key({key for item in content.CENTRES for key in item["partners"]})
+    index = seed_index(home)
+    existing = set(ResourceCentrePage.objects.child_of(index).values_list("slug", flat=True))
+    for item in content.CENTRES:
+        if item["slug"] not in existing:
+            publish_child(index, build_centre(item, audiences, partners))

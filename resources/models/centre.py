@@ -1,0 +1,200 @@
+"""One resource centre: the front door partners link to, leading to an external platform."""
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.images import get_image_model
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from pages.blocks import BaseStreamBlock
+from pages.models import BasePage, Partner
+from pages.widgets import YEAR_WIDGET
+from resources.needs import NEEDS, Need
+from resources.panels import LinkHealthPanel
+
+# Written by `check_centre_links`, never by editors: operational state, not content.
+LINK_HEALTH_FIELDS = ("link_status", "link_checked_at", "link_ok")
+
+
+class ResourceCentrePartner(Orderable):
+    """A partner that co-built the centre, in the order the centre page shows them."""
+
+    page = ParentalKey("resources.ResourceCentrePage", on_delete=models.CASCADE, related_name="partner_links")
+    partner = models.ForeignKey(
+        Partner,
+        verbose_name="partenaire",
+        on_delete=models.CASCADE,
+        related_name="resource_centre_links",
+        help_text="Choisissez un partenaire existant ou créez-le dans le menu « Partenaires ».",
+    )
+
+    panels = [FieldPanel("partner")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "partenaire du centre"
+        verbose_name_plural = "partenaires du centre"
+        constraints = [models.UniqueConstraint(fields=["page", "partner"], name="unique_partner_per_centre")]
+
+    def __str__(self) -> str:
+        return str(self.partner)
+
+
+class ResourceCentrePage(BasePage):
+    summary = models.TextField(
+        "présentation courte",
+        max_length=400,
+        help_text=(
+            "Deux ou trois phrases : à qui sert ce centre et ce qu'on y trouve. "
+            "Affichée en tête de page, sur les cartes et dans les aperçus de partage."
+        ),
+    )
+    platform_url = models.URLField(
+        "adresse de la plateforme",
+        blank=True,
+        max_length=300,
+        help_text=(
+            "Adresse complète de la plateforme externe, par exemple https://rseetpartenariats.wordpress.com/. "
+            "Elle est vérifiée régulièrement : une plateforme injoignable est signalée dans la liste des centres."
+        ),
+    )
+    launch_year = models.PositiveSmallIntegerField(
+        "année de lancement",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1990), MaxValueValidator(2100)],
+        help_text="L'année d'ouverture du centre. Laissez vide si elle n'est pas connue avec certitude.",
+    )
+    audiences = ParentalManyToManyField(
+        "pages.Audience",
+        verbose_name="publics",
+        blank=True,
+        related_name="resource_centres",
+        help_text="Les profils de visiteurs à qui ce centre s'adresse ; ils servent de filtres sur la liste des centres.",
+    )
+    helps_inform = models.BooleanField(
+        "s'informer", default=False, help_text="Le centre aide à comprendre les enjeux, chiffres et pratiques."
+    )
+    helps_train = models.BooleanField(
+        "se former", default=False, help_text="Le centre propose des méthodes et des outils pour apprendre."
+    )
+    helps_act = models.BooleanField(
+        "agir", default=False, help_text="Le centre fournit des kits et des retours d'expérience pour passer à l'action."
+    )
+    body = StreamField(
+        BaseStreamBlock(),
+        blank=True,
+        verbose_name="contenu",
+        help_text="Ce que l'on trouve sur la plateforme, comment elle a été construite, pour qui.",
+    )
+    link_status = models.PositiveSmallIntegerField("dernier code HTTP", null=True, blank=True, editable=False)
+    link_checked_at = models.DateTimeField("dernière vérification", null=True, blank=True, editable=False)
+    link_ok = models.BooleanField("plateforme joignable", null=True, blank=True, editable=False)
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("summary"),
+        MultiFieldPanel([FieldPanel("platform_url"), LinkHealthPanel()], heading="Plateforme en ligne"),
+        FieldPanel("launch_year", widget=YEAR_WIDGET),
+        FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
+        MultiFieldPanel(
+            [FieldPanel("helps_inform"), FieldPanel("helps_train"), FieldPanel("helps_act")],
+            heading="Ce que le centre permet",
+            help_text="Cochez tout ce qui s'applique : chaque case est un filtre de la liste des centres.",
+        ),
+        InlinePanel(
+            "partner_links",
+            heading="Partenaires",
+            label="partenaire",
+            help_text="Les organisations qui ont co-construit le centre, dans l'ordre d'affichage.",
+        ),
+        FieldPanel("body"),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("summary"), index.SearchField("body")]
+
+    parent_page_types = ["resources.ResourceCentreIndexPage"]
+    subpage_types: list[str] = []
+    exclude_fields_in_copy = list(LINK_HEALTH_FIELDS)
+
+    class Meta:
+        verbose_name = "centre de ressources"
+        verbose_name_plural = "centres de ressources"
+
+    # Sharing and listing ------------------------------------------------------------
+
+    @property
+    def card_summary(self) -> str:
+        return self.listing_summary or self.summary
+
+    def get_meta_description(self) -> str:
+        """Partners share these pages: fall back on the centre's own summary, never an empty card."""
+        return self.search_description or self.listing_summary or self.summary
+
+    @property
+    def needs(self) -> list[Need]:
+        return [need for need in NEEDS if getattr(self, need.field)]
+
+    @property
+    def platform_host(self) -> str:
+        """The platform's domain name, shown so visitors know where the link leads."""
+        host = urlsplit(self.platform_url).hostname or ""
+        return host.removeprefix("www.")
+
+    @property
+    def link_health_label(self) -> str:
+        if not self.platform_url:
+            return "Pas de plateforme"
+        if self.link_ok is None:
+            return "Jamais vérifiée"
+        if self.link_ok:
+            return "En ligne"
+        return f"Injoignable ({self.link_status})" if self.link_status else "Injoignable (pas de réponse)"
+
+    # Page content ---------------------------------------------------------------
+
+    def partners(self) -> list[Partner]:
+        """The centre's partners in order, logos and their renditions fetched in a fixed number of queries."""
+        partners = [link.partner for link in self.partner_links.all().select_related("partner") if link.partner]
+        logo_ids = {partner.logo_id for partner in partners if partner.logo_id}
+        if logo_ids:
+            logos = get_image_model().objects.prefetch_renditions().in_bulk(logo_ids)
+            for partner in partners:
+                if partner.logo_id in logos:
+                    partner.logo = logos[partner.logo_id]
+        return partners
+
+    def related_content(self) -> dict:
+        """What points to this centre: its publications and webinars, each in a fixed number of queries."""
+        from publications.queries import publications_for_centre
+        from webinars.queries import webinars_for_centre
+
+        return {"centre_publications": publications_for_centre(self), "centre_webinars": webinars_for_centre(self)}
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["partners"] = self.partners()
+        context["audiences"] = list(self.audiences.all())
+        context.update(self.related_content())
+        context["index_page"] = self.get_parent()
+        return context
+
+    # Revisions ------------------------------------------------------------------
+
+    def with_content_json(self, content):
+        """Restore a revision but keep the link check's latest result, which revisions know nothing of.
+
+        Without this, publishing a draft written before the last check would bring back
+        the check result stored in that draft.
+        """
+        page = super().with_content_json(content)
+        if self.pk:
+            current = type(self).objects.filter(pk=self.pk).values(*LINK_HEALTH_FIELDS).first()
+            for name, value in (current or {}).items():
+                setattr(page, name, value)
+        return page

@@ -1,0 +1,47 @@
+"""Admin: centres listed with the health of their platform link, in the explorer and in their own menu."""
+from __future__ import annotations
+
+from wagtail import hooks
+from wagtail.admin.ui.tables import DateColumn, StatusTagColumn
+from wagtail.admin.viewsets.pages import PageListingViewSet, PageViewSet
+
+from .models import ResourceCentrePage
+
+LINK_COLUMNS = [
+    StatusTagColumn(
+        "link_health_label",
+        label="Plateforme",
+        sort_key="link_ok",
+        primary=lambda centre: centre.link_ok is False,
+        width="16%",
+    ),
+    DateColumn("link_checked_at", label="Vérifiée le", sort_key="link_checked_at", width="12%"),
+]
+EXPORT = ["title", "platform_url", "link_ok", "link_status", "link_checked_at"]
+
+
+class ResourceCentrePageViewSet(PageViewSet):
+    """Used by the explorer when it lists the index's children: dead platforms stand out there."""
+
+    model = ResourceCentrePage
+    list_display = [*PageViewSet.columns, *LINK_COLUMNS]
+    list_filter = ["link_ok"]
+    list_export = EXPORT
+
+
+class ResourceCentreListingViewSet(PageListingViewSet):
+    """A flat list under its own menu item, filterable on « plateforme joignable »."""
+
+    model = ResourceCentrePage
+    icon = "globe"
+    menu_label = "Centres de ressources"
+    menu_order = 290
+    add_to_admin_menu = True
+    columns = [*PageListingViewSet.columns, *LINK_COLUMNS]
+    list_filter = ["link_ok"]
+    list_export = EXPORT
+
+
+@hooks.register("register_admin_viewset")
+def register_centre_viewsets():
+    return [ResourceCentrePageViewSet(), ResourceCentreListingViewSet("centres_de_ressources")]

@@ -1,0 +1,155 @@
+"""Filters by audience and need are plain links; bad values give the full list and a notice, never a 500."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.http import QueryDict
+
+from resources import demo_content
+from resources.filters import read_filters
+from resources.models import ResourceCentrePage
+from resources.needs import NEEDS
+
+from .conftest import INDEX_PATH
+
+AUDIENCE_NOTICE = "Ce public n&#x27;est pas reconnu"
+NEED_NOTICE = "Ce besoin n&#x27;est pas reconnu"
+PAGE_NOTICE = "n&#x27;est pas un numéro de page valide"
+LAST_PAGE_NOTICE = "n&#x27;existe pas"
+
+
+def listed_slugs(markup: str) -> list[str]:
+    return re.findall(r'<h3 class="card__title"><a href="/centres-de-ressources/([^/"]+)/">', markup)
+
+
+def expected(audience: str | None = None, need: str | None = None) -> list[str]:
+    """What the demo data says each filter must return, in tree order."""
+    return [
+        item["slug"]
+        for item in demo_content.CENTRES
+        if (audience is None or audience in item["audiences"]) and (need is None or need in item["needs"])
+    ]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("audience", [item["slug"] for item in demo_content.AUDIENCES])
+def test_each_audience_filter(client, audience):
+    response = client.get(INDEX_PATH, {"public": audience})
+    assert response.status_code == 200
+    markup = response.content.decode()
+    assert listed_slugs(markup) == expected(audience=audience) != []
+    assert "n&#x27;est pas reconnu" not in markup
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("need", [need.slug for need in NEEDS])
+def test_each_need_filter(client, need):
+    markup = client.get(INDEX_PATH, {"besoin": need}).content.decode()
+    assert listed_slugs(markup) == expected(need=need) != []
+
+
+@pytest.mark.django_db
+def test_filters_combine_and_links_keep_the_other_filter(client):
+    markup = client.get(INDEX_PATH, {"public": "associations", "besoin": "agir"}).content.decode()
+    assert listed_slugs(markup) == expected("associations", "agir") == ["modeles-socio-economiques-associatifs", "evaluation-partenariale"]
+    assert "2 centres de ressources" in markup and "« Associations »" in markup and "« Agir »" in markup
+    # The current choices are marked; other choices keep the filter already chosen.
+    current = '<span aria-hidden="true">✓ </span>'
+    assert f'href="/centres-de-ressources/?public=associations&amp;besoin=agir" aria-current="true">{current}Associations<' in markup
+    assert 'href="/centres-de-ressources/?public=entreprises&amp;besoin=agir">Entreprises<' in markup
+    assert 'href="/centres-de-ressources/?besoin=agir">Tous les publics<' in markup
+    assert '<a href="/centres-de-ressources/">Voir tous les centres de ressources</a>' in markup
+
+
+@pytest.mark.django_db
+def test_unfiltered_list_marks_the_all_choices_and_offers_only_used_audiences(client, index):
+    from pages.models import Audience
+
+    Audience.objects.create(name="Chercheurs", slug="chercheurs")
+    markup = client.get(INDEX_PATH).content.decode()
+    current = 'aria-current="true"><span aria-hidden="true">✓ </span>'
+    assert f"{current}Tous les publics<" in markup and f"{current}Tous les besoins<" in markup
+    assert "Chercheurs" not in markup  # no dead-end filter link
+    response = client.get(INDEX_PATH, {"public": "chercheurs"})
+    assert response.status_code == 200
+    assert "Aucun centre ne correspond" in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "query,notices",
+    [
+        ("public=inconnu", [AUDIENCE_NOTICE]),
+        ("besoin=dormir", [NEED_NOTICE]),
+        ("public=associations&public=entreprises", [AUDIENCE_NOTICE]),
+        ("besoin=" + "a" * 500, [NEED_NOTICE]),
+        ("public=%00%FF<script>", [AUDIENCE_NOTICE]),
+        ("public=inconnu&besoin=x&page=abc", [AUDIENCE_NOTICE, NEED_NOTICE, PAGE_NOTICE]),
+        ("page=-1", [PAGE_NOTICE]),
+        ("page=0", [PAGE_NOTICE]),
+        ("page=1.5", [PAGE_NOTICE]),
+        ("page=٣", [PAGE_NOTICE]),
+        ("page=99", [LAST_PAGE_NOTICE]),
+        ("page=" + "9" * 5000, [PAGE_NOTICE]),
+    ],
+)
+def test_bad_input_gives_the_full_list_with_a_notice(client, query, notices):
+    response = client.get(f"{INDEX_PATH}?{query}")
+    assert response.status_code == 200
+    markup = response.content.decode()
+    assert len(listed_slugs(markup)) == 12
+    for notice in notices:
+        assert notice in markup
+    assert 'role="status"' in markup
+    assert "<script>" not in markup.split("<main", 1)[1]
+
+
+@pytest.mark.django_db
+def test_bad_value_keeps_the_other_valid_filter(client):
+    markup = client.get(INDEX_PATH, {"public": "inconnu", "besoin": "se-former"}).content.decode()
+    assert listed_slugs(markup) == expected(need="se-former")
+    assert AUDIENCE_NOTICE in markup and NEED_NOTICE not in markup
+
+
+@pytest.mark.django_db
+def test_values_are_read_case_and_space_insensitively(client):
+    markup = client.get(INDEX_PATH, {"public": " Associations ", "besoin": "AGIR"}).content.decode()
+    assert listed_slugs(markup) == expected("associations", "agir")
+
+
+@pytest.mark.django_db
+def test_pagination_keeps_filters(client, index, monkeypatch):
+    from resources.models import index as index_module
+
+    monkeypatch.setattr(index_module, "CENTRES_PER_PAGE", 5)
+    first = client.get(INDEX_PATH, {"besoin": "s-informer"}).content.decode()
+    assert len(listed_slugs(first)) == 5
+    assert "Page 1 sur 2" in first
+    assert 'href="/centres-de-ressources/?besoin=s-informer&amp;page=2" rel="next"' in first
+    second = client.get(INDEX_PATH, {"besoin": "s-informer", "page": "2"}).content.decode()
+    assert listed_slugs(second) == expected(need="s-informer")[5:]
+    assert 'href="/centres-de-ressources/?besoin=s-informer" rel="prev"' in second
+
+
+@pytest.mark.django_db
+def test_unpublished_and_private_centres_are_not_listed(client):
+    from wagtail.models import PageViewRestriction
+
+    ResourceCentrePage.objects.get(slug="interet-general").unpublish()
+    private = ResourceCentrePage.objects.get(slug="engagement-des-salaries")
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.PASSWORD, password="secret")
+    slugs = listed_slugs(client.get(INDEX_PATH).content.decode())
+    assert "interet-general" not in slugs and "engagement-des-salaries" not in slugs
+    assert len(slugs) == 10
+
+
+@pytest.mark.django_db
+def test_read_filters_allowlist():
+    filters = read_filters(QueryDict("public=fondations&besoin=s-informer"))
+    assert filters.audience.slug == "fondations" and filters.need.slug == "s-informer" and not filters.notices
+    assert filters.query() == "?public=fondations&besoin=s-informer"
+    assert filters.query(public=None, page=3) == "?besoin=s-informer&page=3"
+    assert read_filters(QueryDict("")).query() == ""
+    empty = read_filters(QueryDict("public=&besoin="))
+    assert empty.audience is None and empty.need is None and not empty.notices
