@@ -1,3 +1,4 @@
+"""Publications library (issue #4): the library, its publications, the news and their feeds."""
 from django.apps import AppConfig
 
 

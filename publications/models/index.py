@@ -1,0 +1,74 @@
+"""The library at /publications/: filters, search, pagination and the Atom feed."""
+from __future__ import annotations
+
+from django.db import models
+from django.http import HttpResponse
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+
+from pages.models import BasePage
+
+PER_PAGE = 12
+
+
+def page_links(page, link_for) -> list[tuple[int | None, str]]:
+    """(number, link) for a short run of page numbers; (None, "") stands for an ellipsis."""
+    numbers = page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
+    return [(n, link_for(page=n)) if isinstance(n, int) else (None, "") for n in numbers]
+
+
+class PublicationIndexPage(RoutablePageMixin, BasePage):
+    """One page lists every publication, newest first; visitors narrow it with plain GET filters."""
+
+    intro = models.TextField("chapô", blank=True, max_length=600, help_text="Une ou deux phrases qui présentent la bibliothèque.")
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = ["publications.PublicationPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "index des publications"
+        verbose_name_plural = "index des publications"
+
+    def publications(self, private=None):
+        """Every live, public publication under this index (the base of filters and feed)."""
+        from publications.queries import private_sections
+
+        from .publication import PublicationPage
+
+        return PublicationPage.objects.child_of(self).live().exclude(private if private is not None else private_sections())
+
+    @property
+    def feed_url(self) -> str:
+        return f"{self.url}flux.xml"
+
+    def get_context(self, request, *args, **kwargs):
+        from publications.filters import PublicationFilters
+        from pages.pagination import paginate
+        from publications.queries import attach_covers, private_sections
+
+        context = super().get_context(request, *args, **kwargs)
+        private = private_sections()
+        filters = PublicationFilters(request.GET, self.publications(private), private)
+        pagination = paginate(filters.results(), request.GET.get("page"), PER_PAGE)
+        messages = [*filters.messages, *([pagination.message] if pagination.message else [])]
+        context.update(
+            filters=filters,
+            facets=filters.facets(),
+            messages_list=messages,
+            page_obj=pagination.page,
+            publications=attach_covers(pagination.page.object_list),
+            page_links=page_links(pagination.page, filters.query_string),
+        )
+        if pagination.page.has_previous():
+            context["previous_link"] = filters.query_string(page=pagination.page.previous_page_number())
+        if pagination.page.has_next():
+            context["next_link"] = filters.query_string(page=pagination.page.next_page_number())
+        return context
+
+    @path("flux.xml/", name="feed")
+    def feed(self, request) -> HttpResponse:
+        from publications.feeds import PublicationFeed
+
+        return PublicationFeed(self)(request)

@@ -1,0 +1,139 @@
+"""« Actualités » : dated news and op-eds (tribunes) by Le RAMEAU, with their own Atom feed."""
+from __future__ import annotations
+
+import datetime
+
+from django import forms
+from django.db import models
+from django.http import HttpResponse
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from pages.models import BasePage
+from publications.blocks import ResearchTextBlock
+from publications.dates import french_date
+
+NEWS_PER_PAGE = 10
+KINDS = [("actualite", "Actualité"), ("tribune", "Tribune")]
+
+
+class NewsIndexPage(RoutablePageMixin, BasePage):
+    """The list of articles at /actualites/, newest first, with a feed for readers."""
+
+    intro = models.TextField("chapô", blank=True, max_length=600, help_text="Une ou deux phrases qui présentent les actualités.")
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = ["publications.NewsArticlePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "index des actualités"
+        verbose_name_plural = "index des actualités"
+
+    def articles(self):
+        return NewsArticlePage.objects.child_of(self).live().public().order_by("-date", "-first_published_at", "pk")
+
+    @property
+    def feed_url(self) -> str:
+        return f"{self.url}flux.xml"
+
+    def get_context(self, request, *args, **kwargs):
+        from pages.listing import attach_listing_images
+        from publications.models.index import page_links
+        from pages.pagination import paginate
+
+        context = super().get_context(request, *args, **kwargs)
+        pagination = paginate(self.articles(), request.GET.get("page"), NEWS_PER_PAGE)
+        context.update(
+            page_obj=pagination.page,
+            articles=attach_listing_images(pagination.page.object_list),
+            messages_list=[pagination.message] if pagination.message else [],
+            page_links=page_links(pagination.page, lambda page: f"?page={page}"),
+        )
+        if pagination.page.has_previous():
+            context["previous_link"] = f"?page={pagination.page.previous_page_number()}"
+        if pagination.page.has_next():
+            context["next_link"] = f"?page={pagination.page.next_page_number()}"
+        return context
+
+    @path("flux.xml/", name="feed")
+    def feed(self, request) -> HttpResponse:
+        from publications.feeds import NewsFeed
+
+        return NewsFeed(self)(request)
+
+
+class NewsArticlePage(BasePage):
+    """A dated article or op-ed, signed, whose sources are listed like in the publications."""
+
+    date = models.DateField("date de publication", default=datetime.date.today, help_text="La date affichée et utilisée pour le classement.")
+    kind = models.CharField("nature", max_length=12, choices=KINDS, default="actualite", help_text="Une tribune exprime le point de vue signé de son auteur.")
+    author = models.CharField("auteur", max_length=120, default="Le RAMEAU", help_text="Une personne ou « Le RAMEAU ».")
+    author_role = models.CharField("fonction de l'auteur", max_length=160, blank=True, help_text="Par exemple « Président-fondateur du RAMEAU ».")
+    summary = models.TextField("chapô", max_length=600, help_text="Deux ou trois phrases qui ouvrent l'article ; reprises dans la liste et le flux.")
+    body = StreamField(
+        ResearchTextBlock(),
+        blank=True,
+        verbose_name="texte",
+        help_text="Intertitres, paragraphes et, à la fin, un bloc « Sources et notes ».",
+    )
+    related_publications = ParentalManyToManyField(
+        "publications.PublicationPage",
+        blank=True,
+        related_name="news_articles",
+        verbose_name="publications liées",
+        help_text="Proposées en fin d'article, sous « Pour aller plus loin ».",
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("date"), FieldPanel("kind")]), FieldRowPanel([FieldPanel("author"), FieldPanel("author_role")])],
+            heading="Date et signature",
+        ),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldPanel("related_publications", widget=forms.CheckboxSelectMultiple),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("author"),
+        index.FilterField("date"),
+    ]
+
+    parent_page_types = ["publications.NewsIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = "article d'actualité"
+        verbose_name_plural = "articles d'actualité"
+
+    @property
+    def display_date(self) -> str:
+        return french_date(self.date)
+
+    @property
+    def kind_label(self) -> str:
+        return self.get_kind_display()
+
+    def get_meta_description(self) -> str:
+        return self.search_description or self.listing_summary or self.summary
+
+    def get_context(self, request, *args, **kwargs):
+        from publications.citation import json_ld_script, news_json_ld
+        from publications.queries import attach_covers
+
+        context = super().get_context(request, *args, **kwargs)
+        from .publication import PublicationPage
+
+        ids = [publication.pk for publication in self.related_publications.all()]  # in memory too, for previews
+        related = PublicationPage.objects.filter(pk__in=ids).live().public().select_related("publication_type").prefetch_related("authors").order_by("-publication_date")
+        context["related_publications"] = attach_covers(related)
+        context["json_ld"] = json_ld_script(news_json_ld(self, request))
+        return context

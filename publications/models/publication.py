@@ -1,0 +1,281 @@
+"""One publication of the library: what it is, who wrote it, where to get it, how to cite it."""
+from __future__ import annotations
+
+from django import forms
+from django.db import models
+from django.db.models import Count, Q, Value
+from django.http import HttpResponse
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from pages.models import BasePage
+from publications import citation
+from publications.blocks import ResearchTextBlock
+from publications.dates import MONTH, PRECISIONS, french_date, iso_date, normalise
+from publications.formatting import french_file_size
+from publications.validators import compact_isbn, validate_isbn
+
+
+class PublicationPage(RoutablePageMixin, BasePage):
+    """A book, study, guide… with its download, its citation files and its structured data."""
+
+    subtitle = models.CharField("sous-titre", max_length=255, blank=True)
+    publication_type = models.ForeignKey(
+        "publications.PublicationType",
+        verbose_name="type",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="publications",
+        help_text="Livre, étude, guide… La liste se complète dans Listes › Types de publication.",
+    )
+    publication_date = models.DateField(
+        "date de publication", help_text="Pour une date connue au mois près, choisissez n'importe quel jour du mois."
+    )
+    date_precision = models.CharField(
+        "précision de la date", max_length=8, choices=PRECISIONS, default=MONTH, help_text="Comment la date s'affiche et se cite."
+    )
+    publisher = models.CharField(
+        "éditeur", max_length=160, blank=True, default="Le RAMEAU", help_text="Maison d'édition ou organisme qui publie : « Éditions Dalloz », « Le RAMEAU »."
+    )
+    collection = models.CharField("collection", max_length=160, blank=True, help_text="Collection ou revue, par exemple « JURIS Associations ».")
+    summary = models.TextField(
+        "résumé", max_length=1200, help_text="Ce que le lecteur y trouvera, en quelques phrases. Repris dans la liste, le flux et les partages."
+    )
+    body = StreamField(
+        ResearchTextBlock(),
+        blank=True,
+        verbose_name="présentation détaillée",
+        help_text="Texte libre avec ses notes : appelez une note en exposant et listez-la dans un bloc « Sources et notes ».",
+    )
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="couverture",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="La couverture, au format portrait de préférence.",
+    )
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name="fichier à télécharger",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Le PDF (ou autre document) en accès libre. Son format et son poids s'affichent à côté du lien.",
+    )
+    external_url = models.URLField(
+        "lien externe", blank=True, help_text="Si la publication se lit ailleurs (éditeur, plateforme partenaire) : son adresse complète."
+    )
+    external_link_text = models.CharField(
+        "texte du lien externe", max_length=80, blank=True, default="Consulter la publication en ligne", help_text="Ce que dit le bouton du lien externe."
+    )
+    isbn = models.CharField("ISBN", max_length=17, blank=True, validators=[validate_isbn], help_text="Seulement s'il y en a un : 10 ou 13 chiffres, tirets permis.")
+    themes = ParentalManyToManyField(
+        "pages.Theme",
+        blank=True,
+        related_name="publications",
+        verbose_name="thèmes",
+        help_text="Les thèmes servent de filtres dans la bibliothèque ; ils sont partagés avec les webinaires.",
+    )
+    partners = ParentalManyToManyField(
+        "pages.Partner",
+        blank=True,
+        related_name="publications",
+        verbose_name="organisations partenaires",
+        help_text="Les organisations associées à ce travail (co-éditeurs, financeurs, partenaires de recherche).",
+    )
+    centres = ParentalManyToManyField(
+        "resources.ResourceCentrePage",
+        blank=True,
+        related_name="publications",
+        verbose_name="centres de ressources liés",
+        help_text="La publication s'affichera aussi sur la page de ces centres de ressources.",
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("subtitle"),
+        MultiFieldPanel(
+            [
+                FieldPanel("publication_type"),
+                FieldRowPanel([FieldPanel("publication_date"), FieldPanel("date_precision")]),
+                FieldRowPanel([FieldPanel("publisher"), FieldPanel("collection")]),
+                FieldPanel("isbn"),
+            ],
+            heading="Références",
+        ),
+        InlinePanel("authors", label="Auteur", heading="Auteurs", help_text="Dans l'ordre de la couverture. Pour un collectif, seul le nom suffit."),
+        FieldPanel("summary"),
+        FieldPanel("cover_image"),
+        MultiFieldPanel(
+            [FieldPanel("document"), FieldPanel("external_url"), FieldPanel("external_link_text")],
+            heading="Accès",
+            help_text="Un fichier à télécharger, un lien externe, ou les deux.",
+        ),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("partners", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("centres", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading="Thèmes et liens",
+        ),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("subtitle"),
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("publisher"),
+        index.SearchField("collection"),
+        index.SearchField("isbn"),
+        index.RelatedFields("authors", [index.SearchField("first_name"), index.SearchField("last_name")]),
+    ]
+
+    parent_page_types = ["publications.PublicationIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = "publication"
+        verbose_name_plural = "publications"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.publication_date:
+            self.publication_date = normalise(self.publication_date, self.date_precision)
+        if self.isbn:
+            self.isbn = self.isbn.strip()
+
+    # What templates, feeds and citations show -------------------------------------------
+
+    @property
+    def display_date(self) -> str:
+        return french_date(self.publication_date, self.date_precision)
+
+    @property
+    def iso_date(self) -> str:
+        return iso_date(self.publication_date, self.date_precision)
+
+    @property
+    def isbn_compact(self) -> str:
+        return compact_isbn(self.isbn)
+
+    def author_list(self) -> list["PublicationAuthor"]:
+        """The authors in cover order, read once per page view (listings prefetch them)."""
+        if "_author_list" not in self.__dict__:
+            self.__dict__["_author_list"] = list(self.authors.all())
+        return self.__dict__["_author_list"]
+
+    def theme_list(self) -> list:
+        if "_theme_list" not in self.__dict__:
+            self.__dict__["_theme_list"] = list(self.themes.all())
+        return self.__dict__["_theme_list"]
+
+    def partner_list(self) -> list:
+        if "_partner_list" not in self.__dict__:
+            self.__dict__["_partner_list"] = list(self.partners.all())
+        return self.__dict__["_partner_list"]
+
+    @property
+    def authors_display(self) -> str:
+        return citation.join_names([author.display_name for author in self.author_list()])
+
+    @property
+    def document_format(self) -> str:
+        return self.document.file_extension.upper() if self.document else ""
+
+    @property
+    def document_size(self) -> str:
+        """« 1,2 Mo » in French; empty when the size is unknown."""
+        if not self.document:
+            return ""
+        return french_file_size(self.document.get_file_size())
+
+    def get_meta_description(self) -> str:
+        return self.search_description or self.listing_summary or self.summary
+
+    def get_sharing_image(self):
+        return self.social_image or self.cover_image or self.listing_image
+
+    def live_centres(self):
+        """The published centres this work belongs to (read from memory too, for previews)."""
+        from resources.models import ResourceCentrePage
+
+        ids = [centre.pk for centre in self.centres.all()]
+        return ResourceCentrePage.objects.filter(pk__in=ids).live().public().order_by("title")
+
+    def related_publications(self, limit: int = 3) -> list["PublicationPage"]:
+        """Publications sharing the most themes, then the same type, newest first."""
+        from publications.queries import attach_covers
+
+        theme_ids = [theme.pk for theme in self.theme_list()]
+        shared = Count("themes", filter=Q(themes__in=theme_ids), distinct=True) if theme_ids else Value(0)
+        candidates = (
+            PublicationPage.objects.live()
+            .public()
+            .exclude(pk=self.pk)
+            .annotate(shared_themes=shared)
+            .filter(Q(shared_themes__gt=0) | Q(publication_type_id=self.publication_type_id, publication_type__isnull=False))
+            .order_by("-shared_themes", "-publication_date", "title")
+            .select_related("publication_type")
+            .prefetch_related("authors")
+        )
+        return attach_covers(candidates[:limit])
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["citation_text"] = citation.french_citation(self, request)
+        context["json_ld"] = citation.json_ld_script(citation.json_ld(self, request))
+        context["bibtex_url"] = self.url + "citation.bib"
+        context["ris_url"] = self.url + "citation.ris"
+        context["related_publications"] = self.related_publications()
+        context["centres"] = list(self.live_centres())
+        context["library_url"] = self.get_parent().get_url(request)
+        return context
+
+    # Citation files, routed under the page (/publications/<slug>/citation.bib) ----------
+
+    @path("citation.bib/", name="bibtex")
+    def bibtex_view(self, request) -> HttpResponse:
+        return citation.file_response(citation.bibtex(self, request), f"{self.slug}.bib", "application/x-bibtex")
+
+    @path("citation.ris/", name="ris")
+    def ris_view(self, request) -> HttpResponse:
+        return citation.file_response(citation.ris(self, request), f"{self.slug}.ris", "application/x-research-info-systems")
+
+
+class PublicationAuthor(Orderable):
+    """A person or a collective, in the order of the cover; structured so citations invert names."""
+
+    page = ParentalKey(PublicationPage, on_delete=models.CASCADE, related_name="authors")
+    first_name = models.CharField("prénom", max_length=80, blank=True, help_text="Laissez vide pour un collectif ou une organisation.")
+    last_name = models.CharField("nom", max_length=160, help_text="Nom de famille, ou nom du collectif : « Collectif G10 », « Le RAMEAU ».")
+
+    panels = [FieldRowPanel([FieldPanel("first_name"), FieldPanel("last_name")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "auteur"
+        verbose_name_plural = "auteurs"
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def is_organisation(self) -> bool:
+        return not self.first_name
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+    @property
+    def inverted_name(self) -> str:
+        """« Heidsieck, Charles-Benoît », as BibTeX and RIS expect."""
+        return f"{self.last_name}, {self.first_name}" if self.first_name else self.last_name

@@ -1,0 +1,29 @@
+"""Links into the library from other sections (resource centres, home)."""
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django import template
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def publications_filter_url(context, **filters) -> str:
+    """The library's address with the given filters, e.g. {% publications_filter_url centre=page.slug %}.
+
+    One query per request at most: the index page is looked up once and kept on the request.
+    """
+    from publications.models import PublicationIndexPage
+
+    request = context.get("request")
+    index_url = getattr(request, "_publications_index_url", None)
+    if index_url is None:
+        index = PublicationIndexPage.objects.live().public().first()
+        index_url = index.get_url(request) if index else ""
+        if request is not None:
+            request._publications_index_url = index_url
+    if not index_url:
+        return ""
+    params = {name: value for name, value in filters.items() if value}
+    return f"{index_url}?{urlencode(params)}" if params else index_url

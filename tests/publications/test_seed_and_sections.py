@@ -1,0 +1,126 @@
+"""The demo library, and the sections other pages include: home page and resource centres."""
+from __future__ import annotations
+
+import datetime
+
+import html5lib
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.template.loader import render_to_string
+from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+
+from pages.models import HomePage, Theme
+from publications.demo_content import PUBLICATIONS
+from publications.home import latest_publications_section
+from publications.models import NewsArticlePage, NewsIndexPage, PublicationIndexPage, PublicationPage, PublicationType
+from publications.queries import publications_for_centre
+
+from .conftest import make_image
+
+pytestmark = pytest.mark.django_db
+
+
+def counts() -> dict[str, int]:
+    return {
+        "publications": PublicationPage.objects.count(),
+        "articles": NewsArticlePage.objects.count(),
+        "types": PublicationType.objects.count(),
+        "themes": Theme.objects.count(),
+        "images": get_image_model().objects.count(),
+        "documents": get_document_model().objects.count(),
+    }
+
+
+def test_seed_has_the_17_publications_and_the_article_of_march_2022():
+    home = HomePage.objects.get()
+    library = PublicationIndexPage.objects.get()
+    assert library.get_parent().specific == home and library.url == "/publications/"
+    assert NewsIndexPage.objects.get().url == "/actualites/"
+    publications = PublicationPage.objects.live()
+    assert publications.count() == len(PUBLICATIONS) == 17
+    assert publications.filter(cover_image__isnull=True).count() == 0
+    with_pdf = publications.filter(document__isnull=False)
+    assert 5 <= with_pdf.count() < 17
+    assert all(p.document.file.read(5) == b"%PDF-" for p in with_pdf)
+    article = NewsArticlePage.objects.get(slug="apprenons-a-valoriser-le-faire-alliance")
+    assert article.live and article.date == datetime.date(2022, 3, 10)
+    assert set(PublicationType.objects.values_list("slug", flat=True)) >= {
+        "livre", "etude", "rapport", "referentiel", "guide", "note", "livre-blanc", "actes", "cahier-de-recherche", "dossier",
+    }
+
+
+def test_seed_twice_adds_nothing():
+    before = counts()
+    call_command("seed_demo", verbosity=0)
+    assert counts() == before
+
+
+def test_seed_keeps_staff_edits():
+    page = PublicationPage.objects.get(slug="oser-l-interet-general")
+    page.summary = "Résumé réécrit par l'équipe."
+    page.save_revision().publish()
+    call_command("seed_demo", verbosity=0)
+    assert PublicationPage.objects.get(slug="oser-l-interet-general").summary == "Résumé réécrit par l'équipe."
+
+
+def request(path: str = "/"):
+    req = RequestFactory().get(path, SERVER_NAME="localhost")
+    return req
+
+
+def test_home_section_gives_the_four_newest_with_covers():
+    context = latest_publications_section(request())
+    assert context["publications_index"] == PublicationIndexPage.objects.get()
+    assert [p.slug for p in context["publications"]] == [
+        "odd-17-economies-et-territoires",
+        "odd-17-les-impacts-du-faire-alliance-en-france",
+        "dossier-l-interet-general-en-actions",
+        "guide-investissement-societal-en-actions",
+    ]
+    render_to_string("publications/includes/home_section.html", {**context, "request": request()})  # makes the renditions
+    with CaptureQueriesContext(connection) as queries:
+        context = latest_publications_section(request())
+        markup = render_to_string("publications/includes/home_section.html", {**context, "request": request()})
+    html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parseFragment(markup)
+    assert '<h2 id="dernieres-publications">Dernières publications</h2>' in markup
+    assert markup.count('class="pub-card"') == 4
+    assert 'href="/publications/"' in markup
+    # view restrictions, index, publications, authors, covers, renditions, site: none per card
+    assert len(queries) == 7
+
+
+def test_home_section_without_library():
+    PublicationIndexPage.objects.all().delete()
+    context = latest_publications_section(request())
+    assert context == {"publications_index": None, "publications": []}
+    assert render_to_string("publications/includes/home_section.html", context).strip() == ""
+
+
+def test_centre_publications_newest_first_without_query_per_item(make_publication, centre):
+    image = make_image()
+    for number in range(8):
+        make_publication(f"du-centre-{number}", date=datetime.date(2030, 1 + number, 1), centres=[centre], cover_image=image)
+    make_publication("brouillon-du-centre", centres=[centre]).unpublish()
+    with CaptureQueriesContext(connection) as queries:
+        items = publications_for_centre(centre)
+        [(p.cover_image.title, p.authors_display, p.publication_type.name) for p in items]
+    assert [p.slug for p in items] == [f"du-centre-{n}" for n in range(7, 1, -1)]
+    assert len(queries) == 5  # view restrictions, publications, authors, covers, renditions
+    assert len(publications_for_centre(centre, limit=3)) == 3
+
+
+def test_centre_template_renders_with_a_link_to_the_filtered_library(make_publication, centre):
+    make_publication("du-centre", title="Une publication du centre", centres=[centre])
+    req = request(centre.url)
+    markup = render_to_string(
+        "publications/includes/centre_publications.html",
+        {"centre_publications": publications_for_centre(centre), "page": centre, "request": req},
+    )
+    html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parseFragment(markup)
+    assert "Une publication du centre" in markup
+    assert 'href="/publications/?centre=centre-essai"' in markup
+    assert render_to_string("publications/includes/centre_publications.html", {"centre_publications": [], "page": centre}).strip() == ""
