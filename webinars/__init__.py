@@ -1,1 +1,1 @@
-"""Webinar cycles (issue #5): reserved here; models arrive with that issue."""
+"""Webinars (issue #5): index, yearly or themed cycles, sessions, planning and calendar feeds."""

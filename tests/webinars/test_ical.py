@@ -1,0 +1,157 @@
+"""Calendar feeds: RFC 5545 text, the cycle feed and one file per session, and the
+« add to Google / Outlook » links."""
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from django.urls import resolve
+from django.utils import timezone
+
+from webinars.ical import Event, calendar, escape_text, fold
+from webinars.links import google_calendar_url, outlook_calendar_url
+from webinars.models import WebinarPage
+
+from . import ics
+from .conftest import add_session, paris
+
+
+def test_escape_text():
+    assert escape_text("a, b; c\\d\r\ne\nf") == "a\\, b\\; c\\\\d\\ne\\nf"
+
+
+def test_fold_at_75_octets_without_cutting_characters():
+    line = "DESCRIPTION:" + "é" * 100
+    folded = fold(line)
+    parts = folded.split("\r\n")
+    assert all(len(part.encode()) <= 75 for part in parts)
+    assert all(part.startswith(" ") for part in parts[1:])
+    assert "".join(part[1:] if i else part for i, part in enumerate(parts)) == line
+    assert fold("SUMMARY:court") == "SUMMARY:court"
+
+
+def test_calendar_text_round_trips():
+    start = datetime(2019, 1, 17, 13, tzinfo=paris(date(2019, 1, 17)).tzinfo)
+    event = Event(
+        uid="webinaire-1@lerameau.fr",
+        start=start,
+        end=start.replace(hour=14),
+        summary="Qualifier l'innovation, pourquoi ; comment",
+        description="Ligne 1\nLigne 2 avec une virgule, et un \\ " + "long texte " * 20,
+        url="https://www.lerameau.fr/webinaires/2019/a/",
+        stamp=datetime(2019, 1, 1, tzinfo=UTC),
+    )
+    text = calendar("Cycle 2019", [event])
+    props, events = ics.read_calendar(text)
+    assert props["version"] == "2.0" and props["calscale"] == "GREGORIAN" and props["method"] == "PUBLISH"
+    assert props["prodid"].startswith("-//Le RAMEAU//")
+    assert props["x-wr-timezone"] == "Europe/Paris"
+    (parsed,) = events
+    assert parsed["summary"] == event.summary
+    assert parsed["description"] == event.description
+    assert parsed["dtstart"] == datetime(2019, 1, 17, 12, tzinfo=UTC)
+    assert parsed["location"] == "En ligne"
+    assert "DTSTART:20190117T120000Z\r\n" in text
+    assert "DTSTAMP:20190101T000000Z\r\n" in text
+
+
+def test_naive_datetimes_are_refused():
+    with pytest.raises(ValueError):
+        calendar("x", [Event(uid="u", start=datetime(2019, 1, 1), end=datetime(2019, 1, 1), summary="s", stamp=timezone.now())])
+
+
+@pytest.mark.django_db
+def test_cycle_feed_is_a_valid_calendar_with_twelve_sessions(client, cycle_2019):
+    response = client.get("/webinaires/2019/calendrier.ics")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    assert 'filename="webinaires-2019.ics"' in response["Content-Disposition"]
+    props, events = ics.read_calendar(response.content.decode())
+    assert props["x-wr-calname"] == "Cycle de webinaires 2019"
+    assert len(events) == 12
+    starts = [event["dtstart"] for event in events]
+    # January: winter time, 13:00 Paris = 12:00 UTC; June: summer time, 11:00 UTC.
+    assert starts[0] == datetime(2019, 1, 17, 12, tzinfo=UTC)
+    assert starts[5] == datetime(2019, 6, 20, 11, tzinfo=UTC)
+    assert starts[7] == datetime(2019, 8, 22, 11, tzinfo=UTC)
+    assert all(event["dtend"] - event["dtstart"] == timedelta(hours=1) for event in events)
+    sessions = {s.full_url: s for s in WebinarPage.objects.child_of(cycle_2019)}
+    for event in events:
+        session = sessions[event["url"]]
+        assert event["uid"] == f"webinaire-{session.translation_key}@lerameau.fr"
+        assert event["summary"] == f"Webinaire du RAMEAU : {session.title}"
+        assert "Inscription : http://innovationterritoriale.plateformecapitalisation.org/programme-2019" in event["description"]
+        assert event["location"] == "En ligne"
+    assert len({event["uid"] for event in events}) == 12
+
+
+@pytest.mark.django_db
+def test_feed_is_stable_and_uid_survives_a_date_change(client, cycle_2019):
+    first = client.get("/webinaires/2019/calendrier.ics").content
+    assert client.get("/webinaires/2019/calendrier.ics").content == first  # DTSTAMP does not move between fetches
+    session = WebinarPage.objects.child_of(cycle_2019).get(slug="numeriser-linnovation")
+    uid = f"webinaire-{session.translation_key}@lerameau.fr"
+    session.start, session.end = paris(date(2019, 11, 28)), paris(date(2019, 11, 28), 14)
+    session.save_revision().publish()
+    _, events = ics.read_calendar(client.get("/webinaires/2019/calendrier.ics").content.decode())
+    moved = next(event for event in events if event["uid"] == uid)
+    assert moved["dtstart"] == datetime(2019, 11, 28, 12, tzinfo=UTC)
+
+
+@pytest.mark.django_db
+def test_feed_leaves_out_drafts(client, cycle_2019):
+    add_session(cycle_2019, date(2019, 12, 26), "Brouillon de décembre", publish=False)
+    _, events = ics.read_calendar(client.get("/webinaires/2019/calendrier.ics").content.decode())
+    assert len(events) == 12
+
+
+@pytest.mark.django_db
+def test_session_ics_file(client, cycle_2019):
+    response = client.get("/webinaires/2019/numeriser-linnovation/calendrier.ics")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    assert response["Content-Disposition"] == 'attachment; filename="webinaire-numeriser-linnovation.ics"'
+    _, events = ics.read_calendar(response.content.decode())
+    (event,) = events
+    assert event["dtstart"] == datetime(2019, 11, 21, 12, tzinfo=UTC)
+    assert event["dtend"] == datetime(2019, 11, 21, 13, tzinfo=UTC)
+    assert event["summary"] == "Webinaire du RAMEAU : Numériser l'innovation"
+
+
+@pytest.mark.django_db
+def test_ics_routes_respect_publication(client, cycle_2019):
+    session = WebinarPage.objects.child_of(cycle_2019).get(slug="numeriser-linnovation")
+    session.unpublish()
+    assert client.get("/webinaires/2019/numeriser-linnovation/calendrier.ics").status_code == 404
+    assert client.get("/webinaires/2019/inconnue/calendrier.ics").status_code == 404
+    assert client.get("/webinaires/2019/autre.ics").status_code == 404
+    cycle_2019.unpublish()
+    assert client.get("/webinaires/2019/calendrier.ics").status_code == 404
+
+
+def test_site_urlconf_routes_ics_names():
+    """Wagtail's own pattern wants a trailing slash; the site routes file-like names to its serve view."""
+    assert resolve("/webinaires/2019/calendrier.ics").url_name == "wagtail_serve_file"
+
+
+def test_google_and_outlook_links_are_encoded():
+    start = datetime(2019, 6, 20, 13, tzinfo=paris(date(2019, 6, 20)).tzinfo)
+    end = start.replace(hour=14)
+    title, details = "Webinaire : Évaluer & co-construire", "Inscription : https://exemple.org/?a=1&b=2"
+    google = urlsplit(google_calendar_url(title, start, end, details))
+    assert (google.scheme, google.netloc, google.path) == ("https", "calendar.google.com", "/calendar/render")
+    assert " " not in google.query and "&b=2" not in google.query
+    query = parse_qs(google.query)
+    assert query == {
+        "action": ["TEMPLATE"],
+        "text": [title],
+        "dates": ["20190620T110000Z/20190620T120000Z"],
+        "details": [details],
+        "location": ["En ligne"],
+    }
+    outlook = urlsplit(outlook_calendar_url(title, start, end, details))
+    assert (outlook.netloc, outlook.path) == ("outlook.live.com", "/calendar/0/action/compose")
+    query = parse_qs(outlook.query)
+    assert query["subject"] == [title] and query["body"] == [details] and query["location"] == ["En ligne"]
+    assert query["startdt"] == ["2019-06-20T11:00:00Z"] and query["enddt"] == ["2019-06-20T12:00:00Z"]

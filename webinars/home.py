@@ -1,0 +1,19 @@
+"""The home page's « prochain webinaire » section (wired in by the pages app).
+
+Usage in the home page's get_context: `context.update(next_webinar_section(request))`, then
+`{% include "webinars/includes/home_section.html" %}` in the template.
+"""
+from __future__ import annotations
+
+from django.http import HttpRequest
+
+from . import clock
+from .models import WebinarIndexPage
+from .queries import next_session
+
+
+def next_webinar_section(request: HttpRequest) -> dict:
+    """{"webinars_index": index or None, "next_session": next live session or None, "cycle": its cycle}."""
+    index = WebinarIndexPage.objects.live().public().order_by("path").first()
+    session = next_session(now=clock.now(), within=index) if index else None
+    return {"webinars_index": index, "next_session": session, "cycle": session.cycle if session else None}

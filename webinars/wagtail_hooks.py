@@ -1,0 +1,48 @@
+"""Admin wiring: the « Planifier les sessions » action on cycles and the off-rule warning."""
+from __future__ import annotations
+
+from django.contrib import messages
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.widgets import Button
+
+from . import admin_views
+from .models import WebinarCyclePage, WebinarPage
+
+PLAN_LABEL = "Planifier les sessions"
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [path("webinaires/cycles/<int:page_id>/planifier/", admin_views.plan_cycle, name="webinars_plan_cycle")]
+
+
+def _plan_button(page, user, priority: int):
+    if page.specific_class is not WebinarCyclePage or not page.permissions_for_user(user).can_add_subpage():
+        return
+    if not page.specific_deferred.year:  # themed series: no year, nothing to plan from
+        return
+    yield Button(PLAN_LABEL, reverse("webinars_plan_cycle", args=[page.id]), icon_name="date", priority=priority)
+
+
+@hooks.register("register_page_header_buttons")
+def plan_header_button(page, user, view_name=None, next_url=None):
+    yield from _plan_button(page, user, priority=17)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def plan_listing_button(page, user, next_url=None):
+    yield from _plan_button(page, user, priority=9)
+
+
+def warn_off_rule(request, page) -> None:
+    """After a save: a warning (not a refusal) when the session strays from the cycle's rule."""
+    if not isinstance(page, WebinarPage) or not request.accepts("text/html"):
+        return
+    reason = page.off_rule_reason()
+    if reason:
+        messages.warning(request, reason)
+
+
+hooks.register("after_edit_page", warn_off_rule)
+hooks.register("after_create_page", warn_off_rule)
