@@ -5,6 +5,7 @@ what it does in the block picker before inserting it.
 """
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
+from django.utils.module_loading import import_string
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
@@ -213,6 +214,52 @@ class BaseStreamBlock(blocks.StreamBlock):
     sources = SourcesBlock()
     partners = PartnersBlock()
     contact_details = ContactDetailsBlock()
+
+
+class SectionBlock(blocks.StaticBlock):
+    """A home-page section filled by another part of the site (next webinar, centres, …).
+
+    Editors place and order it like any block; its content stays current without editing.
+    """
+
+    def __init__(self, provider: str, **kwargs):
+        self.provider = provider
+        super().__init__(**kwargs)
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context.update(import_string(self.provider)((parent_context or {}).get("request")))
+        return context
+
+
+class HomeStreamBlock(BaseStreamBlock):
+    next_webinar = SectionBlock(
+        "webinars.home.next_webinar_section",
+        icon="date",
+        label="Prochain webinaire",
+        template="webinars/includes/home_section.html",
+        admin_text="Affiche automatiquement la prochaine session publiée du cycle de webinaires.",
+        preview_value=None,
+        description="La prochaine session du cycle de webinaires, avec son bouton d'inscription.",
+    )
+    resource_centres = SectionBlock(
+        "resources.home.centres_section",
+        icon="site",
+        label="Centres de ressources",
+        template="resources/includes/home_section.html",
+        admin_text="Affiche automatiquement les centres de ressources publiés.",
+        preview_value=None,
+        description="Les centres de ressources publiés, en cartes.",
+    )
+    latest_publications = SectionBlock(
+        "publications.home.latest_publications_section",
+        icon="doc-full",
+        label="Dernières publications",
+        template="publications/includes/home_section.html",
+        admin_text="Affiche automatiquement les quatre publications les plus récentes.",
+        preview_value=None,
+        description="Les quatre dernières publications, avec leur couverture.",
+    )
 
 
 class MissionBlock(blocks.StructBlock):

@@ -1,8 +1,9 @@
 """Site URLs: the Wagtail admin and documents, then every page through Wagtail."""
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
@@ -23,4 +24,11 @@ if settings.DEBUG:
         path("__erreurs/500/", TemplateView.as_view(template_name="500.html")),
     ]
 
-urlpatterns += [path("", include(wagtail_urls))]
+# Page routes that end in a file name (calendrier.ics, flux.xml, citation.bib, citation.ris):
+# Wagtail's own pattern wants a trailing slash, so hand these to its serve view as well. The
+# page tree still decides everything (live, privacy, which route answers). Site-wide files
+# such as sitemap.xml must be routed above this.
+urlpatterns += [
+    re_path(r"^((?:[\w-]+/)*[\w-]+\.(?:ics|xml|bib|ris))$", wagtail_views.serve, name="wagtail_serve_file"),
+    path("", include(wagtail_urls)),
+]

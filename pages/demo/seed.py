@@ -182,7 +182,10 @@ def fill_home_body(home: HomePage, mission: MissionPage, figures, partners) -> N
     home.primary_link = mission
     home.primary_link_label = "Découvrir Le RAMEAU"
     home.body = [
+        ("next_webinar", None),
         ("key_figures", {"heading": "Le RAMEAU en chiffres", "figures": [figures[k] for k in content.HOME_FIGURE_KEYS]}),
+        ("resource_centres", None),
+        ("latest_publications", None),
         (
             "call_to_action",
             {
@@ -214,6 +217,7 @@ PRIMARY_MENU = [
     ("resources.ResourceCentreIndexPage", "Centres de ressources"),
     ("publications.PublicationIndexPage", "Publications"),
     ("webinars.WebinarIndexPage", "Webinaires"),
+    ("publications.NewsIndexPage", "Actualités"),
 ]
 FOOTER_SLUGS = ["mentions-legales", "contact"]
 
@@ -230,9 +234,6 @@ def seed_navigation() -> None:
             page = model.objects.descendant_of(home).live().first()
             if page:
                 items.append(("page", {"page": page, "label": label}))
-        contact = StandardPage.objects.child_of(home).filter(slug="contact").first()
-        if contact:
-            items.append(("page", {"page": contact, "label": ""}))
         navigation.primary_menu = items
     if not navigation.footer_menu:
         pages = {page.slug: page for page in StandardPage.objects.child_of(home).filter(slug__in=FOOTER_SLUGS)}

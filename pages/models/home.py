@@ -6,7 +6,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from pages.blocks import BaseStreamBlock
+from pages.blocks import HomeStreamBlock
 
 from .base import BasePage
 
@@ -35,7 +35,12 @@ class HomePage(BasePage):
         help_text="Le bouton principal sous l'accroche mène à cette page.",
     )
     primary_link_label = models.CharField("texte du bouton", max_length=60, blank=True, default="Découvrir Le RAMEAU")
-    body = StreamField(BaseStreamBlock(), blank=True, verbose_name="contenu", help_text="Chiffres clés, partenaires, encadrés…")
+    body = StreamField(
+        HomeStreamBlock(),
+        blank=True,
+        verbose_name="contenu",
+        help_text="Sections de la page : prochain webinaire, centres, publications, chiffres clés, partenaires…",
+    )
 
     content_panels = [
         *BasePage.content_panels,
@@ -52,6 +57,7 @@ class HomePage(BasePage):
         "pages.MissionPage",
         "resources.ResourceCentreIndexPage",
         "publications.PublicationIndexPage",
+        "publications.NewsIndexPage",
         "webinars.WebinarIndexPage",
         "pages.StandardPage",
     ]

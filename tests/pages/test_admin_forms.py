@@ -322,3 +322,14 @@ class AdminLanguageTests(AdminFormTestCase):
         response = self.client.get(reverse("wagtailadmin_home"))
         self.assertContains(response, 'lang="fr"')
         self.assertContains(response, "Tableau de bord")
+
+
+class YearFieldHintTests(AdminFormTestCase):
+    """Year boxes announce the accepted range in the form, before the editor submits."""
+
+    def test_milestone_year_box_says_1990_to_2100(self):
+        history = HistoryPage.objects.get()
+        response = self.client.get(reverse("wagtailadmin_pages:edit", args=[history.pk]))
+        self.assertContains(response, 'min="1990"')
+        self.assertContains(response, 'max="2100"')
+        self.assertNotContains(response, 'name="milestones-0-year" min="0"')

@@ -2,7 +2,7 @@
 import pytest
 from wagtail.models import Site
 
-from pages.models import MissionPage, NavigationSettings, StandardPage
+from pages.models import HistoryPage, MissionPage, NavigationSettings, StandardPage
 
 
 @pytest.mark.django_db
@@ -23,12 +23,14 @@ def test_menu_follows_editor_order_and_labels(client):
 
 @pytest.mark.django_db
 def test_unpublished_page_leaves_the_menu(client):
-    contact = StandardPage.objects.get(slug="contact")
-    contact.unpublish()
-    markup = client.get("/").content.decode()
-    menu = markup[markup.index('id="menu-principal"'):]
-    menu = menu[: menu.index("</nav>")]
-    assert 'href="/contact/"' not in menu
+    def menu() -> str:
+        markup = client.get("/").content.decode()
+        start = markup.index('id="menu-principal"')
+        return markup[start : markup.index("</nav>", start)]
+
+    assert 'href="/qui-sommes-nous/histoire/"' in menu()
+    HistoryPage.objects.get().unpublish()
+    assert 'href="/qui-sommes-nous/histoire/"' not in menu()
 
 
 @pytest.mark.django_db

@@ -3,7 +3,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
 from pages.models import HistoryPage, HomePage, MissionPage, StandardPage
-from publications.models import PublicationIndexPage
+from publications.models import NewsIndexPage, PublicationIndexPage
 from resources.models import ResourceCentreIndexPage
 from webinars.models import WebinarIndexPage
 
@@ -15,7 +15,7 @@ class TreeRulesTests(WagtailPageTestCase):
     def test_home_children(self):
         self.assertAllowedSubpageTypes(
             HomePage,
-            {MissionPage, StandardPage, ResourceCentreIndexPage, PublicationIndexPage, WebinarIndexPage},
+            {MissionPage, StandardPage, ResourceCentreIndexPage, PublicationIndexPage, NewsIndexPage, WebinarIndexPage},
         )
 
     def test_mission_under_home_only(self):
