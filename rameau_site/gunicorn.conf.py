@@ -8,9 +8,14 @@ timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 20
 keepalive = 5
 # Recycle workers now and then so a slow leak never takes the site down; jitter keeps
-# them from all restarting at once.
-max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "1000"))
-max_requests_jitter = int(os.environ.get("GUNICORN_MAX_REQUESTS_JITTER", "100"))
+# them from all restarting at once. Not too often: without REDIS_URL each worker keeps its
+# page cache in its own memory, and a new worker starts with it empty (issue #7).
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "20000"))
+max_requests_jitter = int(os.environ.get("GUNICORN_MAX_REQUESTS_JITTER", "2000"))
 accesslog = "-"
 errorlog = "-"
+# Only the proxy in front may tell gunicorn that a request came over HTTPS: set
+# FORWARDED_ALLOW_IPS to its address(es). The default trusts a proxy on this machine only;
+# a client reaching gunicorn directly from elsewhere cannot make its request "secure".
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+secure_scheme_headers = {"X-FORWARDED-PROTO": "https"}

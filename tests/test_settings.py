@@ -53,3 +53,26 @@ def test_site_is_french():
     from rameau_site.settings import base
 
     assert base.STORAGES["staticfiles"]["BACKEND"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
+
+
+def test_production_cookies_hsts_and_database_resilience():
+    """Item 1 and 6 of the security issue: what check --deploy does not look at in detail."""
+    code = (
+        "import json; from django.conf import settings as s; db = s.DATABASES['default']; print(json.dumps({"
+        "'session': [s.SESSION_COOKIE_SECURE, s.SESSION_COOKIE_HTTPONLY, s.SESSION_COOKIE_SAMESITE, s.SESSION_COOKIE_AGE, s.SESSION_SAVE_EVERY_REQUEST],"
+        "'csrf': [s.CSRF_COOKIE_SECURE, s.CSRF_COOKIE_HTTPONLY, s.CSRF_COOKIE_SAMESITE],"
+        "'hsts': [s.SECURE_HSTS_SECONDS, s.SECURE_HSTS_INCLUDE_SUBDOMAINS], 'redirect': s.SECURE_SSL_REDIRECT,"
+        "'proxy_header': s.SECURE_PROXY_SSL_HEADER, 'db': [db['CONN_MAX_AGE'], db['CONN_HEALTH_CHECKS'], db['OPTIONS'].get('connect_timeout')],"
+        "'axes': [s.AXES_FAILURE_LIMIT, s.AXES_CLIENT_IP_CALLABLE]}))"
+    )
+    result = run_manage("shell", "-c", code, extra_env=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stderr
+    import json
+
+    values = json.loads(result.stdout.strip().splitlines()[-1])
+    assert values["session"] == [True, True, "Lax", 3600, True]
+    assert values["csrf"] == [True, True, "Lax"]
+    assert values["hsts"] == [31_536_000, True] and values["redirect"] is True
+    assert values["proxy_header"] is None  # gunicorn's FORWARDED_ALLOW_IPS decides (tests/security/test_deployment.py)
+    assert values["db"] == [60, True, 3]
+    assert values["axes"] == [5, "rameau_site.security.client_ip.client_ip"]

@@ -3,6 +3,9 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
+from rameau_site.security.logs import production_logging
+from rameau_site.security.sentry import init_sentry_from_environment
+
 from .base import *  # noqa: F403
 
 REQUIRED_ENV = ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL")
@@ -18,9 +21,12 @@ ALLOWED_HOSTS = [host.strip() for host in os.environ["ALLOWED_HOSTS"].split(",")
 CSRF_TRUSTED_ORIGINS = [f"https://{host.lstrip('.')}" for host in ALLOWED_HOSTS]
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", f"https://{ALLOWED_HOSTS[0].lstrip('.')}")
 
-# HTTPS is terminated by the proxy in front, which must set X-Forwarded-Proto itself
-# (and strip any value sent by the client).
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# HTTPS is terminated by the proxy in front, which sets X-Forwarded-Proto itself (and
+# overwrites any value a client sent). Who may say so is gunicorn's decision, the layer
+# that sees the peer address: it turns X-Forwarded-Proto into the request's scheme only
+# for FORWARDED_ALLOW_IPS (rameau_site/gunicorn.conf.py). Django's SECURE_PROXY_SSL_HEADER
+# would believe the header from anyone who reaches gunicorn directly, so it stays unset.
+SECURE_PROXY_SSL_HEADER = None
 SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "true").lower() != "false"
 SECURE_REDIRECT_EXEMPT = [r"^-/"]
 SECURE_HSTS_SECONDS = 31_536_000
@@ -36,5 +42,6 @@ CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
 
-LOGGING["root"]["level"] = os.environ.get("LOG_LEVEL", "INFO")  # noqa: F405
-LOGGING["loggers"] = {"django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False}}  # noqa: F405
+# One JSON line per record on stdout; every 5xx is one django.request line with its path.
+LOGGING = production_logging(os.environ.get("LOG_LEVEL", "INFO"))
+SENTRY_ENABLED = init_sentry_from_environment()

@@ -1,0 +1,138 @@
+"""The two staff groups and the moderation workflow, idempotent.
+
+- « Éditeurs » write in the editorial sections (publications and news): they may add and
+  change pages there, never publish; they submit to moderation. They pick images and
+  documents from the library and choose partners, themes and types, but edit no snippet
+  and no site setting.
+- « Modérateurs » approve and publish anywhere, edit snippets, menus and site settings.
+- One workflow, « Relecture par les modérateurs », covers the whole site: a page submitted
+  by an editor goes live only when a moderator approves it.
+
+Runs from the data migration (with historical models) and again from seed_demo and
+`manage.py setup_staff_groups`, which grant the section permissions once the section
+pages exist.
+"""
+from __future__ import annotations
+
+from django.apps.registry import Apps
+
+EDITORS = "Éditeurs"
+MODERATORS = "Modérateurs"
+WORKFLOW = "Relecture par les modérateurs"
+TASK = "Validation par un modérateur"
+
+# (app_label, model) of the page types an editor may write under.
+EDITORIAL_SECTIONS = [("publications", "publicationindexpage"), ("publications", "newsindexpage")]
+SNIPPETS = [
+    ("pages", "partner"),
+    ("pages", "keyfigure"),
+    ("pages", "audience"),
+    ("pages", "theme"),
+    ("publications", "publicationtype"),
+]
+SITE_SETTINGS = [("pages", "sitesettings"), ("pages", "navigationsettings")]
+EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
+MODERATOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "bulk_delete_page", "lock_page", "unlock_page"]
+EDITOR_COLLECTION_PERMISSIONS = [
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "choose_document"),
+]
+MODERATOR_COLLECTION_PERMISSIONS = [
+    *EDITOR_COLLECTION_PERMISSIONS,
+    ("wagtailimages", "change_image"),
+    ("wagtailimages", "delete_image"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "delete_document"),
+]
+# Wagtail's own English groups give "Editors" rights over the whole tree: replaced.
+WAGTAIL_DEFAULT_GROUPS = ["Editors", "Moderators"]
+
+
+def ensure_permissions_exist(apps: Apps) -> None:
+    """Permissions are normally created after `migrate`; a fresh database needs them now."""
+    from django.contrib.auth.management import create_permissions
+
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+
+
+def ensure_staff_groups(apps: Apps) -> None:
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Page = apps.get_model("wagtailcore", "Page")
+    Collection = apps.get_model("wagtailcore", "Collection")
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+
+    def perm(app_label: str, codename: str):
+        return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+    editors, _ = Group.objects.get_or_create(name=EDITORS)
+    moderators, _ = Group.objects.get_or_create(name=MODERATORS)
+    for name in WAGTAIL_DEFAULT_GROUPS:
+        Group.objects.filter(name=name, user__isnull=True).delete()
+
+    admin_access = perm("wagtailadmin", "access_admin")
+    editors.permissions.add(admin_access, *[perm(app, f"view_{model}") for app, model in SNIPPETS])
+    moderators.permissions.add(
+        admin_access,
+        *[perm(app, f"{action}_{model}") for app, model in SNIPPETS for action in ("add", "change", "delete", "view")],
+        *[perm(app, f"change_{model}") for app, model in SITE_SETTINGS],
+        *[perm("wagtailredirects", f"{action}_redirect") for action in ("add", "change", "delete")],
+    )
+
+    root_collection = Collection.objects.filter(depth=1).first()
+    if root_collection is not None:
+        for group, wanted in ((editors, EDITOR_COLLECTION_PERMISSIONS), (moderators, MODERATOR_COLLECTION_PERMISSIONS)):
+            for app, codename in wanted:
+                GroupCollectionPermission.objects.get_or_create(
+                    group=group, collection=root_collection, permission=perm(app, codename)
+                )
+
+    root_page = Page.objects.filter(depth=1).first()
+    if root_page is not None:
+        for codename in MODERATOR_PAGE_PERMISSIONS:
+            GroupPagePermission.objects.get_or_create(group=moderators, page=root_page, permission=perm("wagtailcore", codename))
+        ensure_workflow(apps, root_page, moderators)
+
+    for app_label, model in EDITORIAL_SECTIONS:
+        content_type = ContentType.objects.filter(app_label=app_label, model=model).first()
+        if content_type is None:
+            continue
+        for section in Page.objects.filter(content_type=content_type):
+            for codename in EDITOR_PAGE_PERMISSIONS:
+                GroupPagePermission.objects.get_or_create(group=editors, page=section, permission=perm("wagtailcore", codename))
+
+
+def ensure_workflow(apps: Apps, root_page, moderators) -> None:
+    """Our workflow on the root page, in place of Wagtail's default one."""
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Workflow = apps.get_model("wagtailcore", "Workflow")
+    WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
+    WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
+    GroupApprovalTask = apps.get_model("wagtailcore", "GroupApprovalTask")
+
+    task_type, _ = ContentType.objects.get_or_create(app_label="wagtailcore", model="groupapprovaltask")
+    task = GroupApprovalTask.objects.filter(name=TASK).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=TASK, content_type=task_type, active=True)
+    task.groups.set([moderators])
+
+    workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW, defaults={"active": True})
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+
+    current = WorkflowPage.objects.filter(page=root_page).first()
+    if current is None:
+        WorkflowPage.objects.create(page=root_page, workflow=workflow)
+    elif current.workflow_id != workflow.pk:
+        previous = current.workflow
+        current.workflow = workflow
+        current.save()
+        if previous.name == "Moderators approval":
+            previous.active = False
+            previous.save()

@@ -1,0 +1,30 @@
+"""Admin hooks: choosers never show another section's unpublished pages."""
+from __future__ import annotations
+
+from django.db.models import Q
+from wagtail import hooks
+from wagtail.models import Page
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
+
+@hooks.register("construct_page_chooser_queryset")
+def hide_drafts_outside_own_sections(pages, request):
+    """Anyone may link to a live page; a page that is not live is listed only to those who
+    may edit it (a draft's title is not news for other sections)."""
+    user = request.user
+    if user.is_superuser:
+        return pages
+    editable = PagePermissionPolicy().instances_user_has_any_permission_for(user, ["change", "publish"])
+    return pages.filter(Q(live=True) | Q(pk__in=editable.values("pk")))
+
+
+@hooks.register("register_admin_urls")
+def two_factor_urls():
+    from django.urls import path
+
+    from .two_factor import views
+
+    return [
+        path("2fa/verification/", views.verify, name="two_factor_verify"),
+        path("2fa/activation/", views.setup, name="two_factor_setup"),
+    ]

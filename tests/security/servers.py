@@ -1,0 +1,167 @@
+"""Real servers for the security tests: gunicorn with the production settings, and a
+throwaway PostgreSQL cluster the fault tests may stop and restart. Every wait is bounded;
+every process started here is stopped by its context manager, also on failure."""
+from __future__ import annotations
+
+import http.client
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+PG_BIN = Path(os.environ.get("PG_BIN", "/usr/lib/postgresql/15/bin"))
+PRODUCTION_HOST = "www.lerameau.fr"
+SECRET_KEY = "k3y-" + "x9Qw!p7Lm#2Rz" * 5
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def clean_environment(**extra: str) -> dict[str, str]:
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "GUNICORN_", "PYTEST_"))}
+    env.update(extra)
+    return env
+
+
+def production_environment(database_url: str, static_root: str, media_root: str, **extra: str) -> dict[str, str]:
+    return clean_environment(
+        DJANGO_SETTINGS_MODULE="rameau_site.settings.production",
+        SECRET_KEY=SECRET_KEY,
+        ALLOWED_HOSTS=f"{PRODUCTION_HOST},127.0.0.1",
+        DATABASE_URL=database_url,
+        STATIC_ROOT=static_root,
+        MEDIA_ROOT=media_root,
+        **extra,
+    )
+
+
+def collect_static(static_root: str) -> None:
+    """The production storage serves hashed names from a manifest: build it once."""
+    env = production_environment("postgres://nobody@127.0.0.1:1/none", static_root, tempfile.gettempdir())
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"],
+        cwd=ROOT, env=env, check=True, timeout=180, capture_output=True,
+    )
+
+
+@dataclass
+class Answer:
+    status: int
+    headers: dict[str, str]
+    body: bytes
+    seconds: float
+
+
+def request(port: int, path: str, *, method: str = "GET", headers: dict[str, str] | None = None,
+            timeout: float = 10) -> Answer:
+    """One plain HTTP request to 127.0.0.1, headers sent exactly as given."""
+    started = time.monotonic()
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+    try:
+        connection.request(method, path, headers={"Host": PRODUCTION_HOST, **(headers or {})})
+        response = connection.getresponse()
+        body = response.read()
+        return Answer(response.status, {k.lower(): v for k, v in response.getheaders()}, body, time.monotonic() - started)
+    finally:
+        connection.close()
+
+
+@dataclass
+class Gunicorn:
+    port: int
+    process: subprocess.Popen
+    log_path: Path
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace")
+
+
+@contextmanager
+def gunicorn(env: dict[str, str], *, workers: int = 2, startup_timeout: float = 40) -> Iterator[Gunicorn]:
+    """gunicorn as the Dockerfile runs it (rameau_site/gunicorn.conf.py), on a free port."""
+    port = free_port()
+    log_dir = Path(tempfile.mkdtemp(prefix="rameau-gunicorn-"))
+    log_path = log_dir / "gunicorn.log"
+    env = {**env, "GUNICORN_BIND": f"127.0.0.1:{port}", "WEB_CONCURRENCY": str(workers), "PYTHONUNBUFFERED": "1"}
+    with log_path.open("wb") as log_file:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "--config", "rameau_site/gunicorn.conf.py", "rameau_site.wsgi:application"],
+            cwd=ROOT, env=env, stdout=log_file, stderr=subprocess.STDOUT, start_new_session=True,
+        )
+    server = Gunicorn(port, process, log_path)
+    try:
+        deadline = time.monotonic() + startup_timeout
+        while True:
+            if process.poll() is not None:
+                raise RuntimeError(f"gunicorn exited at start-up:\n{server.log()}")
+            try:
+                if request(port, "/-/liveness", timeout=2).status == 200:
+                    break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"gunicorn did not answer within {startup_timeout} s:\n{server.log()}")
+            time.sleep(0.2)
+        yield server
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGTERM)
+            try:
+                process.wait(timeout=25)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait(timeout=10)
+        shutil.rmtree(log_dir, ignore_errors=True)
+
+
+class ThrowawayPostgres:
+    """A PostgreSQL 15 cluster of our own (as the postgres user when we are root), so a test
+    can stop and restart it without touching the suite's database."""
+
+    def __init__(self) -> None:
+        self.workdir = Path(tempfile.mkdtemp(prefix="rameau-faults-pg-"))
+        self.data = self.workdir / "data"
+        self.port = free_port()
+        self.url = f"postgres://postgres@127.0.0.1:{self.port}/rameau"
+
+    def _run(self, *args: str, timeout: float = 60) -> None:
+        command = [str(PG_BIN / args[0]), *args[1:]]
+        if os.geteuid() == 0:
+            command = ["runuser", "-u", "postgres", "--", *command]
+        subprocess.run(command, check=True, timeout=timeout, capture_output=True)
+
+    def init(self) -> None:
+        if os.geteuid() == 0:
+            shutil.chown(self.workdir, "postgres")
+        self._run("initdb", "-D", str(self.data), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8")
+        self.start()
+        self._run("createdb", "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", "rameau")
+
+    def start(self) -> None:
+        options = (
+            f"-p {self.port} -k {self.workdir} -c listen_addresses=127.0.0.1 "
+            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+        )
+        self._run("pg_ctl", "-D", str(self.data), "-l", str(self.workdir / "server.log"), "-w", "-t", "30", "-o", options, "start")
+
+    def stop(self) -> None:
+        self._run("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "-t", "30", "stop")
+
+    def destroy(self) -> None:
+        try:
+            self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "-t", "30", "stop")
+        except (subprocess.CalledProcessError, subprocess.TimeoutExpired):
+            pass
+        shutil.rmtree(self.workdir, ignore_errors=True)
