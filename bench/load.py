@@ -1,0 +1,106 @@
+"""Load under gunicorn with the production settings: throughput and latency with wrk, the
+static-file ceiling, and the weight of the home page as a browser downloads it."""
+from __future__ import annotations
+
+import gzip
+import os
+import re
+import socket
+import subprocess
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ACCEPT = "gzip, br"  # what browsers send; WhiteNoise and the page cache both answer compressed
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextmanager
+def gunicorn(env: dict, log: Path, threads: int):
+    """gunicorn with rameau_site/gunicorn.conf.py (2 workers), on 127.0.0.1 only."""
+    port = free_port()
+    env = {**env, "GUNICORN_BIND": f"127.0.0.1:{port}", "WEB_CONCURRENCY": "2", "GUNICORN_THREADS": str(threads)}
+    command = [str(ROOT / ".venv/bin/gunicorn"), "--config", "rameau_site/gunicorn.conf.py", "bench.wsgi:application"]
+    with open(log, "ab") as output:
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"{base}/-/liveness", timeout=2).read()
+                break
+            except OSError:
+                time.sleep(0.2)
+        else:
+            raise RuntimeError(f"gunicorn did not start, see {log}")
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def fetch(url: str, accept_encoding: str = ACCEPT) -> tuple[bytes, dict]:
+    request = urllib.request.Request(url, headers={"Accept-Encoding": accept_encoding})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return response.read(), dict(response.headers)
+
+
+def _duration_ms(text: str) -> float:
+    value, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()
+    return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
+
+
+def wrk(url: str, seconds: int, connections: int = 16) -> dict:
+    """Requests per second and p50 / p99 latency over `seconds` (wrk --latency)."""
+    for _ in range(4):  # fill the page cache of both workers first
+        fetch(url)
+    output = subprocess.run(
+        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "-H", f"Accept-Encoding: {ACCEPT}", url],
+        capture_output=True, text=True, check=True,
+    ).stdout
+    latency = dict(re.findall(r"\b(50|99)%\s+([\d.]+(?:us|ms|s|m))\b", output))
+    rps = re.search(r"Requests/sec:\s+([\d.]+)", output)
+    if rps is None or set(latency) != {"50", "99"}:
+        raise RuntimeError(f"unexpected wrk output for {url}:\n{output}")
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    timeouts = re.search(r"timeout (\d+)", output)
+    return {
+        "rps": round(float(rps.group(1))),
+        "p50_ms": round(_duration_ms(latency["50"]), 2),
+        "p99_ms": round(_duration_ms(latency["99"]), 2),
+        "errors": (int(errors.group(1)) if errors else 0) + (int(timeouts.group(1)) if timeouts else 0),
+    }
+
+
+def home_weight(base: str) -> dict:
+    """Bytes transferred for the home page, compressed, by kind; images left out."""
+    html, _headers = fetch(f"{base}/")
+    markup = gzip.decompress(html).decode() if html[:2] == b"\x1f\x8b" else html.decode()
+    styles = re.findall(r'<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"', markup)
+    scripts = re.findall(r'<script[^>]+src="([^"]+)"', markup)
+    fonts = re.findall(r'<link[^>]+rel="preload"[^>]+as="font"[^>]+href="([^"]+)"', markup)
+    weight = {"html": len(html), "css": 0, "js": 0, "fonts": 0}
+    for kind, urls in (("css", styles), ("js", scripts), ("fonts", fonts)):
+        for url in urls:
+            body, _ = fetch(base + url)
+            weight[kind] += len(body)
+            if kind == "css":  # fonts a stylesheet loads count too
+                text = gzip.decompress(body).decode() if body[:2] == b"\x1f\x8b" else body.decode()
+                for font in re.findall(r"url\(['\"]?([^'\")]+\.(?:woff2?|ttf|otf))", text):
+                    weight["fonts"] += len(fetch(base + os.path.join(os.path.dirname(url), font))[0])
+    weight["total"] = sum(weight.values())
+    weight["blocking_scripts"] = len(re.findall(r"<script(?![^>]*\b(?:defer|async)\b)(?![^>]*type=\"application/ld\+json\")[^>]*>", markup))
+    return weight
+
+
+def static_url(base: str) -> str:
+    """The stylesheet, under its hashed name: what every page loads, through WhiteNoise."""
+    html, _ = fetch(f"{base}/", accept_encoding="identity")
+    return re.search(r'href="(/static/css/site\.[0-9a-f]+\.css)"', html.decode()).group(1)

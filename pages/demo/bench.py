@@ -1,0 +1,248 @@
+"""The benchmark's content: the demo site scaled up (`manage.py bench_data`, issue #7).
+
+On top of `seed_demo`: publications up to a total (2,000 by default) with covers, types,
+themes, centres, partners and authors taken from the demo so every filter has data; ten
+years of monthly webinar cycles (120 sessions, published); news up to a total (500).
+
+Fast enough for `make bench`: Wagtail's `add_child` costs ~35 queries a page (tree,
+validation, search index, reference index, log), several minutes for 2,600 pages. Here each
+batch of sibling pages is written with a few bulk INSERTs — tree paths computed as treebeard
+computes them, url_path, locale and title as Wagtail sets them — then added to the search
+index in bulk. No revision and no log entry are made (visitors see neither); the images are
+the demo's own, reused. Safe to rerun: pages carry numbered slugs (banc-…) and only the
+missing numbers are created.
+"""
+from __future__ import annotations
+
+import datetime
+import random
+from collections.abc import Callable, Iterable, Iterator
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from wagtail.images import get_image_model
+from wagtail.models import Page
+from wagtail.rich_text import RichText
+from wagtail.search.backends import get_search_backend
+
+from pages.caching import version
+from pages.models import Partner, Theme
+
+SLUG_PREFIX = "banc"
+BATCH = 500
+TOPICS = [
+    ("partenariat", "Le partenariat entre associations et entreprises"),
+    ("territoire", "Les alliances au service des territoires"),
+    ("fondation", "Les fondations, catalyseurs d'alliances"),
+    ("evaluation", "Évaluer ce que produisent les alliances"),
+    ("engagement", "L'engagement des salariés dans la cité"),
+    ("modele", "Les modèles socio-économiques d'intérêt général"),
+    ("innovation", "L'innovation sociale et territoriale"),
+    ("gouvernance", "Gouverner une alliance dans la durée"),
+]
+FIRST_NAMES = ["Anne", "Charles-Benoît", "Claire", "Élise", "Hugues", "Julie", "Marc", "Sophie", "Thomas", "Yasmine"]
+LAST_NAMES = ["Bernard", "Dubois", "Fontaine", "Girard", "Lefèvre", "Mercier", "Moreau", "Roux", "Vidal", "Petit"]
+
+
+def bulk_add_children(parent: Page, pages: list[Page]) -> list[Page]:
+    """Append live `pages` (all of one type) under `parent`, as `add_child` would place them."""
+    if not pages:
+        return pages
+    model = type(pages[0])
+    parent = Page.objects.get(pk=parent.pk)  # current numchild and path
+    last = parent.get_last_child()
+    position = Page._str2int(last.path[-Page.steplen :]) if last else 0
+    now = timezone.now()
+    for page in pages:
+        position += 1
+        page.depth = parent.depth + 1
+        page.path = Page._get_path(parent.path, page.depth, position)
+        page.numchild = 0
+        page.url_path = f"{parent.url_path}{page.slug}/"
+        page.draft_title = page.title
+        page.locale_id = parent.locale_id
+        page.live, page.has_unpublished_changes = True, False
+        page.first_published_at = page.last_published_at = now
+    base_fields = [field for field in Page._meta.concrete_fields if not field.primary_key]
+    for start in range(0, len(pages), BATCH):
+        chunk = pages[start : start + BATCH]
+        rows = Page.objects.bulk_create([Page(**{f.attname: getattr(p, f.attname) for f in base_fields}) for p in chunk])
+        for page, row in zip(chunk, rows, strict=True):
+            page.pk = page.page_ptr_id = row.pk
+        model._base_manager._insert(chunk, fields=model._meta.local_concrete_fields, using="default")
+    Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + len(pages))
+    return pages
+
+
+def link(pages: Iterable[Page], field: str, values: Callable[[Page], list]) -> None:
+    """Fill a (Parental)ManyToMany field of freshly inserted pages in one INSERT."""
+    pages = list(pages)
+    if not pages:
+        return
+    through = type(pages[0])._meta.get_field(field).remote_field.through
+    source, target = (f.attname for f in through._meta.fields if f.is_relation)
+    through.objects.bulk_create(
+        [through(**{source: page.pk, target: value.pk}) for page in pages for value in values(page)], batch_size=BATCH
+    )
+
+
+def index_for_search(pages: list[Page]) -> None:
+    if pages:
+        backend = get_search_backend()
+        for start in range(0, len(pages), BATCH):
+            backend.add_bulk(type(pages[0]), pages[start : start + BATCH])
+
+
+def _missing(parent: Page, kind: str, wanted: int, already: int) -> Iterator[int]:
+    """Numbers of the bench pages still missing under `parent` to reach `wanted` pages in all."""
+    prefix = f"{SLUG_PREFIX}-{kind}-"
+    existing = set(parent.get_children().filter(slug__startswith=prefix).values_list("slug", flat=True))
+    missing = wanted - already - len(existing)
+    number = 0
+    while missing > 0:
+        number += 1
+        if f"{prefix}{number:04d}" not in existing:
+            missing -= 1
+            yield number
+
+
+def _rotate(items: list) -> Callable[[int], object]:
+    return lambda number: items[number % len(items)] if items else None
+
+
+def add_publications(total: int) -> int:
+    from publications.models import PublicationAuthor, PublicationIndexPage, PublicationPage, PublicationType
+    from resources.models import ResourceCentrePage
+
+    index = PublicationIndexPage.objects.first()
+    if index is None or total <= 0:
+        return 0
+    demo = PublicationPage.objects.child_of(index).exclude(slug__startswith=f"{SLUG_PREFIX}-").count()
+    covers = _rotate(sorted(PublicationPage.objects.exclude(cover_image=None).values_list("cover_image_id", flat=True).distinct())[:8])
+    kind = _rotate(list(PublicationType.objects.order_by("sort_order")))
+    theme = _rotate(list(Theme.objects.order_by("sort_order", "pk")))
+    centre = _rotate(list(ResourceCentrePage.objects.order_by("path")))
+    partner = _rotate(list(Partner.objects.order_by("pk")))
+    pages = []
+    for number in _missing(index, "publication", total, demo):
+        slug_topic, topic = TOPICS[number % len(TOPICS)]
+        pages.append(
+            PublicationPage(
+                title=f"{topic} : cahier n° {number}",
+                slug=f"{SLUG_PREFIX}-publication-{number:04d}",
+                publication_type=kind(number),
+                publication_date=datetime.date(2006 + number % 20, 1 + number % 12, 1 + number % 28),
+                publisher="Le RAMEAU",
+                summary=(
+                    f"Cahier de recherche n° {number} sur {topic.lower()} : ce que montrent les travaux du RAMEAU, "
+                    f"les pratiques de {slug_topic} observées sur le terrain et les questions qui restent ouvertes."
+                ),
+                listing_summary=f"{topic}, cahier n° {number}.",
+                cover_image_id=covers(number),
+            )
+        )
+    bulk_add_children(index, pages)
+    authors = []
+    for page in pages:
+        rng = random.Random(page.slug)
+        for order in range(1 + page.pk % 2):
+            authors.append(PublicationAuthor(page_id=page.pk, sort_order=order, first_name=rng.choice(FIRST_NAMES), last_name=rng.choice(LAST_NAMES)))
+    PublicationAuthor.objects.bulk_create(authors, batch_size=BATCH)
+    link(pages, "themes", lambda p: list({theme(p.pk), theme(p.pk // 3)} - {None}))
+    link(pages, "centres", lambda p: [c for c in (centre(p.pk),) if c])
+    link(pages, "partners", lambda p: [c for c in (partner(p.pk),) if c])
+    index_for_search(pages)
+    return len(pages)
+
+
+def add_webinar_years(years: int) -> int:
+    """Monthly cycles for the last `years` years (this one included), every session published."""
+    from webinars import clock
+    from webinars.models import WebinarCyclePage, WebinarIndexPage, WebinarPage
+    from webinars.planning import MONTH_SLUGS, find_cycle, missing_occurrences
+
+    index = WebinarIndexPage.objects.first()
+    if index is None or years <= 0:
+        return 0
+    themes = _rotate(list(Theme.objects.order_by("sort_order", "pk")))
+    this_year = clock.now().year
+    sessions: list[WebinarPage] = []
+    for year in range(this_year - years + 1, this_year + 1):
+        cycle = find_cycle(index, year)
+        if cycle is None:
+            cycle = WebinarCyclePage(
+                title=f"Cycle de webinaires {year}",
+                slug=str(year),
+                year=year,
+                intro="Chaque mois, une heure pour débattre des résultats de la recherche avec celles et ceux qui font alliance.",
+            )
+            bulk_add_children(index, [cycle])
+            index_for_search([cycle])
+        batch = []
+        for occurrence in missing_occurrences(cycle, year):
+            month = MONTH_SLUGS[occurrence.month - 1]
+            _slug_topic, topic = TOPICS[(year + occurrence.month) % len(TOPICS)]
+            batch.append(
+                WebinarPage(
+                    title=f"{topic} ({month} {year})",
+                    slug=month,
+                    start=occurrence.start,
+                    end=occurrence.end,
+                    listing_summary=f"Une heure pour débattre de {topic.lower()}.",
+                    summary=f"<p>Une heure en ligne sur {topic.lower()} : repères, témoignages et échanges.</p>",
+                )
+            )
+        sessions += bulk_add_children(cycle, batch)
+    link(sessions, "themes", lambda s: [t for t in (themes(s.pk),) if t])
+    index_for_search(sessions)
+    return len(sessions)
+
+
+def add_news(total: int) -> int:
+    from publications.models import NewsArticlePage, NewsIndexPage
+
+    news = NewsIndexPage.objects.first()
+    if news is None or total <= 0:
+        return 0
+    demo = NewsArticlePage.objects.child_of(news).exclude(slug__startswith=f"{SLUG_PREFIX}-").count()
+    images = _rotate(sorted(get_image_model().objects.filter(title__startswith="Illustration").values_list("pk", flat=True))[:6])
+    articles = []
+    for number in _missing(news, "actualite", total, demo):
+        slug_topic, topic = TOPICS[number % len(TOPICS)]
+        articles.append(
+            NewsArticlePage(
+                title=f"{topic} : brève n° {number}",
+                slug=f"{SLUG_PREFIX}-actualite-{number:04d}",
+                date=datetime.date(2010 + number % 16, 1 + number % 12, 1 + number % 28),
+                kind="actualite",
+                summary=f"Brève n° {number} : une nouvelle étape pour {topic.lower()}, et ce qu'elle change pour le {slug_topic}.",
+                listing_summary=f"Brève n° {number} sur {topic.lower()}.",
+                listing_image_id=images(number),
+                body=[("paragraph", RichText(f"<p>Brève n° {number} : {topic}.</p>"))],
+            )
+        )
+    bulk_add_children(news, articles)
+    index_for_search(articles)
+    return len(articles)
+
+
+def scale_up(publications: int, webinar_years: int, news: int) -> dict[str, int]:
+    """Create what is missing in one transaction, then give the content a new version."""
+    with transaction.atomic():
+        created = {
+            "publications": add_publications(publications),
+            "sessions": add_webinar_years(webinar_years),
+            "news": add_news(news),
+        }
+        version.bump()  # bulk inserts send no signal: caches must not keep the smaller site
+    return created
+
+
+def counts() -> dict[str, int]:
+    from publications.models import NewsArticlePage, PublicationPage
+    from resources.models import ResourceCentrePage
+    from webinars.models import WebinarPage
+
+    live = {"centres": ResourceCentrePage, "publications": PublicationPage, "sessions": WebinarPage, "news": NewsArticlePage}
+    return {name: model.objects.live().count() for name, model in live.items()}
