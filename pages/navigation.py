@@ -16,9 +16,8 @@ class MenuItem:
     is_external: bool = False
 
 
-def menu_items(menu: StreamValue, request: HttpRequest | None) -> list[MenuItem]:
+def menu_links(menu: StreamValue, request: HttpRequest | None) -> list[MenuItem]:
     """Resolve a menu StreamField: pages get their live URL, unpublished pages are skipped."""
-    path = request.path if request else ""
     items: list[MenuItem] = []
     for block in menu:
         if block.block_type == "link":
@@ -28,10 +27,41 @@ def menu_items(menu: StreamValue, request: HttpRequest | None) -> list[MenuItem]
         if page is None or not page.live:
             continue
         url = page.get_url(request)
-        if not url:
-            continue
-        label = block.value["label"] or page.title
-        is_current = path == url
-        is_ancestor = not is_current and url != "/" and path.startswith(url)
-        items.append(MenuItem(label, url, is_current=is_current, is_ancestor=is_ancestor))
+        if url:
+            items.append(MenuItem(block.value["label"] or page.title, url))
     return items
+
+
+def mark_current(links: list[MenuItem], request: HttpRequest | None) -> list[MenuItem]:
+    """Flag the entry for the page being shown, and the section it belongs to."""
+    path = request.path if request else ""
+    items = []
+    for link in links:
+        if link.is_external:
+            items.append(link)
+            continue
+        is_current = path == link.url
+        is_ancestor = not is_current and link.url != "/" and path.startswith(link.url)
+        items.append(MenuItem(link.label, link.url, is_current=is_current, is_ancestor=is_ancestor))
+    return items
+
+
+def menu_items(menu: StreamValue, request: HttpRequest | None) -> list[MenuItem]:
+    return mark_current(menu_links(menu, request), request)
+
+
+def site_menu(request: HttpRequest, field: str) -> list[MenuItem]:
+    """A menu of the request's site, resolved once per content version (no query per page)."""
+    from wagtail.models import Site
+
+    from pages.caching.data import remember
+    from pages.models import NavigationSettings
+
+    site = Site.find_for_request(request)
+    if site is None:
+        return []
+
+    def build() -> list[MenuItem]:
+        return menu_links(getattr(NavigationSettings.for_request(request), field), request)
+
+    return mark_current(remember(request, f"menu:{site.pk}:{field}", build), request)

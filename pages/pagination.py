@@ -30,3 +30,17 @@ def paginate(items, raw_number: str | None, per_page: int) -> PaginationResult:
         pages = "une seule page" if last == 1 else f"{last} pages"
         return PaginationResult(paginator.page(last), f"La page {number} n'existe pas (la liste compte {pages}) : voici la dernière.")
     return PaginationResult(paginator.page(number))
+
+
+def pagination_links(page: Page, link_for) -> dict:
+    """What templates/includes/pagination.html needs: a short run of numbered links, previous, next.
+
+    `link_for(page=n)` returns the link to page n with the list's other parameters kept.
+    """
+    numbers = page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
+    links: dict = {"page_links": [(n, link_for(page=n)) if isinstance(n, int) else (None, "") for n in numbers]}
+    if page.has_previous():
+        links["previous_link"] = link_for(page=page.previous_page_number())
+    if page.has_next():
+        links["next_link"] = link_for(page=page.next_page_number())
+    return links

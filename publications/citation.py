@@ -5,7 +5,6 @@ Researchers and journalists copy these as they are, so each format follows its o
 """
 from __future__ import annotations
 
-import json
 import mimetypes
 import re
 from typing import TYPE_CHECKING, Any
@@ -15,6 +14,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import slugify
 
+from pages.structured_data import absolute_url
 from publications.dates import BIBTEX_MONTHS, DAY, MONTH
 
 if TYPE_CHECKING:
@@ -31,12 +31,6 @@ def join_names(names: list[str]) -> str:
 
 def full_title(page: "PublicationPage") -> str:
     return f"{page.title} : {page.subtitle}" if page.subtitle else page.title
-
-
-def absolute_url(request: HttpRequest | None, url: str) -> str:
-    if url.startswith(("http://", "https://")) or request is None:
-        return url
-    return request.build_absolute_uri(url)
 
 
 def page_url(page: "PublicationPage", request: HttpRequest | None) -> str:
@@ -229,15 +223,6 @@ def json_ld(page: "PublicationPage", request: HttpRequest | None = None) -> dict
     if page.external_url:
         data["sameAs"] = page.external_url
     return data
-
-
-_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
-
-
-def json_ld_script(data: dict[str, Any]) -> SafeString:
-    """A <script type="application/ld+json"> that text typed by editors cannot close early."""
-    payload = json.dumps(data, ensure_ascii=False, indent=None).translate(_JSON_SCRIPT_ESCAPES)
-    return mark_safe(f'<script type="application/ld+json">{payload}</script>')
 
 
 def news_json_ld(article, request: HttpRequest | None = None) -> dict[str, Any]:

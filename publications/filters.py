@@ -1,21 +1,24 @@
 """The library's filters: type, year, theme, resource centre and a search, from plain GET parameters.
 
 Every value goes through an allowlist: unknown, malformed or absurd input is dropped with a
-message in French, and the list shown is the one for the remaining, valid filters. Counts per
-value are computed with one grouped query per filter, whatever the number of publications.
+message in French, and the list shown is the one for the remaining, valid filters. Filtering
+and the counts per value work on the library's catalogue (catalogue.py), read once per content
+version; a visit then fetches only the publications of the page it shows.
 """
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.db.models.functions import ExtractYear
 from django.http import QueryDict
 
 from pages.models import Theme
+from publications import catalogue
 
 SLUG = re.compile(r"[-a-zA-Z0-9_]{1,80}")
 YEAR = re.compile(r"\d{4}")
@@ -58,23 +61,27 @@ class PublicationFilters:
 
     PARAMS = ("type", "annee", "theme", "centre")
 
-    def __init__(self, params: QueryDict, publications: QuerySet, private: Q | None = None):
-        from publications.models import PublicationType
-        from resources.models import ResourceCentrePage
-
+    def __init__(
+        self, params: QueryDict, publications: QuerySet, private: Q | None = None, options_key: str = "", entries=None
+    ):
+        """`options_key` names the base list (e.g. its index page) so the choices offered are
+        read once per content version; `entries` is its catalogue (catalogue.of_library)."""
         self.base = publications
         self.messages: list[str] = []
         self.raw = {name: clean_text(params.get(name, ""))[:200] for name in (*self.PARAMS, "q")}
         self.query_submitted = "q" in params
 
-        self.types = {t.slug: t for t in PublicationType.objects.order_by("sort_order", "name")}
-        self.themes = {t.slug: t for t in Theme.objects.order_by("sort_order", "name")}
-        centres = ResourceCentrePage.objects.live()
-        centres = centres.exclude(private) if private is not None else centres.public()
-        self.centres = {c.slug: c for c in centres.order_by("title").only("pk", "title", "slug")}
-        self.years = list(
-            publications.annotate(year=ExtractYear("publication_date")).order_by("-year").values_list("year", flat=True).distinct()
-        )
+        def options() -> tuple[dict, dict, dict, list]:
+            return self._options(publications, private)
+
+        if options_key:
+            from pages.caching.data import remember
+
+            options = remember(None, f"publication-filters:{options_key}", options)
+        else:
+            options = options()
+        self.types, self.themes, self.centres, self.years = options
+        self.catalogue = entries if entries is not None else catalogue.build(publications)
 
         self.type = self._choice("type", self.types, "type de publication")
         self.theme = self._choice("theme", self.themes, "thème")
@@ -82,6 +89,21 @@ class PublicationFilters:
         self.year = self._year()
         self.query = self._query()
         self.search_ids = self._search() if self.query else None
+
+    @staticmethod
+    def _options(publications: QuerySet, private: Q | None) -> tuple[dict, dict, dict, list]:
+        from publications.models import PublicationType
+        from resources.models import ResourceCentrePage
+
+        types = {t.slug: t for t in PublicationType.objects.order_by("sort_order", "name")}
+        themes = {t.slug: t for t in Theme.objects.order_by("sort_order", "name")}
+        centres = ResourceCentrePage.objects.live()
+        centres = centres.exclude(private) if private is not None else centres.public()
+        centres = {c.slug: c for c in centres.order_by("title").only("pk", "title", "slug")}
+        years = list(
+            publications.annotate(year=ExtractYear("publication_date")).order_by("-year").values_list("year", flat=True).distinct()
+        )
+        return types, themes, centres, years
 
     # Validation -------------------------------------------------------------------------
 
@@ -135,42 +157,41 @@ class PublicationFilters:
 
     # Filtering and counting -------------------------------------------------------------
 
-    def apply(self, exclude: str | None = None) -> QuerySet:
-        """The publications matching every active filter except `exclude` (used for its counts)."""
-        queryset = self.base
-        if self.search_ids is not None:
-            queryset = queryset.filter(pk__in=self.search_ids)
-        if self.type and exclude != "type":
-            queryset = queryset.filter(publication_type=self.type)
-        if self.year and exclude != "annee":
-            queryset = queryset.filter(publication_date__year=self.year)
-        if self.theme and exclude != "theme":
-            queryset = queryset.filter(themes=self.theme)
-        if self.centre and exclude != "centre":
-            queryset = queryset.filter(centres=self.centre)
-        return queryset
+    def apply(self, exclude: str | None = None) -> list[catalogue.Entry]:
+        """The catalogue entries matching every active filter except `exclude` (used for its counts)."""
 
-    def results(self) -> QuerySet:
-        return (
-            self.apply()
-            .select_related("publication_type")
-            .prefetch_related("authors")
-            .order_by("-publication_date", "title", "pk")
+        def chosen(param: str, value):
+            return None if exclude == param or not value else (value if param == "annee" else value.pk)
+
+        return catalogue.keep(
+            self.catalogue,
+            set(self.search_ids) if self.search_ids is not None else None,
+            chosen("type", self.type),
+            chosen("annee", self.year),
+            chosen("theme", self.theme),
+            chosen("centre", self.centre),
         )
 
-    @staticmethod
-    def _counts(queryset: QuerySet, key) -> dict:
-        if isinstance(key, str):
-            rows = queryset.order_by().values(key).annotate(n=Count("pk", distinct=True)).values_list(key, "n")
-        else:
-            rows = queryset.order_by().annotate(key=key).values("key").annotate(n=Count("pk", distinct=True)).values_list("key", "n")
-        return dict(rows)
+    def results(self) -> catalogue.OrderedPublications:
+        """The matching publications, newest first; the paginator loads only the page it shows."""
+        return catalogue.OrderedPublications(
+            [entry[catalogue.PK] for entry in self.apply()],
+            self.base.select_related("publication_type").prefetch_related("authors"),
+        )
+
+    def _counts(self) -> dict[str, Counter]:
+        """For each filter, the number of results per value with the other filters applied."""
+        TYPE, YEAR, THEMES, CENTRES = catalogue.TYPE, catalogue.YEAR, catalogue.THEMES, catalogue.CENTRES
+        return {
+            "type": Counter(entry[TYPE] for entry in self.apply(exclude="type")),
+            "annee": Counter(entry[YEAR] for entry in self.apply(exclude="annee")),
+            "theme": Counter(theme for entry in self.apply(exclude="theme") for theme in entry[THEMES]),
+            "centre": Counter(centre for entry in self.apply(exclude="centre") for centre in entry[CENTRES]),
+        }
 
     def facets(self) -> list[Facet]:
-        type_counts = self._counts(self.apply(exclude="type"), "publication_type")
-        year_counts = self._counts(self.apply(exclude="annee"), ExtractYear("publication_date"))
-        theme_counts = self._counts(self.apply(exclude="theme"), "themes")
-        centre_counts = self._counts(self.apply(exclude="centre"), "centres")
+        counts = self._counts()
+        type_counts, year_counts, theme_counts, centre_counts = (counts[p] for p in ("type", "annee", "theme", "centre"))
         return [
             Facet("type", "Type", "Tous les types", [
                 Option(slug, t.name, type_counts.get(t.pk, 0), t == self.type) for slug, t in self.types.items()

@@ -3,13 +3,18 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 
+from pages.caching.data import remember
+from pages.caching.lookups import first_live_page
 from publications.queries import latest_publications, private_sections
 
 
 def latest_publications_section(request: HttpRequest) -> dict:
-    """The library page (or None) and its 4 newest live publications, covers attached."""
+    """The library page (or None) and its 4 newest live publications, covers attached.
+
+    The four change only with the content: kept per content version (three queries, once).
+    """
     from publications.models import PublicationIndexPage
 
-    private = private_sections()
-    index = PublicationIndexPage.objects.live().exclude(private).first()
-    return {"publications_index": index, "publications": latest_publications(4, private)}
+    index = first_live_page(PublicationIndexPage, request)
+    latest = remember(request, "home-latest-publications", lambda: latest_publications(4, private_sections()))
+    return {"publications_index": index, "publications": latest}

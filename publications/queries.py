@@ -4,28 +4,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.db.models import Q, QuerySet
-from wagtail.images import get_image_model
-from wagtail.models import Page
+
+from pages.caching.restrictions import private_q
+from pages.listing import attach_images
 
 
 def private_sections() -> Q:
-    """Pages under a view restriction, read once per request and reused by every `.exclude()`.
-
-    `.public()` runs its own query each time it is called; this keeps one per request.
-    """
-    return Page.objects.private_q()
+    """Pages under a view restriction, as a filter (read from the cache, not the database)."""
+    return private_q()
 
 
 def attach_covers(publications: Iterable) -> list:
-    """Load every card's cover (with its renditions) in one go, not one query per card."""
-    publications = list(publications)
-    ids = {p.cover_image_id for p in publications if getattr(p, "cover_image_id", None)}
-    if ids:
-        images = get_image_model().objects.prefetch_renditions().in_bulk(ids)
-        for publication in publications:
-            if publication.cover_image_id in images:
-                publication.cover_image = images[publication.cover_image_id]
-    return publications
+    """Load every card's cover in one go, not one query per card."""
+    return attach_images(publications, "cover_image")
 
 
 def live_publications(private: Q | None = None) -> QuerySet:
@@ -46,5 +37,17 @@ def latest_publications(limit: int = 4, private: Q | None = None) -> list:
 
 
 def publications_for_centre(centre, limit: int = 6) -> list:
-    """The newest publications linked to a resource centre, covers attached (for the centre page)."""
-    return attach_covers(live_publications().filter(centres=centre)[:limit])
+    """The newest publications linked to a resource centre, covers attached (for the centre page).
+
+    Picked from the library's catalogue (read once per content version) rather than by sorting
+    the centre's publications in SQL at each visit; then only those are fetched.
+    """
+    from pages.caching.lookups import first_live_page
+    from publications import catalogue
+    from publications.models import PublicationIndexPage
+
+    index = first_live_page(PublicationIndexPage, None)
+    if index is None:
+        return []
+    pks = [entry[catalogue.PK] for entry in catalogue.of_library(index) if centre.pk in entry[catalogue.CENTRES]][:limit]
+    return attach_covers(catalogue.OrderedPublications(pks, live_publications())[:])

@@ -7,10 +7,22 @@ from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from pages.search import search
+from pages.seo import robots_txt, sitemap
+from rameau_site.security import health
+
+# A lost database connection answers 503 + Retry-After (templates/503.html), other errors 500.
+handler500 = "rameau_site.security.errors.server_error"
+
 urlpatterns = [
+    path("-/liveness", health.liveness, name="liveness"),
+    path("-/readiness", health.readiness, name="readiness"),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("recherche/", search, name="search"),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
 ]
 
 if settings.DEBUG:
@@ -22,6 +34,7 @@ if settings.DEBUG:
     urlpatterns += [
         path("__erreurs/404/", TemplateView.as_view(template_name="404.html")),
         path("__erreurs/500/", TemplateView.as_view(template_name="500.html")),
+        path("__erreurs/503/", TemplateView.as_view(template_name="503.html")),
     ]
 
 # Page routes that end in a file name (calendrier.ics, flux.xml, citation.bib, citation.ris):

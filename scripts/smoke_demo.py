@@ -46,7 +46,13 @@ for page in pages:
 status_404 = client.get("/introuvable/").status_code
 failures += status_404 != 404
 print(f"  {status_404} /introuvable/ (attendu 404)")
-print(f"smoke: {pages.count() + 1 - failures} passed, {failures} failed")
+# Site search on SQLite (FTS5: no French stemming, but prefixes and case still match).
+for url, expected in (("/recherche/?q=partenariat", "résultats pour"), ("/sitemap.xml", "<urlset"), ("/robots.txt", "Sitemap:")):
+    response = client.get(url)
+    ok = response.status_code == 200 and expected in response.content.decode()
+    failures += not ok
+    print(f"  {response.status_code} {url} ({'ok' if ok else 'attendu : ' + expected})")
+print(f"smoke: {pages.count() + 4 - failures} passed, {failures} failed")
 sys.exit(1 if failures else 0)
 """
 

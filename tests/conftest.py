@@ -29,12 +29,55 @@ def django_db_setup(django_db_setup, django_db_blocker, _media_root):
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """Wagtail caches site root paths and renditions; a rolled-back test must not leak them."""
-    from django.core.cache import cache
+    """Wagtail caches site root paths and renditions, the site its menus and pages: a
+    rolled-back test must not leak them (a rollback also brings back the old content version)."""
+    from django.core.cache import caches
 
-    cache.clear()
+    from pages.caching.data import forget_in_process
+
+    for cache in caches.all():
+        cache.clear()
+    forget_in_process()
     yield
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
+    forget_in_process()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _test_client_logs_in_like_verified_staff():
+    """The test client's `login()` and `force_login()` stand for a staff member who has
+    passed both factors: the session carries a confirmed TOTP device, as after the real
+    2FA form. `login()` also hands django-axes the request it needs, as the login view does.
+    A client with `otp_verified_on_login = False` gets a password-only session, to test the
+    enforcement itself. Production code is untouched: this only shapes test sessions."""
+    from django.http import HttpRequest
+    from django.test.client import ClientMixin
+
+    original_login, original_force = ClientMixin.login, ClientMixin._login
+
+    def login(self, **credentials):
+        if "request" not in credentials:
+            request = HttpRequest()
+            request.META["REMOTE_ADDR"] = "127.0.0.1"
+            credentials["request"] = request
+        return original_login(self, **credentials)
+
+    def _login(self, user, backend=None):
+        original_force(self, user, backend)
+        if getattr(self, "otp_verified_on_login", True) and (user.is_staff or user.has_perm("wagtailadmin.access_admin")):
+            from django_otp import DEVICE_ID_SESSION_KEY
+            from django_otp.plugins.otp_totp.models import TOTPDevice
+
+            device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+            device = device or TOTPDevice.objects.create(user=user, name="test", confirmed=True)
+            session = self.session
+            session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+            session.save()
+
+    ClientMixin.login, ClientMixin._login = login, _login
+    yield
+    ClientMixin.login, ClientMixin._login = original_login, original_force
 
 
 @pytest.fixture

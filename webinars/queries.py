@@ -29,13 +29,20 @@ def visible_sessions(within: Page | None = None):
     return sessions
 
 
+def cycles_by_path() -> dict[str, WebinarCyclePage]:
+    """Every cycle by tree path, read once per content version (a few dozen at most)."""
+    from pages.caching.data import remember
+
+    return remember(None, "webinar-cycles-by-path", lambda: {cycle.path: cycle for cycle in WebinarCyclePage.objects.all()})
+
+
 def attach_cycles(sessions: Iterable[WebinarPage], cycles: Iterable[WebinarCyclePage] | None = None) -> list[WebinarPage]:
     """Give each session its cycle (dates are shown in the cycle's time zone) in one query."""
     sessions = list(sessions)
-    parent_paths = {session.path[: -Page.steplen] for session in sessions}
     if cycles is None:
-        cycles = WebinarCyclePage.objects.filter(path__in=parent_paths) if parent_paths else []
-    by_path = {cycle.path: cycle for cycle in cycles}
+        by_path = cycles_by_path() if sessions else {}
+    else:
+        by_path = {cycle.path: cycle for cycle in cycles}
     for session in sessions:
         session.cycle = by_path.get(session.path[: -Page.steplen])
     return sessions

@@ -1,5 +1,6 @@
 """Models of the pages app, split by role (base, snippets, settings, page types)."""
 from .base import BasePage
+from .content_version import ContentVersion
 from .history import HistoryMilestone, HistoryPage
 from .home import HomePage
 from .mission import MissionPage
@@ -11,6 +12,7 @@ __all__ = [
     "Audience",
     "Theme",
     "BasePage",
+    "ContentVersion",
     "HistoryMilestone",
     "HistoryPage",
     "HomePage",

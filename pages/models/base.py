@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 from django.db import models
+from django.http import Http404
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
+
+from pages.caching import restrictions, routing
 
 
 class BasePage(Page):
@@ -50,12 +53,47 @@ class BasePage(Page):
     ]
     search_fields = [*Page.search_fields, index.SearchField("listing_summary")]
 
+    # `.public()` on these pages reads the private sections from the cache, not the database.
+    objects = restrictions.SitePageManager()
+
+    #: Foreign keys every render of the page reads (the share image…): routing loads them
+    #: before keeping the page in the cache, so serving it again does not fetch them.
+    preload_related: tuple[str, ...] = ("listing_image", "social_image")
+
     class Meta:
         abstract = True
 
+    def prepare_for_cache(self) -> None:
+        """Load `preload_related` now, before routing files the page in the cache."""
+        for name in self.preload_related:
+            getattr(self, name)
+
+    def route(self, request, path_components):
+        """Wagtail's routing, with each level's child page read from the cache."""
+        if not path_components:
+            return super().route(request, path_components)
+        child = routing.child_by_slug(self, path_components[0], request)
+        if child is None:
+            raise Http404
+        child._cached_parent_obj = self  # as Wagtail does: breadcrumbs and URLs need no query
+        return child.route(request, path_components[1:])
+
+    def get_view_restrictions(self):
+        """Wagtail's answer, without its two queries when no private section can contain the page."""
+        if restrictions.may_be_restricted(self):
+            return super().get_view_restrictions()
+        return PageViewRestriction.objects.none()
+
+    #: What a search result calls this kind of page (« Publication », « Webinaire »…).
+    search_result_label = "Page"
+
     def get_meta_description(self) -> str:
-        """The description search engines and share cards show."""
-        return self.search_description or self.listing_summary
+        """The description search engines and share cards show: the SEO field, else the summary, else the intro."""
+        return self.search_description or self.listing_summary or getattr(self, "intro", "")
+
+    def search_result_date(self) -> str:
+        """The date a search result shows for pages where the date matters; none by default."""
+        return ""
 
     def get_sharing_image(self):
         """The page's own share image, else its listing image (the site default is the template's)."""

@@ -62,6 +62,15 @@ class HomePage(BasePage):
         "pages.StandardPage",
     ]
     max_count = 1
+    preload_related = (*BasePage.preload_related, "hero_image", "primary_link")
 
     class Meta:
         verbose_name = "page d'accueil"
+
+    def get_context(self, request, *args, **kwargs):
+        from pages.models.settings import SiteSettings
+        from pages.structured_data import json_ld_script, organisation
+
+        context = super().get_context(request, *args, **kwargs)
+        context["json_ld"] = json_ld_script(organisation(self, SiteSettings.for_request(request), request))
+        return context

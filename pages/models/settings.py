@@ -6,11 +6,36 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
+from wagtail.models import Site
+
+from pages.caching.data import remember
+
+
+class CachedSiteSetting(BaseSiteSetting):
+    """A site setting read from the cache: every page shows it, it changes a few times a year."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def for_request(cls, request):
+        attr_name = cls.get_cache_attr_name()
+        if hasattr(request, attr_name):
+            return getattr(request, attr_name)
+        site = Site.find_for_request(request)
+        if site is None:
+            return super().for_request(request)
+        instance = remember(request, f"setting:{cls._meta.label_lower}:{site.pk}", lambda: cls.for_site(site))
+        instance._request = request
+        setattr(request, attr_name, instance)
+        return instance
 
 
 @register_setting(icon="site")
-class SiteSettings(BaseSiteSetting):
+class SiteSettings(CachedSiteSetting):
     """Who Le RAMEAU is and how to reach it, shown in the footer and on the contact page."""
+
+    select_related = ["default_social_image"]
 
     organisation_name = models.CharField("nom de l'organisation", max_length=120, default="Le RAMEAU")
     tagline = models.CharField(
@@ -85,7 +110,7 @@ def menu_field(verbose_name: str, help_text: str) -> StreamField:
 
 
 @register_setting(icon="list-ul")
-class NavigationSettings(BaseSiteSetting):
+class NavigationSettings(CachedSiteSetting):
     """The header menu and the footer links, in the order staff give them."""
 
     primary_menu = menu_field("menu principal", "Les rubriques de l'en-tête, dans l'ordre d'affichage (6 au plus conseillées).")

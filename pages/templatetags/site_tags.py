@@ -4,37 +4,41 @@ from __future__ import annotations
 from django import template
 from wagtail.models import Page
 
-from pages.models import NavigationSettings
-from pages.navigation import menu_items
+from pages.navigation import site_menu
 
 register = template.Library()
 
 
-def _navigation(context) -> NavigationSettings | None:
-    request = context.get("request")
-    if request is None:
-        return None
-    return NavigationSettings.for_request(request)
-
-
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
-    navigation = _navigation(context)
-    items = menu_items(navigation.primary_menu, context.get("request")) if navigation else []
-    return {"items": items}
+    request = context.get("request")
+    return {"items": site_menu(request, "primary_menu") if request is not None else []}
 
 
 @register.inclusion_tag("includes/footer_menu.html", takes_context=True)
 def footer_menu(context):
-    navigation = _navigation(context)
-    items = menu_items(navigation.footer_menu, context.get("request")) if navigation else []
-    return {"items": items}
+    request = context.get("request")
+    return {"items": site_menu(request, "footer_menu") if request is not None else []}
+
+
+def routed_ancestors(page: Page) -> list[Page] | None:
+    """The ancestors Wagtail's routing already loaded (it keeps each page's parent), or None."""
+    chain = []
+    node = page
+    while node.depth > 2:
+        node = getattr(node, "_cached_parent_obj", None)
+        if node is None:
+            return None
+        chain.append(node)
+    return chain[::-1]
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context, page: Page):
     """The path from the home page down to the current page (nothing on the home page)."""
-    ancestors = list(page.get_ancestors().filter(depth__gt=1).only("id", "title", "url_path", "path", "depth"))
+    ancestors = routed_ancestors(page)
+    if ancestors is None:
+        ancestors = list(page.get_ancestors().filter(depth__gt=1).only("id", "title", "url_path", "path", "depth"))
     return {"ancestors": ancestors, "page": page, "request": context.get("request")}
 
 

@@ -7,14 +7,9 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from pages.models import BasePage
+from pages.pagination import pagination_links
 
 PER_PAGE = 12
-
-
-def page_links(page, link_for) -> list[tuple[int | None, str]]:
-    """(number, link) for a short run of page numbers; (None, "") stands for an ellipsis."""
-    numbers = page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
-    return [(n, link_for(page=n)) if isinstance(n, int) else (None, "") for n in numbers]
 
 
 class PublicationIndexPage(RoutablePageMixin, BasePage):
@@ -26,6 +21,8 @@ class PublicationIndexPage(RoutablePageMixin, BasePage):
     parent_page_types = ["pages.HomePage"]
     subpage_types = ["publications.PublicationPage"]
     max_count = 1
+
+    search_result_label = "Rubrique"
 
     class Meta:
         verbose_name = "index des publications"
@@ -44,13 +41,16 @@ class PublicationIndexPage(RoutablePageMixin, BasePage):
         return f"{self.url}flux.xml"
 
     def get_context(self, request, *args, **kwargs):
+        from publications import catalogue
         from publications.filters import PublicationFilters
         from pages.pagination import paginate
         from publications.queries import attach_covers, private_sections
 
         context = super().get_context(request, *args, **kwargs)
         private = private_sections()
-        filters = PublicationFilters(request.GET, self.publications(private), private)
+        filters = PublicationFilters(
+            request.GET, self.publications(private), private, options_key=f"index-{self.pk}", entries=catalogue.of_library(self)
+        )
         pagination = paginate(filters.results(), request.GET.get("page"), PER_PAGE)
         messages = [*filters.messages, *([pagination.message] if pagination.message else [])]
         context.update(
@@ -59,12 +59,8 @@ class PublicationIndexPage(RoutablePageMixin, BasePage):
             messages_list=messages,
             page_obj=pagination.page,
             publications=attach_covers(pagination.page.object_list),
-            page_links=page_links(pagination.page, filters.query_string),
+            **pagination_links(pagination.page, filters.query_string),
         )
-        if pagination.page.has_previous():
-            context["previous_link"] = filters.query_string(page=pagination.page.previous_page_number())
-        if pagination.page.has_next():
-            context["next_link"] = filters.query_string(page=pagination.page.next_page_number())
         return context
 
     @path("flux.xml/", name="feed")

@@ -30,6 +30,8 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     subpage_types = ["publications.NewsArticlePage"]
     max_count = 1
 
+    search_result_label = "Rubrique"
+
     class Meta:
         verbose_name = "index des actualités"
         verbose_name_plural = "index des actualités"
@@ -43,8 +45,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         from pages.listing import attach_listing_images
-        from publications.models.index import page_links
-        from pages.pagination import paginate
+        from pages.pagination import paginate, pagination_links
 
         context = super().get_context(request, *args, **kwargs)
         pagination = paginate(self.articles(), request.GET.get("page"), NEWS_PER_PAGE)
@@ -52,12 +53,8 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             page_obj=pagination.page,
             articles=attach_listing_images(pagination.page.object_list),
             messages_list=[pagination.message] if pagination.message else [],
-            page_links=page_links(pagination.page, lambda page: f"?page={page}"),
+            **pagination_links(pagination.page, lambda page: f"?page={page}"),
         )
-        if pagination.page.has_previous():
-            context["previous_link"] = f"?page={pagination.page.previous_page_number()}"
-        if pagination.page.has_next():
-            context["next_link"] = f"?page={pagination.page.next_page_number()}"
         return context
 
     @path("flux.xml/", name="feed")
@@ -125,8 +122,16 @@ class NewsArticlePage(BasePage):
     def get_meta_description(self) -> str:
         return self.search_description or self.listing_summary or self.summary
 
+    @property
+    def search_result_label(self) -> str:
+        return self.kind_label
+
+    def search_result_date(self) -> str:
+        return self.display_date
+
     def get_context(self, request, *args, **kwargs):
-        from publications.citation import json_ld_script, news_json_ld
+        from pages.structured_data import json_ld_script
+        from publications.citation import news_json_ld
         from publications.queries import attach_covers
 
         context = super().get_context(request, *args, **kwargs)

@@ -13,6 +13,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from pages.models import BasePage
+from pages.structured_data import json_ld_script
 from publications import citation
 from publications.blocks import ResearchTextBlock
 from publications.dates import MONTH, PRECISIONS, french_date, iso_date, normalise
@@ -141,6 +142,14 @@ class PublicationPage(RoutablePageMixin, BasePage):
 
     parent_page_types = ["publications.PublicationIndexPage"]
     subpage_types: list[str] = []
+    preload_related = (*BasePage.preload_related, "publication_type", "cover_image", "document")
+
+    def prepare_for_cache(self) -> None:
+        """Its authors, themes and partners travel with the page kept by routing (same version),
+        and the document's size is known (Wagtail measures it lazily, then saves it)."""
+        super().prepare_for_cache()
+        self.author_list(), self.theme_list(), self.partner_list()
+        self.document_size  # noqa: B018 (fills document.file_size before the page is kept)
 
     class Meta:
         verbose_name = "publication"
@@ -198,22 +207,46 @@ class PublicationPage(RoutablePageMixin, BasePage):
             return ""
         return french_file_size(self.document.get_file_size())
 
+    search_result_label = "Publication"
+
     def get_meta_description(self) -> str:
         return self.search_description or self.listing_summary or self.summary
+
+    def search_result_date(self) -> str:
+        return self.display_date
 
     def get_sharing_image(self):
         return self.social_image or self.cover_image or self.listing_image
 
-    def live_centres(self):
-        """The published centres this work belongs to (read from memory too, for previews)."""
-        from resources.models import ResourceCentrePage
+    def live_centres(self) -> list:
+        """The published centres this work belongs to (read from memory too, for previews).
 
-        ids = [centre.pk for centre in self.centres.all()]
-        return ResourceCentrePage.objects.filter(pk__in=ids).live().public().order_by("title")
+        The centres come as full pages with the relation, so live and private are checked on
+        them: one query, not a second one to filter.
+        """
+        from pages.caching.restrictions import is_public
+
+        return sorted((c for c in self.centres.all() if c.live and is_public(c)), key=lambda c: c.title)
 
     def related_publications(self, limit: int = 3) -> list["PublicationPage"]:
-        """Publications sharing the most themes, then the same type, newest first."""
+        """Publications sharing the most themes, then the same type, newest first.
+
+        Ranked on the library's catalogue (read once per content version, see catalogue.py)
+        instead of counting shared themes over every publication in SQL at each visit; the
+        SQL below remains for a page not yet in the tree (its first preview).
+        """
+        from publications import catalogue
         from publications.queries import attach_covers
+
+        from .index import PublicationIndexPage
+
+        parent = self.get_parent() if self.pk and self.path else None
+        index = parent.specific if parent is not None else None
+        if isinstance(index, PublicationIndexPage):
+            theme_set = {theme.pk for theme in self.theme_list()}
+            pks = catalogue.related(catalogue.of_library(index), self.pk, self.publication_type_id, theme_set, limit)
+            queryset = PublicationPage.objects.select_related("publication_type").prefetch_related("authors")
+            return attach_covers(catalogue.OrderedPublications(pks, queryset)[:])
 
         theme_ids = [theme.pk for theme in self.theme_list()]
         shared = Count("themes", filter=Q(themes__in=theme_ids), distinct=True) if theme_ids else Value(0)
@@ -232,7 +265,7 @@ class PublicationPage(RoutablePageMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["citation_text"] = citation.french_citation(self, request)
-        context["json_ld"] = citation.json_ld_script(citation.json_ld(self, request))
+        context["json_ld"] = json_ld_script(citation.json_ld(self, request))
         context["bibtex_url"] = self.url + "citation.bib"
         context["ris_url"] = self.url + "citation.ris"
         context["related_publications"] = self.related_publications()

@@ -14,12 +14,13 @@ def publications_filter_url(context, **filters) -> str:
 
     One query per request at most: the index page is looked up once and kept on the request.
     """
+    from pages.caching.lookups import first_live_page
     from publications.models import PublicationIndexPage
 
     request = context.get("request")
     index_url = getattr(request, "_publications_index_url", None)
     if index_url is None:
-        index = PublicationIndexPage.objects.live().public().first()
+        index = first_live_page(PublicationIndexPage, request)
         index_url = index.get_url(request) if index else ""
         if request is not None:
             request._publications_index_url = index_url

@@ -11,6 +11,11 @@ INSTALLED_APPS = [
     "resources",
     "publications",
     "webinars",
+    "rameau_site.security",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
+    "csp",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -22,6 +27,7 @@ INSTALLED_APPS = [
     "wagtail.documents",
     "wagtail.images",
     "wagtail.search",
+    "django.contrib.sitemaps",
     "wagtail.admin",
     "wagtail",
     "modelcluster",
@@ -37,15 +43,23 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "rameau_site.security.middleware.SecurityHeadersMiddleware",
+    "rameau_site.security.middleware.SiteCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Page cache (issue #7) right after WhiteNoise: a cached page skips everything below yet
+    # still gets the security headers added above; GZip inside it, so compressed pages are kept.
+    "pages.caching.middleware.PageCacheMiddleware",
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "rameau_site.security.two_factor.middleware.StaffTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "rameau_site.urls"
@@ -92,7 +106,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = os.environ.get("STATIC_ROOT") or BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = os.environ.get("MEDIA_ROOT") or BASE_DIR / "media"
@@ -106,20 +120,65 @@ WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français")]
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no staff e-mail hash sent to a third party; CSP-clean admin
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
+WAGTAILIMAGES_IMAGE_FORM_BASE = "rameau_site.security.uploads.ImageForm"  # pixel bombs: a form error
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "zip", "csv"]
 # Documents go through Wagtail's serve view (permissions, privacy) and always download as
 # attachments: nothing uploaded is ever rendered by the browser from our origin.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES: list[str] = []
+# PostgreSQL: French stemming without accents (configuration made by pages' migration 0004).
+# SQLite (the demo) uses its own FTS5 index: no stemming, see the README.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-WAGTAILEMBEDS_RESPONSIVE_HTML = True
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "french_unaccent"
+# Wagtail's responsive wrapper is an inline style, which the CSP forbids; site.css sizes
+# embedded players itself (.video iframe { aspect-ratio: 16 / 9 }).
+WAGTAILEMBEDS_RESPONSIVE_HTML = False
 
 # Seeding demo content and the demo superuser are refused unless a setting allows them.
 DEMO_CONTENT_ALLOWED = False
+
+# Caches (issue #7; README « Performance »). Local memory per process by default; with
+# REDIS_URL, one Redis shared by every worker and server. Correctness never depends on the
+# backend: what is cached is filed under a content version kept in the database.
+REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+if REDIS_URL:
+    CACHES = {
+        alias: {
+            "BACKEND": "pages.caching.backends.FastRedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": f"rameau-{alias}",
+            "TIMEOUT": 3600,
+        }
+        for alias in ("default", "pages")
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "pages.caching.backends.FastLocMemCache",
+            "LOCATION": "rameau-default",
+            # Renditions, routes, image markup: a few entries per page of a 3,000-page site.
+            "OPTIONS": {"MAX_ENTRIES": 30_000},
+        },
+        "pages": {
+            "BACKEND": "pages.caching.backends.FastLocMemCache",
+            "LOCATION": "rameau-pages",
+            "OPTIONS": {"MAX_ENTRIES": 2_000},
+        },
+    }
+# Whole pages for anonymous visitors: how long a page may stay (what depends on the clock,
+# like « prochain webinaire », is at most this late); 0 turns the page cache off.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "60"))
+PAGE_CACHE_ALIAS = "pages"
+# Never cached, and the content version is not even read there: the admin (previews
+# included), documents (private collections), health checks (#8: no database access).
+PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/django-admin/", "/documents/", "/__erreurs/", "/-/")
 
 LOGGING = {
     "version": 1,
@@ -128,3 +187,100 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# --- Security and operations (issue #8; README « Sécurité et exploitation ») -------------
+from csp.constants import NONE, SELF, UNSAFE_INLINE  # noqa: E402
+
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    # A database that does not answer gives a 503 within seconds, not a 30 s hang.
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = 3
+
+# Replays of webinars are embedded from these players only.
+VIDEO_PLAYERS = [
+    "https://www.youtube.com",
+    "https://www.youtube-nocookie.com",
+    "https://player.vimeo.com",
+    "https://www.dailymotion.com",
+    "https://geo.dailymotion.com",
+]
+# Public pages: no inline script or style, nothing from elsewhere but the video players.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [NONE],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "manifest-src": [SELF],
+        "frame-src": VIDEO_PLAYERS,
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [NONE],
+        "object-src": [NONE],
+    },
+}
+# The Wagtail admin (and Django's) still uses inline scripts and styles, blob: and data:
+# images, and frames its own previews: a looser policy, on these paths only.
+ADMIN_CSP_PATH_PREFIXES = ("/admin/", "/django-admin/")
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:", "https://i.ytimg.com", "https://i.vimeocdn.com"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "frame-src": [SELF, *VIDEO_PLAYERS],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    },
+}
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "camera": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "payment": [],
+    "usb": [],
+    "fullscreen": ["self", *(f'"{player}"' for player in VIDEO_PLAYERS)],
+}
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+# Staff sessions end after an hour without activity (each request renews the hour).
+SESSION_COOKIE_AGE = 60 * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
+
+# Login lockout (django-axes): 5 failures for one username, or from one address, lock
+# further attempts for an hour. The address is REMOTE_ADDR, or the entry our own proxies
+# appended to X-Forwarded-For when TRUSTED_PROXY_COUNT says how many there are; what a
+# client writes in that header never counts.
+# AxesBackend checks the lockout first (and can load a user, which Wagtail's test helpers and
+# any code taking the first backend expect); ModelBackend then checks the password.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_COOLOFF_TIME = 1  # hours
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "rameau_site.security.client_ip.client_ip"
+AXES_LOCKOUT_TEMPLATE = "security/locked_out.html"
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# Two-factor authentication (django-otp TOTP) for every account that reaches the admin, in
+# every environment, with no switch to turn it off (StaffTwoFactorMiddleware); the demo admin
+# gets its key from `seed_demo --superuser`.
+OTP_TOTP_ISSUER = "Le RAMEAU"

@@ -20,3 +20,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Whole-page cache off: many tests move the clock or edit rows directly and then read the
+# page again. tests/performance turns it on to prove it right; the data caches stay on.
+PAGE_CACHE_SECONDS = 0

@@ -9,7 +9,6 @@ from django.db import models
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.images import get_image_model
 from wagtail.models import Orderable
 from wagtail.search import index
 
@@ -132,6 +131,8 @@ class ResourceCentrePage(BasePage):
     def card_summary(self) -> str:
         return self.listing_summary or self.summary
 
+    search_result_label = "Centre de ressources"
+
     def get_meta_description(self) -> str:
         """Partners share these pages: fall back on the centre's own summary, never an empty card."""
         return self.search_description or self.listing_summary or self.summary
@@ -159,14 +160,8 @@ class ResourceCentrePage(BasePage):
     # Page content ---------------------------------------------------------------
 
     def partners(self) -> list[Partner]:
-        """The centre's partners in order, logos and their renditions fetched in a fixed number of queries."""
-        partners = [link.partner for link in self.partner_links.all().select_related("partner") if link.partner]
-        logo_ids = {partner.logo_id for partner in partners if partner.logo_id}
-        if logo_ids:
-            logos = get_image_model().objects.prefetch_renditions().in_bulk(logo_ids)
-            for partner in partners:
-                if partner.logo_id in logos:
-                    partner.logo = logos[partner.logo_id]
+        """The centre's partners in order, logos fetched in a fixed number of queries."""
+        partners = [link.partner for link in self.partner_links.all().select_related("partner", "partner__logo") if link.partner]
         return partners
 
     def related_content(self) -> dict:

@@ -38,6 +38,8 @@ class ResourceCentreIndexPage(BasePage):
     subpage_types = ["resources.ResourceCentrePage"]
     max_count = 1
 
+    search_result_label = "Rubrique"
+
     class Meta:
         verbose_name = "index des centres de ressources"
 

@@ -86,4 +86,4 @@ def test_news_query_count_is_flat(client, news_index):
     add_articles(news_index, range(2), image)
     with_few = count()
     add_articles(news_index, range(2, 20), image)
-    assert count() == with_few
+    assert count() == with_few <= 10

@@ -16,6 +16,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils.html import strip_tags
 from wagtail.documents import get_document_model
 
+from pages.caching import version
 from webinars.home import next_webinar_section
 from webinars.models import WebinarPage
 from webinars.queries import webinars_for_centre
@@ -131,7 +132,7 @@ def test_index_query_count_does_not_grow_with_sessions(client, frozen_now, index
     add_cycle(index, "2024", "Cycle 2024", year=2024)
     assert count_queries(client, "/webinaires/") == with_two
     assert count_queries(client, "/webinaires/2025/") == with_two_cycle
-    assert with_two <= 22
+    assert with_two <= 10
 
 
 def test_unknown_parameters_and_paths_never_fail(client):
@@ -254,9 +255,11 @@ def test_webinars_for_centre(frozen_now, cycle_2019, django_assert_max_num_queri
         session.centres = [centre]
         session.save_revision().publish()
     now = datetime(2019, 11, 1, tzinfo=UTC)
-    with django_assert_max_num_queries(5):
-        result = webinars_for_centre(centre, now=now)
-        labels = [s.when_label for s in result["past"]] + [result["next"].when_label]
+    with version.pinned():  # as within one request, after a first one (cycles, private sections cached)
+        webinars_for_centre(centre, now=now)
+        with django_assert_max_num_queries(2):  # the next session, the past ones (cycles: cached)
+            result = webinars_for_centre(centre, now=now)
+            labels = [s.when_label for s in result["past"]] + [result["next"].when_label]
     assert result["next"].slug == "numeriser-linnovation"
     assert [s.slug for s in result["past"]] == [sessions[9].slug, sessions[8].slug, sessions[7].slug]
     assert labels[-1] == "jeudi 21 novembre 2019, 13 h – 14 h"

@@ -93,6 +93,8 @@ class WebinarCyclePage(RoutablePageMixin, BasePage):
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
 
+    search_result_label = "Cycle de webinaires"
+
     parent_page_types = ["webinars.WebinarIndexPage"]
     subpage_types = ["webinars.WebinarPage"]
     admin_default_ordering = "ord"  # sessions in the order the planner created them (January first)

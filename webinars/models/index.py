@@ -21,6 +21,8 @@ class WebinarIndexPage(BasePage):
     subpage_types = ["webinars.WebinarCyclePage"]
     max_count = 1
 
+    search_result_label = "Rubrique"
+
     class Meta:
         verbose_name = "index des webinaires"
 

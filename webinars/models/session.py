@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -18,6 +19,7 @@ from wagtail.search import index
 
 from pages.blocks import TEXT_FEATURES
 from pages.models import BasePage
+from pages.structured_data import json_ld_script, webinar_event
 from webinars import clock, formatting
 from webinars.ical import UID_DOMAIN, Event, calendar
 from webinars.links import google_calendar_url, outlook_calendar_url
@@ -90,6 +92,7 @@ class WebinarPage(RoutablePageMixin, BasePage):
 
     parent_page_types = ["webinars.WebinarCyclePage"]
     subpage_types: list[str] = []
+    preload_related = (*BasePage.preload_related, "slides")
 
     class Meta:
         verbose_name = "session de webinaire"
@@ -99,8 +102,14 @@ class WebinarPage(RoutablePageMixin, BasePage):
     @property
     def cycle(self) -> WebinarCyclePage | None:
         if not hasattr(self, "_cycle"):
+            parent = getattr(self, "_cached_parent_obj", None)  # set by routing
+            if isinstance(parent, WebinarCyclePage):
+                self._cycle = parent
+                return parent
+            from webinars.queries import cycles_by_path  # cached per content version: no query per session
+
             parent_path = self.path[: -self.steplen] if self.path else ""
-            self._cycle = WebinarCyclePage.objects.filter(path=parent_path).first() if parent_path else None
+            self._cycle = cycles_by_path().get(parent_path) if parent_path else None
         return self._cycle
 
     @cycle.setter
@@ -181,6 +190,14 @@ class WebinarPage(RoutablePageMixin, BasePage):
         if self.start and self.end and self.end <= self.start:
             raise ValidationError({"end": "La fin de la session doit venir après son début."})
 
+    search_result_label = "Webinaire"
+
+    def get_meta_description(self) -> str:
+        return self.search_description or self.listing_summary or Truncator(self.plain_summary()).chars(300)
+
+    def search_result_date(self) -> str:
+        return f"{self.date_label}, {self.time_label}"
+
     # --- calendars
     def plain_summary(self) -> str:
         return " ".join(strip_tags(self.summary).split()) or self.listing_summary
@@ -223,6 +240,7 @@ class WebinarPage(RoutablePageMixin, BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         context.update(session_details(self, now=clock.now()))
+        context["json_ld"] = json_ld_script(webinar_event(self, context["speakers"], request))
         if not context["past"]:
             context["calendar_links"] = self.calendar_links(request)
         return context

@@ -5,10 +5,14 @@ import secrets
 from importlib import import_module
 from importlib.util import find_spec
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+
+from rameau_site.security.staff import ensure_staff_groups
+from rameau_site.security.totp import reset_totp_device
 
 # The pages app seeds first (home, mission, history), then each section app that has a
 # `demo` module with a `seed()` function, then the menus, which link what now exists.
@@ -42,6 +46,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             for step in seeders():
                 step()
+            ensure_staff_groups(apps)  # the editors' rights on the sections just created
         self.stdout.write(self.style.SUCCESS("Contenu de démonstration prêt."))
         if superuser:
             self.reset_demo_superuser()
@@ -54,8 +59,13 @@ class Command(BaseCommand):
         user.is_staff = user.is_superuser = user.is_active = True
         user.set_password(password)
         user.save()
+        device = reset_totp_device(user)
         self.stdout.write(
             "\nAdministration : http://127.0.0.1:8000/admin/\n"
             f"  identifiant : admin\n  mot de passe : {password}\n"
-            "(nouveau mot de passe à chaque lancement de `make run`)\n"
+            "  double authentification (obligatoire pour tout compte de l'équipe) :\n"
+            f"    clé à saisir dans une application d'authentification : {device.base32_key}\n"
+            f"    ou ce lien otpauth : {device.config_url}\n"
+            "    ou, sans application : `make otp` (ou `python manage.py demo_otp_code admin`) affiche le code du moment\n"
+            "(nouveaux mot de passe et clé à chaque lancement de `make run`)\n"
         )

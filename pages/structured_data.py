@@ -1,0 +1,98 @@
+"""schema.org JSON-LD: what search engines read about Le RAMEAU and its webinar sessions.
+
+Publications and news build theirs in publications/citation.py with the same script helper.
+"""
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from django.http import HttpRequest
+from django.templatetags.static import static
+from django.utils.safestring import SafeString, mark_safe
+
+if TYPE_CHECKING:
+    from pages.models import HomePage, SiteSettings
+    from webinars.models import WebinarPage
+
+_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+FOUNDING_YEAR = "2006"
+LOCALITY = "Vincennes"
+
+
+def json_ld_script(data: dict[str, Any]) -> SafeString:
+    """A <script type="application/ld+json"> that text typed by editors cannot close early."""
+    payload = json.dumps(data, ensure_ascii=False, indent=None).translate(_JSON_SCRIPT_ESCAPES)
+    return mark_safe(f'<script type="application/ld+json">{payload}</script>')
+
+
+def absolute_url(request: HttpRequest | None, url: str) -> str:
+    if url.startswith(("http://", "https://")) or request is None:
+        return url
+    return request.build_absolute_uri(url)
+
+
+def organisation(home: "HomePage", site_settings: "SiteSettings", request: HttpRequest | None) -> dict[str, Any]:
+    """The research organisation, as the home page presents it."""
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "ResearchOrganization",
+        "name": site_settings.organisation_name,
+        "url": absolute_url(request, home.get_url(request) or "/"),
+        "logo": absolute_url(request, static("images/logo-mark.svg")),
+        "foundingDate": FOUNDING_YEAR,
+        "areaServed": "FR",
+        "knowsLanguage": "fr",
+    }
+    description = home.get_meta_description()
+    if description:
+        data["description"] = description
+    address: dict[str, Any] = {"@type": "PostalAddress", "addressLocality": LOCALITY, "addressCountry": "FR"}
+    lines = site_settings.address_lines
+    if lines:
+        address["streetAddress"] = ", ".join(line for line in lines if LOCALITY.lower() not in line.lower()) or lines[0]
+    data["address"] = address
+    if site_settings.email:
+        data["email"] = site_settings.email
+    if site_settings.phone:
+        data["telephone"] = site_settings.phone
+    same_as = [url for _, url in site_settings.social_links]
+    if same_as:
+        data["sameAs"] = same_as
+    return data
+
+
+def webinar_event(session: "WebinarPage", speakers: list, request: HttpRequest | None) -> dict[str, Any]:
+    """One online session: free, in French, with where to register."""
+    page_url = absolute_url(request, session.get_url(request) or "")
+    registration = session.get_registration_url() or page_url
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": session.title,
+        "url": page_url,
+        "startDate": session.start.isoformat(),
+        "endDate": session.end.isoformat(),
+        "eventAttendanceMode": "https://schema.org/OnlineEventAttendanceMode",
+        "eventStatus": "https://schema.org/EventScheduled",
+        "location": {"@type": "VirtualLocation", "url": registration},
+        "inLanguage": "fr",
+        "isAccessibleForFree": True,
+        "organizer": {"@type": "Organization", "name": "Le RAMEAU", "url": absolute_url(request, "/")},
+        "offers": {
+            "@type": "Offer",
+            "price": "0",
+            "priceCurrency": "EUR",
+            "availability": "https://schema.org/InStock",
+            "url": registration,
+        },
+    }
+    description = session.get_meta_description()
+    if description:
+        data["description"] = description
+    if speakers:
+        data["performer"] = [{"@type": "Person", "name": speaker.name} for speaker in speakers]
+    image = session.get_sharing_image()
+    if image:
+        data["image"] = absolute_url(request, image.get_rendition("width-1200|format-jpeg").url)
+    return data
