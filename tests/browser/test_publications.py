@@ -57,7 +57,7 @@ def test_filters_work_with_javascript_off(browser, site_url):
     expect(page.get_by_role("heading", level=2, name=re.compile(r"^1 publication"))).to_be_visible()
     expect(page.locator(".pub-card__title")).to_have_text(["Note de synthèse des séminaires avec les think tanks"])
     page.get_by_label("Rechercher dans les publications").fill("think tanks")
-    page.get_by_role("button", name="Rechercher").click()
+    page.locator(".library-search").get_by_role("button", name="Rechercher").click()
     expect(page).to_have_url(re.compile(r"q=think\+tanks.*type=note|type=note.*q=think\+tanks"))
     expect(page.locator(".pub-card__title")).to_have_count(1)
     page.get_by_role("link", name=re.compile("Type : Note")).click()
