@@ -58,8 +58,11 @@ class SearchQuery:
 
 
 def read_query(raw: str) -> SearchQuery:
-    """Keep the visitor's words; drop control characters, excess length and punctuation."""
-    text = "".join(char for char in raw if unicodedata.category(char) not in ("Cc", "Cs")).strip()
+    """Keep the visitor's words; drop control characters, excess length and punctuation.
+
+    U+FFFD is what Django puts in place of invalid UTF-8: nothing the visitor typed, so it goes too.
+    """
+    text = "".join(char for char in raw if char != "\ufffd" and unicodedata.category(char) not in ("Cc", "Cs")).strip()
     query = SearchQuery(text=text)
     if len(text) > MAX_QUERY_LENGTH:
         query.text = text[:MAX_QUERY_LENGTH]

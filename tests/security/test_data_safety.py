@@ -15,11 +15,10 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import PageLogEntry, Revision
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from pages.blocks import TEXT_FEATURES
 from publications.models import NewsArticlePage, NewsIndexPage
 
+from .forms import article_form_data
 from .servers import ROOT
 
 COUNTED_TABLES = [
@@ -33,18 +32,7 @@ COUNTED_TABLES = [
 
 
 def article_data(article: NewsArticlePage, title: str) -> dict:
-    return nested_form_data(
-        {
-            "title": title,
-            "slug": article.slug,
-            "date": article.date.isoformat(),
-            "kind": article.kind,
-            "author": article.author,
-            "author_role": article.author_role,
-            "summary": article.summary,
-            "body": streamfield([("paragraph", rich_text(f"<p>{title}</p>", features=TEXT_FEATURES))]),
-        }
-    )
+    return article_form_data(article, title, f"<p>{title}</p>")
 
 
 @pytest.mark.django_db

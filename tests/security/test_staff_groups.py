@@ -12,14 +12,13 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import GroupPagePermission, Page, Site, TaskState, Workflow, WorkflowState
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
-
-from pages.blocks import TEXT_FEATURES
 
 from publications.models import NewsArticlePage, NewsIndexPage, PublicationIndexPage
 from rameau_site.security.staff import EDITORS, MODERATORS, WORKFLOW
 from resources.models import ResourceCentreIndexPage, ResourceCentrePage
 from webinars.models import WebinarPage
+
+from .forms import article_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -51,22 +50,7 @@ def article(db) -> NewsArticlePage:
 
 
 def article_form(article: NewsArticlePage, title: str, action: str) -> dict:
-    """What the edit form posts for a news article (the admin's JavaScript builds the body)."""
-    return {
-        **nested_form_data(
-            {
-                "title": title,
-                "slug": article.slug,
-                "date": article.date.isoformat(),
-                "kind": article.kind,
-                "author": article.author,
-                "author_role": article.author_role,
-                "summary": article.summary,
-                "body": streamfield([("paragraph", rich_text("<p>Texte relu.</p>", features=TEXT_FEATURES))]),
-            }
-        ),
-        action: action,
-    }
+    return {**article_form_data(article, title, "<p>Texte relu.</p>"), action: action}
 
 
 def refused(response) -> bool:
