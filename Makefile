@@ -1,5 +1,6 @@
 # One entry point for people and CI. Every target reuses the virtual environment that
-# `make install` builds from the locked requirements.
+# `make install` builds from the locked requirements; after it, nothing needs the network
+# but `make audit` and `make lock`.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -7,63 +8,79 @@ PY := $(BIN)/python
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# PostgreSQL: DATABASE_URL when set, else the embedded server of scripts/database.py.
+WITH_DB := $(PY) scripts/database.py
+DEMO_DB := .pgdata
+# pytest workers: one per core (xdist); TEST_WORKERS=0 runs in one process.
+TEST_WORKERS ?= auto
 
-.PHONY: install run test check lock clean bench audit backup restore otp
+.PHONY: install run test lint audit check lock clean bench backup restore otp
 
+## The virtual environment (pip and setuptools upgraded, then the locked set) and
+## Debian's Chromium for the browser tests.
 install: $(STAMP)
+	scripts/ensure-system-packages
 
-$(STAMP): requirements.lock requirements-dev.lock
+$(STAMP): requirements-venv.lock requirements.lock requirements-dev.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet --require-hashes -r requirements-venv.lock
 	$(PY) -m pip install --quiet --require-hashes -r requirements-dev.lock
 	touch $(STAMP)
 
-## Demo site on SQLite (DATABASE_URL overrides it), with demo content and an admin login.
-run: install
-	DJANGO_SETTINGS_MODULE=rameau_site.settings.dev $(PY) manage.py migrate --noinput
-	DJANGO_SETTINGS_MODULE=rameau_site.settings.dev $(PY) manage.py seed_demo --superuser
-	DJANGO_SETTINGS_MODULE=rameau_site.settings.dev $(PY) manage.py runserver $(HOST):$(PORT)
+## The demo on the embedded PostgreSQL (data kept in .pgdata/ between runs; DATABASE_URL
+## overrides it): migrate, demo content, an admin login printed, then the site on HOST:PORT.
+run: $(STAMP)
+	$(WITH_DB) --keep $(DEMO_DB) -- $(PY) scripts/run_demo.py $(HOST) $(PORT)
 
-## The dependency audit, the demo path on SQLite, then the whole suite (browser tests
-## included) on a throwaway PostgreSQL 15 cluster, unless DATABASE_URL points at one.
+## Lint, then the whole suite (browser tests included) on a throwaway PostgreSQL.
 ## pytest runs last so that its summary line closes the output.
-test: install
-	scripts/ensure-system-packages
-	$(PY) scripts/audit_dependencies.py
-	$(PY) scripts/smoke_demo.py
-	scripts/with-postgres $(PY) -m pytest
+test: install lint
+	$(WITH_DB) -- $(PY) -m pytest -n $(TEST_WORKERS) --dist loadscope --durations=25
 
-## Known vulnerabilities in the locked set (pip-audit; needs PyPI). Part of `make test`.
-audit: install
+## Python (ruff: lint and format), templates (djlint, djhtml), import layers
+## (import-linter), migrations in step with the models, nothing dead.
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/djlint templates rameau_site --lint
+	$(BIN)/djhtml --check $$(find templates rameau_site -name '*.html')
+	$(BIN)/lint-imports --no-cache
+	DATABASE_URL=sqlite:// $(PY) manage.py makemigrations --check --dry-run
+	$(PY) scripts/check_dead.py
+
+## Known vulnerabilities in the locked set and in the venv's own pip and setuptools
+## (needs PyPI). Fails only on a known vulnerability; CI runs it after `make test`.
+audit: $(STAMP)
 	$(PY) scripts/audit_dependencies.py
 
 ## Back up DATABASE_URL (pg_dump -Fc) and MEDIA_ROOT (tar) into $(BACKUP_DIR)/rameau-<date>/.
 BACKUP_DIR ?= backups
 backup:
-	scripts/backup $(BACKUP_DIR)
+	PG_BIN="$${PG_BIN:-$$($(PY) scripts/database.py --bin-dir)}" scripts/backup $(BACKUP_DIR)
 
 ## Restore such a folder into DATABASE_URL and MEDIA_ROOT: make restore BACKUP=backups/rameau-...
 restore:
-	scripts/restore $(BACKUP)
+	PG_BIN="$${PG_BIN:-$$($(PY) scripts/database.py --bin-dir)}" scripts/restore $(BACKUP)
 
 ## The demo admin's current two-factor code (make run prints its key for an authenticator app).
-otp: install
-	DJANGO_SETTINGS_MODULE=rameau_site.settings.dev $(PY) manage.py demo_otp_code admin
+otp: $(STAMP)
+	$(WITH_DB) --keep $(DEMO_DB) -- $(PY) manage.py demo_otp_code admin
 
-## The performance benchmark (issue #7, a few minutes): the demo scaled up to 2,000
-## publications on a throwaway PostgreSQL, queries and server time per page, then gunicorn
-## under wrk, the home page's weight and Lighthouse. Table on stdout, bench/results.json.
+## The performance benchmark (a few minutes): the demo scaled up on a throwaway PostgreSQL,
+## queries and server time per page, then gunicorn under wrk, the home page's weight and
+## Lighthouse. Table on stdout, bench/results.json.
 bench: install
 	scripts/ensure-system-packages bench
-	scripts/with-postgres $(PY) bench/run.py
+	$(WITH_DB) -- $(PY) bench/run.py
 
-check: install
+check: $(STAMP)
 	$(PY) manage.py check
 
 ## Regenerate the locks after editing pyproject.toml (needs uv: pip install uv).
 lock:
 	uv pip compile pyproject.toml --python-version 3.11 --generate-hashes -o requirements.lock
 	uv pip compile pyproject.toml --extra dev -c requirements.lock --python-version 3.11 --generate-hashes -o requirements-dev.lock
+	printf 'pip\nsetuptools\n' | uv pip compile - --python-version 3.11 --generate-hashes --no-header -o requirements-venv.lock
 
 clean:
-	rm -rf $(VENV) db.sqlite3 media staticfiles .pytest_cache
+	rm -rf $(VENV) $(DEMO_DB) db.sqlite3 media staticfiles .pytest_cache

@@ -1,30 +1,59 @@
-"""Shared fixtures: the demo content, seeded once into the PostgreSQL test database."""
+"""Shared fixtures. Each run builds its databases once (tests/databases.py): every xdist
+worker then works on its own copy of the seeded demo, each test's changes rolled back."""
+
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 
 import pytest
-from django.core.management import call_command
 
-_MEDIA_ROOT = tempfile.mkdtemp(prefix="rameau-test-media-")
+from tests import databases
+
+MEDIA_ROOT_VARIABLE = "RAMEAU_TEST_MEDIA_ROOT"
+
+
+def pytest_configure(config):
+    """In the controlling process only: the media folder and the template databases, built
+    before any worker starts (workers inherit the environment)."""
+    if hasattr(config, "workerinput") or os.environ.get(MEDIA_ROOT_VARIABLE):
+        return
+    media_root = tempfile.mkdtemp(prefix="rameau-test-media-")
+    os.environ[MEDIA_ROOT_VARIABLE] = media_root
+    config.rameau_media_root = media_root
+    databases.build_templates(media_root)
+
+
+def pytest_unconfigure(config):
+    media_root = getattr(config, "rameau_media_root", None)
+    if media_root:
+        for name in (databases.demo_template(), databases.migrated_template()):
+            databases.drop(name)
+        shutil.rmtree(media_root, ignore_errors=True)
+        os.environ.pop(MEDIA_ROOT_VARIABLE, None)
 
 
 @pytest.fixture(autouse=True, scope="session")
 def _media_root():
-    """Uploaded and generated files go to a throwaway folder, removed after the run."""
+    """Uploaded and generated files go to the run's throwaway folder, where the demo's are."""
     from django.conf import settings
 
-    settings.MEDIA_ROOT = _MEDIA_ROOT
-    yield
-    shutil.rmtree(_MEDIA_ROOT, ignore_errors=True)
+    settings.MEDIA_ROOT = os.environ[MEDIA_ROOT_VARIABLE]
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker, _media_root):
-    """Every database test starts from the demo site; each test's changes are rolled back."""
+def django_db_setup(django_db_blocker, worker_id):
+    """This worker's database: a copy of the seeded demo, dropped at the end."""
+    from django.conf import settings
+    from django.db import connections
+
+    name = databases.clone(databases.demo_template(), f"test_{databases.base_name()}_{worker_id}")
+    settings.DATABASES["default"]["NAME"] = name
+    yield
     with django_db_blocker.unblock():
-        call_command("seed_demo", verbosity=0)
+        connections.close_all()
+    databases.drop(name)
 
 
 @pytest.fixture(autouse=True)

@@ -3,11 +3,9 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from urllib.parse import quote
-
 import pytest
-from django.core.management import call_command
 
+from tests import databases
 from .servers import collect_static
 
 
@@ -20,20 +18,9 @@ def production_static_root():
 
 
 @pytest.fixture
-def test_database_url(transactional_db) -> str:
-    """The suite's own test database, as a URL another process (gunicorn) can open; the
-    test runs outside a transaction so that what it writes is visible there."""
-    from django.db import connection
-
-    conf = connection.settings_dict
-    user = quote(conf["USER"] or "")
-    password = f":{quote(conf['PASSWORD'])}" if conf.get("PASSWORD") else ""
-    return f"postgres://{user}{password}@{conf['HOST'] or '127.0.0.1'}:{conf['PORT'] or 5432}/{conf['NAME']}"
-
-
-@pytest.fixture
-def seeded_database(test_database_url, django_db_blocker) -> str:
-    """The demo content, committed (live-server tests elsewhere may have emptied the tables)."""
-    with django_db_blocker.unblock():
-        call_command("seed_demo", verbosity=0)
-    return test_database_url
+def seeded_database(worker_id) -> str:
+    """A copy of the seeded demo of the test's own, as a URL another process (gunicorn,
+    pg_dump) can open; dropped afterwards."""
+    name = databases.clone(databases.demo_template(), f"test_{databases.base_name()}_{worker_id}_server")
+    yield databases.database_url(name)
+    databases.drop(name)

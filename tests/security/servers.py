@@ -1,5 +1,5 @@
 """Real servers for the security tests: gunicorn with the production settings, and a
-throwaway PostgreSQL cluster the fault tests may stop and restart. Every wait is bounded;
+throwaway PostgreSQL server (scripts/database.py) the fault tests may stop and restart. Every wait is bounded;
 every process started here is stopped by its context manager, also on failure."""
 from __future__ import annotations
 
@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-PG_BIN = Path(os.environ.get("PG_BIN", "/usr/lib/postgresql/15/bin"))
 PRODUCTION_HOST = "www.lerameau.fr"
 SECRET_KEY = "k3y-" + "x9Qw!p7Lm#2Rz" * 5
 
@@ -124,44 +123,3 @@ def gunicorn(env: dict[str, str], *, workers: int = 2, startup_timeout: float = 
                 os.killpg(process.pid, signal.SIGKILL)
                 process.wait(timeout=10)
         shutil.rmtree(log_dir, ignore_errors=True)
-
-
-class ThrowawayPostgres:
-    """A PostgreSQL 15 cluster of our own (as the postgres user when we are root), so a test
-    can stop and restart it without touching the suite's database."""
-
-    def __init__(self) -> None:
-        self.workdir = Path(tempfile.mkdtemp(prefix="rameau-faults-pg-"))
-        self.data = self.workdir / "data"
-        self.port = free_port()
-        self.url = f"postgres://postgres@127.0.0.1:{self.port}/rameau"
-
-    def _run(self, *args: str, timeout: float = 60) -> None:
-        command = [str(PG_BIN / args[0]), *args[1:]]
-        if os.geteuid() == 0:
-            command = ["runuser", "-u", "postgres", "--", *command]
-        subprocess.run(command, check=True, timeout=timeout, capture_output=True)
-
-    def init(self) -> None:
-        if os.geteuid() == 0:
-            shutil.chown(self.workdir, "postgres")
-        self._run("initdb", "-D", str(self.data), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8")
-        self.start()
-        self._run("createdb", "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", "rameau")
-
-    def start(self) -> None:
-        options = (
-            f"-p {self.port} -k {self.workdir} -c listen_addresses=127.0.0.1 "
-            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
-        )
-        self._run("pg_ctl", "-D", str(self.data), "-l", str(self.workdir / "server.log"), "-w", "-t", "30", "-o", options, "start")
-
-    def stop(self) -> None:
-        self._run("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "-t", "30", "stop")
-
-    def destroy(self) -> None:
-        try:
-            self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "-t", "30", "stop")
-        except (subprocess.CalledProcessError, subprocess.TimeoutExpired):
-            pass
-        shutil.rmtree(self.workdir, ignore_errors=True)

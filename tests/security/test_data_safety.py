@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime
 import os
+import shutil
 import subprocess
 import tarfile
 import uuid
 from pathlib import Path
 
 import psycopg
+
+from scripts.database import bin_dir
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
@@ -86,10 +89,11 @@ def row_counts(url: str) -> dict[str, int]:
 
 
 def test_backup_and_restore_round_trip_a_database(seeded_database, tmp_path, settings):
-    media_root = Path(settings.MEDIA_ROOT)
+    # A copy of the run's media: other workers keep adding renditions to the shared folder.
+    media_root = Path(shutil.copytree(settings.MEDIA_ROOT, tmp_path / "media"))
     media_files = sorted(p.relative_to(media_root).as_posix() for p in media_root.rglob("*") if p.is_file())
     assert media_files, "the demo content has images and documents"
-    env = {**os.environ, "DATABASE_URL": seeded_database, "MEDIA_ROOT": str(media_root)}
+    env = {**os.environ, "DATABASE_URL": seeded_database, "MEDIA_ROOT": str(media_root), "PG_BIN": str(bin_dir())}
     backup = subprocess.run(["scripts/backup", str(tmp_path / "sauvegardes")], cwd=ROOT, env=env,
                             capture_output=True, text=True, timeout=120, check=True)
     folder = Path(backup.stdout.strip().splitlines()[-1])

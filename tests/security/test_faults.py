@@ -6,15 +6,16 @@ from __future__ import annotations
 
 import itertools
 import json
-import subprocess
-import sys
-import tempfile
+import os
 import threading
 import time
 
 import pytest
 
-from .servers import ROOT, ThrowawayPostgres, clean_environment, gunicorn, production_environment, request
+from scripts.database import EmbeddedPostgres
+from tests import databases
+
+from .servers import gunicorn, production_environment, request
 
 PATHS = ["/", "/publications/", "/centres-de-ressources/", "/webinaires/", "/actualites/"]
 _counter = itertools.count()
@@ -27,23 +28,21 @@ def uncached(path: str) -> str:
 
 @pytest.fixture(scope="module")
 def database():
-    pg = ThrowawayPostgres()
+    """A PostgreSQL server of the module's own, holding a copy of the demo, that tests may
+    stop and start without disturbing the suite's server."""
+    pg = EmbeddedPostgres()
     try:
-        pg.init()
-        env = clean_environment(DJANGO_SETTINGS_MODULE="rameau_site.settings.test", DATABASE_URL=pg.url,
-                                MEDIA_ROOT=tempfile.mkdtemp(prefix="rameau-faults-media-"))
-        for command in (["migrate", "--noinput", "-v", "0"], ["seed_demo", "-v", "0"]):
-            subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True, timeout=300,
-                           capture_output=True)
-        yield pg, env["MEDIA_ROOT"]
+        pg.create_database()
+        databases.copy_demo_to(pg.url())
+        yield pg, os.environ["RAMEAU_TEST_MEDIA_ROOT"]
     finally:
-        pg.destroy()
+        pg.close()
 
 
 @pytest.fixture(scope="module")
 def site(database, production_static_root):
     pg, media = database
-    env = production_environment(pg.url, production_static_root, media, SECURE_SSL_REDIRECT="false")
+    env = production_environment(pg.url(), production_static_root, media, SECURE_SSL_REDIRECT="false")
     with gunicorn(env, workers=2) as server:
         ok_everywhere(server.port)  # both workers warm: a first request is slow for other reasons
         yield pg, server

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from wagtail.models import Site
 
 from rameau_site.security.staff import ensure_staff_groups
 from rameau_site.security.totp import reset_totp_device
@@ -30,6 +31,14 @@ def seeders() -> list:
     return steps
 
 
+def serve_site_at(address: str) -> None:
+    """Absolute links (canonical, sitemap, calendars) name the address the demo is served at."""
+    hostname, _, port = address.rpartition(":")
+    if not hostname or not port.isdigit():
+        raise CommandError(f"Adresse invalide : « {address} » (attendu hôte:port).")
+    Site.objects.filter(is_default_site=True).update(hostname=hostname, port=int(port))
+
+
 class Command(BaseCommand):
     help = "Crée ou complète le contenu de démonstration (jamais en production)."
 
@@ -39,19 +48,25 @@ class Command(BaseCommand):
             action="store_true",
             help="Crée (ou réinitialise) le compte « admin » avec un mot de passe aléatoire affiché.",
         )
+        parser.add_argument(
+            "--address",
+            help="Adresse servie (hôte:port, ex. 127.0.0.1:8000) : celle du site Wagtail et des liens affichés.",
+        )
 
-    def handle(self, *args, superuser: bool = False, **options):
+    def handle(self, *args, superuser: bool = False, address: str | None = None, **options):
         if not getattr(settings, "DEMO_CONTENT_ALLOWED", False):
             raise CommandError("seed_demo is refused with these settings (DEMO_CONTENT_ALLOWED is off, e.g. production).")
         with transaction.atomic():
             for step in seeders():
                 step()
             ensure_staff_groups(apps)  # the editors' rights on the sections just created
+            if address:
+                serve_site_at(address)
         self.stdout.write(self.style.SUCCESS("Contenu de démonstration prêt."))
         if superuser:
-            self.reset_demo_superuser()
+            self.reset_demo_superuser(f"http://{address or '127.0.0.1:8000'}")
 
-    def reset_demo_superuser(self) -> None:
+    def reset_demo_superuser(self, base_url: str) -> None:
         password = secrets.token_urlsafe(12)
         user, _ = get_user_model().objects.get_or_create(
             username="admin", defaults={"email": "admin@example.org", "first_name": "Admin", "last_name": "Démo"}
@@ -61,7 +76,7 @@ class Command(BaseCommand):
         user.save()
         device = reset_totp_device(user)
         self.stdout.write(
-            "\nAdministration : http://127.0.0.1:8000/admin/\n"
+            f"\nSite : {base_url}/\nAdministration : {base_url}/admin/\n"
             f"  identifiant : admin\n  mot de passe : {password}\n"
             "  double authentification (obligatoire pour tout compte de l'équipe) :\n"
             f"    clé à saisir dans une application d'authentification : {device.base32_key}\n"
