@@ -6,6 +6,7 @@ included. Per page: the queries of the first request after a content change ("co
 cache keyed by the content version rebuilt), then, warm, the queries of one request and the
 median time of REPEATS requests. Prints one JSON object.
 """
+
 from __future__ import annotations
 
 import io
@@ -65,7 +66,9 @@ def request(url: str) -> tuple[str, int]:
 
 def counted(url: str) -> tuple[str, int, int]:
     queries = []
-    with connection.execute_wrapper(lambda execute, sql, params, many, context: queries.append(sql) or execute(sql, params, many, context)):
+    with connection.execute_wrapper(
+        lambda execute, sql, params, many, context: queries.append(sql) or execute(sql, params, many, context)
+    ):
         status, size = request(url)
     return status, len(queries), size
 

@@ -2,6 +2,7 @@
 
 Optional: without npm or network the bench says why and goes on.
 """
+
 from __future__ import annotations
 
 import json
@@ -27,7 +28,9 @@ def install() -> Path | str:
         return f"Chromium introuvable ({CHROME})"
     result = subprocess.run(
         ["npm", "install", "--no-audit", "--no-fund", "--silent", "--prefix", str(CACHE), f"lighthouse@{VERSION}"],
-        capture_output=True, text=True, timeout=300,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     if result.returncode != 0 or not binary.exists():
         return f"npm install lighthouse@{VERSION} a échoué : {result.stderr.strip()[-200:]}"
@@ -45,10 +48,18 @@ def score(binary: Path, url: str, attempts: int = 2) -> dict:
             report = Path(folder) / "report.json"
             run = subprocess.run(
                 [
-                    str(binary), url, "--quiet", "--only-categories=performance", "--output=json", f"--output-path={report}",
+                    str(binary),
+                    url,
+                    "--quiet",
+                    "--only-categories=performance",
+                    "--output=json",
+                    f"--output-path={report}",
                     "--chrome-flags=--headless --no-sandbox --disable-gpu",
                 ],
-                env={**os.environ, "CHROME_PATH": CHROME}, capture_output=True, text=True, timeout=240,
+                env={**os.environ, "CHROME_PATH": CHROME},
+                capture_output=True,
+                text=True,
+                timeout=240,
             )
             if run.returncode == 0 and report.exists():
                 return summary(json.loads(report.read_text()))

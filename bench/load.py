@@ -1,5 +1,6 @@
 """Load under gunicorn with the production settings: throughput and latency with wrk, the
 static-file ceiling, and the weight of the home page as a browser downloads it."""
+
 from __future__ import annotations
 
 import gzip
@@ -63,7 +64,9 @@ def wrk(url: str, seconds: int, connections: int = 16) -> dict:
         fetch(url)
     output = subprocess.run(
         ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "-H", f"Accept-Encoding: {ACCEPT}", url],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     latency = dict(re.findall(r"\b(50|99)%\s+([\d.]+(?:us|ms|s|m))\b", output))
     rps = re.search(r"Requests/sec:\s+([\d.]+)", output)
@@ -96,7 +99,9 @@ def home_weight(base: str) -> dict:
                 for font in re.findall(r"url\(['\"]?([^'\")]+\.(?:woff2?|ttf|otf))", text):
                     weight["fonts"] += len(fetch(base + os.path.join(os.path.dirname(url), font))[0])
     weight["total"] = sum(weight.values())
-    weight["blocking_scripts"] = len(re.findall(r"<script(?![^>]*\b(?:defer|async)\b)(?![^>]*type=\"application/ld\+json\")[^>]*>", markup))
+    weight["blocking_scripts"] = len(
+        re.findall(r"<script(?![^>]*\b(?:defer|async)\b)(?![^>]*type=\"application/ld\+json\")[^>]*>", markup)
+    )
     return weight
 
 

@@ -8,6 +8,7 @@ exits 1 if any request failed (a status other than 200, or no answer). Each requ
 10 s time limit; the run stops after --seconds whatever happens. A first unhurried pass
 (not counted) lets the site make its image renditions, which happens once per image.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -92,8 +93,12 @@ def run(port: int, seconds: float, clients: int, paths: list[str], host: str) ->
         "seconds": round(elapsed, 1),
         "clients": clients,
         "requests_per_second": round(len(latencies) / elapsed, 1),
-        "latency_ms": {"p50": percentile(0.5), "p95": percentile(0.95), "max": percentile(1.0),
-                       "mean": round(statistics.fmean(ordered) * 1000, 1)},
+        "latency_ms": {
+            "p50": percentile(0.5),
+            "p95": percentile(0.95),
+            "max": percentile(1.0),
+            "mean": round(statistics.fmean(ordered) * 1000, 1),
+        },
         "paths": paths,
     }
 
@@ -109,7 +114,9 @@ def main(argv: list[str] | None = None) -> int:
     options = parser.parse_args(argv)
     if not options.no_warm_up:
         warm_up(options.port, PATHS + options.document, options.host)
-    summary = run(options.port, min(options.seconds, 300), min(options.clients, 32), PATHS + options.document, options.host)
+    summary = run(
+        options.port, min(options.seconds, 300), min(options.clients, 32), PATHS + options.document, options.host
+    )
     print(json.dumps(summary, ensure_ascii=False))
     return 1 if summary["errors"] else 0
 

@@ -9,6 +9,7 @@
 Prints a table and writes bench/results.json. Run through scripts/with-postgres (the Makefile
 does), never against a database you care about: it adds 2,600 pages.
 """
+
 from __future__ import annotations
 
 import json
@@ -47,7 +48,9 @@ def manage(env: dict, *args: str) -> None:
 
 
 def in_process(env: dict) -> dict:
-    output = subprocess.run([PYTHON, "bench/inprocess.py"], cwd=ROOT, env=env, check=True, capture_output=True, text=True)
+    output = subprocess.run(
+        [PYTHON, "bench/inprocess.py"], cwd=ROOT, env=env, check=True, capture_output=True, text=True
+    )
     return json.loads(output.stdout)
 
 
@@ -137,7 +140,11 @@ def main() -> None:
         "served": served,
         "budgets": BUDGET,
         "seconds": round(time.monotonic() - started),
-        "machine": {"cpus": os.cpu_count(), "load_average_before": load_before, "load_average_after": list(os.getloadavg())},
+        "machine": {
+            "cpus": os.cpu_count(),
+            "load_average_before": load_before,
+            "load_average_after": list(os.getloadavg()),
+        },
     }
     results["verdicts"] = verdicts(results)
     (ROOT / "bench" / "results.json").write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
@@ -148,7 +155,11 @@ def verdicts(results: dict) -> dict:
     from targets import TIMED
 
     small, large, served = results["small"]["pages"], results["large"]["pages"], results["served"]
-    over_queries = {n: (small[n]["queries"], large[n]["queries"]) for n in large if max(small[n]["queries"], large[n]["queries"]) > BUDGET["queries"]}
+    over_queries = {
+        n: (small[n]["queries"], large[n]["queries"])
+        for n in large
+        if max(small[n]["queries"], large[n]["queries"]) > BUDGET["queries"]
+    }
     grew = {n: (small[n]["queries"], large[n]["queries"]) for n in large if small[n]["queries"] != large[n]["queries"]}
     slow = {n: large[n]["median_ms"] for n in large if n in TIMED and large[n]["median_ms"] > BUDGET["median_ms"]}
     verdict = {
@@ -177,7 +188,9 @@ def print_table(results: dict) -> None:
         f"\n{'page':26} {'req. SQL':>12} {'à froid':>8} {'médiane ms':>14} {'CPU ms':>7} "
         f"{'req/s':>7} {'p50 ms':>7} {'p99 ms':>7} {'/statique':>9}"
     )
-    print(f"{'':26} {small['publications']:>5}/{large['publications']:<6} {'':8} {small['publications']:>6}/{large['publications']:<7} {large['publications']:>7}")
+    print(
+        f"{'':26} {small['publications']:>5}/{large['publications']:<6} {'':8} {small['publications']:>6}/{large['publications']:<7} {large['publications']:>7}"
+    )
     for name, row in large["pages"].items():
         before = small["pages"][name]
         load_row = wrk_pages.get(name, {})
@@ -188,8 +201,12 @@ def print_table(results: dict) -> None:
         )
     if "static" in served:
         static = served["static"]
-        print(f"{'fichier statique':26} {'':>12} {'':>8} {'':>14} {'':>7} {static['rps']:>7} {static['p50_ms']:>7} {static['p99_ms']:>7} {1.0:>9}")
-        print(f"\nServeur : gunicorn, {served['worker']}, wrk {served['wrk_seconds']} s par adresse (16 connexions, gzip/br).")
+        print(
+            f"{'fichier statique':26} {'':>12} {'':>8} {'':>14} {'':>7} {static['rps']:>7} {static['p50_ms']:>7} {static['p99_ms']:>7} {1.0:>9}"
+        )
+        print(
+            f"\nServeur : gunicorn, {served['worker']}, wrk {served['wrk_seconds']} s par adresse (16 connexions, gzip/br)."
+        )
         weight = served["home_weight"]
         print(
             "Accueil transféré (compressé, hors images) : "
@@ -200,7 +217,10 @@ def print_table(results: dict) -> None:
         if "skipped" in scores:
             print(f"Lighthouse : ignoré ({scores['skipped']})")
         else:
-            print("Lighthouse (performance, mobile) : " + ", ".join(f"{n} {s.get('score', 'erreur')}" for n, s in scores.items()))
+            print(
+                "Lighthouse (performance, mobile) : "
+                + ", ".join(f"{n} {s.get('score', 'erreur')}" for n, s in scores.items())
+            )
     else:
         print(f"\nCharge : ignorée ({served.get('skipped')})")
     print("\nBudgets :")

@@ -2,6 +2,7 @@
 
 Detail pages are demo pages (never `banc-…` ones) so the same page is measured at both sizes.
 """
+
 from __future__ import annotations
 
 

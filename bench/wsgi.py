@@ -3,6 +3,7 @@
 In production a proxy, a CDN or object storage serves /media/; gunicorn never does. The
 benchmark has none of them, so WhiteNoise serves MEDIA_ROOT here, for Lighthouse's images.
 """
+
 import os
 
 from whitenoise import WhiteNoise

@@ -3,6 +3,7 @@
 Each block names its icon, template, preview value and description so that editors see
 what it does in the block picker before inserting it.
 """
+
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
 from django.utils.module_loading import import_string
@@ -289,5 +290,8 @@ class ObjectiveBlock(blocks.StructBlock):
         icon = "success"
         label = "Objectif"
         template = "components/blocks/objective.html"
-        preview_value = {"title": "Réduire les fragilités", "text": "Agir ensemble sur les fragilités des personnes et des territoires."}
+        preview_value = {
+            "title": "Réduire les fragilités",
+            "text": "Agir ensemble sur les fragilités des personnes et des territoires.",
+        }
         description = "Un des objectifs des alliances, en une phrase."

@@ -1,4 +1,5 @@
 """Shared listing helpers: fetch what cards show in a fixed number of queries."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable

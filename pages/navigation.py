@@ -1,4 +1,5 @@
 """Turns the editable menus into plain (label, url, current) items for the templates."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -1,4 +1,5 @@
 """The one pagination helper of the site: a visitor-supplied page number is corrected, never fatal."""
+
 from __future__ import annotations
 
 import re
@@ -23,12 +24,16 @@ def paginate(items, raw_number: str | None, per_page: int) -> PaginationResult:
         return PaginationResult(paginator.page(1))
     if not _PAGE_NUMBER.fullmatch(raw_number) or int(raw_number) < 1:
         shown = raw_number[:20]
-        return PaginationResult(paginator.page(1), f"« {shown} » n'est pas un numéro de page valide : voici la première page.")
+        return PaginationResult(
+            paginator.page(1), f"« {shown} » n'est pas un numéro de page valide : voici la première page."
+        )
     number = int(raw_number)
     if number > paginator.num_pages:
         last = paginator.num_pages
         pages = "une seule page" if last == 1 else f"{last} pages"
-        return PaginationResult(paginator.page(last), f"La page {number} n'existe pas (la liste compte {pages}) : voici la dernière.")
+        return PaginationResult(
+            paginator.page(last), f"La page {number} n'existe pas (la liste compte {pages}) : voici la dernière."
+        )
     return PaginationResult(paginator.page(number))
 
 

@@ -4,6 +4,7 @@ On PostgreSQL the index uses the `french_unaccent` configuration (pages' migrati
 French stems, no accents, no case. What a visitor types is reduced to its words before it
 reaches the search backend, so no quote, operator or control character can upset it.
 """
+
 from __future__ import annotations
 
 import re
@@ -75,7 +76,9 @@ def read_query(raw: str) -> SearchQuery:
         words = words[:MAX_WORDS]
     query.words = words
     if query.text and not words:
-        query.messages.append("Votre recherche ne contient aucun mot : saisissez par exemple un thème, un titre ou un nom.")
+        query.messages.append(
+            "Votre recherche ne contient aucun mot : saisissez par exemple un thème, un titre ou un nom."
+        )
     return query
 
 
@@ -139,11 +142,18 @@ def search_link(text: str, kind: ResultKind | None = None, page: int = 1) -> str
 
 def kind_choices(text: str, counts: dict[str, int], chosen: ResultKind | None) -> list[dict]:
     """The « Type » filter as links with their counts; kinds without results are left out."""
-    choices = [{"label": "Tous les types", "count": sum(counts.values()), "link": search_link(text), "current": chosen is None}]
+    choices = [
+        {"label": "Tous les types", "count": sum(counts.values()), "link": search_link(text), "current": chosen is None}
+    ]
     for kind in KINDS:
         if counts.get(kind.slug) or kind == chosen:
             choices.append(
-                {"label": kind.label, "count": counts.get(kind.slug, 0), "link": search_link(text, kind), "current": kind == chosen}
+                {
+                    "label": kind.label,
+                    "count": counts.get(kind.slug, 0),
+                    "link": search_link(text, kind),
+                    "current": kind == chosen,
+                }
             )
     return choices
 

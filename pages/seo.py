@@ -1,4 +1,5 @@
 """What crawlers read before the pages: robots.txt, pointing at the sitemap, and the sitemap."""
+
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
@@ -12,7 +13,13 @@ DISALLOWED = ("/admin/", "/django-admin/", "/recherche/")
 @require_GET
 def robots_txt(request: HttpRequest) -> HttpResponse:
     """Keep crawlers out of the admin and of endless search-result pages; give them the sitemap."""
-    lines = ["User-agent: *", *(f"Disallow: {path}" for path in DISALLOWED), "", f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}", ""]
+    lines = [
+        "User-agent: *",
+        *(f"Disallow: {path}" for path in DISALLOWED),
+        "",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+        "",
+    ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 

@@ -2,6 +2,7 @@
 
 Publications and news build theirs in publications/citation.py with the same script helper.
 """
+
 from __future__ import annotations
 
 import json

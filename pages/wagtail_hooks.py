@@ -1,4 +1,5 @@
 """Admin registrations: the shared snippets, with French labels and useful list columns."""
+
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 

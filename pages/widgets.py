@@ -1,4 +1,5 @@
 """Form widgets that tell editors the accepted range before they submit."""
+
 from django import forms
 
 

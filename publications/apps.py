@@ -1,4 +1,5 @@
 """Publications library (issue #4): the library, its publications, the news and their feeds."""
+
 from django.apps import AppConfig
 
 

@@ -1,4 +1,5 @@
 """The body of publications and articles: text with its sources, no page-layout blocks."""
+
 from wagtail import blocks
 
 from pages.blocks import HeadingBlock, ImageBlock, KeyFiguresBlock, ParagraphBlock, QuoteBlock, SourcesBlock, VideoBlock

@@ -7,6 +7,7 @@ are read once per content version (three queries) into this compact list; each v
 filters and counts it in memory (about a millisecond for 2,000 entries) and fetches only the
 twelve publications it shows.
 """
+
 from __future__ import annotations
 
 import heapq
@@ -30,7 +31,9 @@ def _links(publications: QuerySet, field: str) -> dict[int, tuple[int, ...]]:
     through = relation.remote_field.through
     source, target = f"{relation.m2m_field_name()}_id", f"{relation.m2m_reverse_field_name()}_id"
     links: dict[int, list[int]] = defaultdict(list)
-    for page_id, other_id in through.objects.filter(**{f"{source}__in": publications.values("pk")}).values_list(source, target):
+    for page_id, other_id in through.objects.filter(**{f"{source}__in": publications.values("pk")}).values_list(
+        source, target
+    ):
         links[page_id].append(other_id)
     return {page_id: tuple(sorted(others)) for page_id, others in links.items()}
 
@@ -39,7 +42,10 @@ def build(publications: QuerySet) -> tuple[Entry, ...]:
     """The catalogue of `publications` (live, public ones), newest first as the list shows them."""
     themes, centres = _links(publications, "themes"), _links(publications, "centres")
     rows = publications.order_by(*ORDER).values_list("pk", "publication_type_id", "publication_date")
-    return tuple((pk, type_id, date.year if date else None, themes.get(pk, ()), centres.get(pk, ())) for pk, type_id, date in rows)
+    return tuple(
+        (pk, type_id, date.year if date else None, themes.get(pk, ()), centres.get(pk, ()))
+        for pk, type_id, date in rows
+    )
 
 
 def of_library(index) -> tuple[Entry, ...]:
@@ -49,7 +55,9 @@ def of_library(index) -> tuple[Entry, ...]:
     return remember(None, f"publication-catalogue:{index.pk}", lambda: build(index.publications()), immutable=True)
 
 
-def related(entries: Iterable[Entry], pk: int | None, type_id: int | None, theme_ids: set[int], limit: int) -> list[int]:
+def related(
+    entries: Iterable[Entry], pk: int | None, type_id: int | None, theme_ids: set[int], limit: int
+) -> list[int]:
     """Pks of the publications sharing the most themes with this one, then of the same type,
     newest first among equals (entries are in list order)."""
     ranked = []

@@ -3,6 +3,7 @@
 Researchers and journalists copy these as they are, so each format follows its own rules
 (BibTeX escaping, RIS tags and CRLF lines, schema.org types) rather than a shared template.
 """
+
 from __future__ import annotations
 
 import mimetypes

@@ -1,13 +1,31 @@
 """Dates as the library shows them: most works are known to the month, some to the day or year."""
+
 from __future__ import annotations
 
 import datetime
 
-MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
+MONTHS = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+]
 BIBTEX_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
 DAY, MONTH, YEAR = "day", "month", "year"
-PRECISIONS = [(MONTH, "Au mois près (« décembre 2016 »)"), (DAY, "Au jour près (« 31 mars 2022 »)"), (YEAR, "À l'année près (« 2017 »)")]
+PRECISIONS = [
+    (MONTH, "Au mois près (« décembre 2016 »)"),
+    (DAY, "Au jour près (« 31 mars 2022 »)"),
+    (YEAR, "À l'année près (« 2017 »)"),
+]
 
 
 def normalise(date: datetime.date, precision: str) -> datetime.date:

@@ -4,6 +4,7 @@ Run by `seed_demo` after the pages and resources seeds. Safe to rerun: every obj
 up first (types and themes by slug, pages by slug under their parent, images and documents by
 title), and what exists is left exactly as staff edited it.
 """
+
 from __future__ import annotations
 
 import random
@@ -25,7 +26,14 @@ from pages.models import HomePage, Partner, Theme
 from resources.models import ResourceCentrePage
 
 from . import demo_content as content
-from .models import NewsArticlePage, NewsIndexPage, PublicationAuthor, PublicationIndexPage, PublicationPage, PublicationType
+from .models import (
+    NewsArticlePage,
+    NewsIndexPage,
+    PublicationAuthor,
+    PublicationIndexPage,
+    PublicationPage,
+    PublicationType,
+)
 
 COVER_SIZE = (600, 850)
 # A system font with French accents when one is installed (Debian ships these); otherwise
@@ -81,7 +89,9 @@ def cover_image(item: dict, kind: str):
     picture = draw_cover(item["title"], kind, item["slug"])
     buffer = BytesIO()
     picture.save(buffer, format="JPEG", quality=85)
-    return get_or_create_image(title, buffer.getvalue(), f"couverture-{item['slug']}.jpg", f"Couverture de « {item['title']} »")
+    return get_or_create_image(
+        title, buffer.getvalue(), f"couverture-{item['slug']}.jpg", f"Couverture de « {item['title']} »"
+    )
 
 
 def pdf_document(item: dict, kind: str):
@@ -92,7 +102,9 @@ def pdf_document(item: dict, kind: str):
     if existing:
         return existing
     buffer = BytesIO()
-    draw_cover(item["title"], kind, item["slug"]).save(buffer, format="PDF", resolution=72, title=item["title"], author="Le RAMEAU")
+    draw_cover(item["title"], kind, item["slug"]).save(
+        buffer, format="PDF", resolution=72, title=item["title"], author="Le RAMEAU"
+    )
     data = buffer.getvalue()
     document = Document(title=title, file_size=len(data), file_hash=hash_filelike(BytesIO(data)))
     document.file = ContentFile(data, name=f"{item['slug']}.pdf")
@@ -105,7 +117,9 @@ def seed_types() -> dict[str, PublicationType]:
     for order, (slug, name, plural, nature) in enumerate(content.TYPES):
         kind = PublicationType.objects.filter(slug=slug).first() or PublicationType.objects.filter(name=name).first()
         if kind is None:
-            kind = PublicationType.objects.create(slug=slug, name=name, name_plural=plural, nature=nature, sort_order=order * 10)
+            kind = PublicationType.objects.create(
+                slug=slug, name=name, name_plural=plural, nature=nature, sort_order=order * 10
+            )
         types[slug] = kind
     return types
 
@@ -190,7 +204,8 @@ def build_publication(item: dict, types, themes, partners, centres) -> Publicati
         body=text_body([(None, html) for html in item.get("body", [])], item.get("sources", [])),
     )
     publication.authors = [
-        PublicationAuthor(first_name=first, last_name=last, sort_order=order) for order, (first, last) in enumerate(item["authors"])
+        PublicationAuthor(first_name=first, last_name=last, sort_order=order)
+        for order, (first, last) in enumerate(item["authors"])
     ]
     publication.themes = [themes[slug] for slug in item["themes"]]
     publication.partners = [partners[name] for name in item.get("partners", []) if name in partners]

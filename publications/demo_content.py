@@ -4,6 +4,7 @@ Titles, dates, publishers and authors come from the fact sheet; every summary an
 sentence is our own. Where the fact sheet gives no author, the work is credited to Le RAMEAU,
 which staff can correct in the admin.
 """
+
 from __future__ import annotations
 
 import datetime

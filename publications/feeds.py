@@ -1,4 +1,5 @@
 """Atom feeds of the library and of the news, built with Django's syndication framework."""
+
 from __future__ import annotations
 
 import datetime

@@ -5,6 +5,7 @@ message in French, and the list shown is the one for the remaining, valid filter
 and the counts per value work on the library's catalogue (catalogue.py), read once per content
 version; a visit then fetches only the publications of the page it shows.
 """
+
 from __future__ import annotations
 
 import re
@@ -101,7 +102,10 @@ class PublicationFilters:
         centres = centres.exclude(private) if private is not None else centres.public()
         centres = {c.slug: c for c in centres.order_by("title").only("pk", "title", "slug")}
         years = list(
-            publications.annotate(year=ExtractYear("publication_date")).order_by("-year").values_list("year", flat=True).distinct()
+            publications.annotate(year=ExtractYear("publication_date"))
+            .order_by("-year")
+            .values_list("year", flat=True)
+            .distinct()
         )
         return types, themes, centres, years
 
@@ -124,7 +128,9 @@ class PublicationFilters:
         if not value:
             return None
         if not YEAR.fullmatch(value):
-            self.messages.append(f"« {value[:20]} » n'est pas une année (quatre chiffres, par exemple 2018) ; ce filtre a été ignoré.")
+            self.messages.append(
+                f"« {value[:20]} » n'est pas une année (quatre chiffres, par exemple 2018) ; ce filtre a été ignoré."
+            )
             return None
         if int(value) not in self.years:
             self.messages.append(f"Aucune publication n'est parue en {value} ; ce filtre a été ignoré.")
@@ -135,10 +141,14 @@ class PublicationFilters:
         value = self.raw["q"]
         if not value:
             if self.query_submitted:
-                self.messages.append("Votre recherche était vide : saisissez un ou plusieurs mots, par exemple « territoire ».")
+                self.messages.append(
+                    "Votre recherche était vide : saisissez un ou plusieurs mots, par exemple « territoire »."
+                )
             return ""
         if len(value) > MAX_QUERY_LENGTH:
-            self.messages.append(f"Votre recherche dépasse {MAX_QUERY_LENGTH} caractères ; raccourcissez-la. Elle a été ignorée.")
+            self.messages.append(
+                f"Votre recherche dépasse {MAX_QUERY_LENGTH} caractères ; raccourcissez-la. Elle a été ignorée."
+            )
             return ""
         if not any(char.isalnum() for char in value):
             self.messages.append(f"« {value} » ne contient aucun mot à chercher ; la recherche a été ignorée.")
@@ -191,20 +201,37 @@ class PublicationFilters:
 
     def facets(self) -> list[Facet]:
         counts = self._counts()
-        type_counts, year_counts, theme_counts, centre_counts = (counts[p] for p in ("type", "annee", "theme", "centre"))
+        type_counts, year_counts, theme_counts, centre_counts = (
+            counts[p] for p in ("type", "annee", "theme", "centre")
+        )
         return [
-            Facet("type", "Type", "Tous les types", [
-                Option(slug, t.name, type_counts.get(t.pk, 0), t == self.type) for slug, t in self.types.items()
-            ]),
-            Facet("annee", "Année", "Toutes les années", [
-                Option(str(year), str(year), year_counts.get(year, 0), year == self.year) for year in self.years
-            ]),
-            Facet("theme", "Thème", "Tous les thèmes", [
-                Option(slug, t.name, theme_counts.get(t.pk, 0), t == self.theme) for slug, t in self.themes.items()
-            ]),
-            Facet("centre", "Centre de ressources", "Tous les centres", [
-                Option(slug, c.title, centre_counts.get(c.pk, 0), c == self.centre) for slug, c in self.centres.items()
-            ]),
+            Facet(
+                "type",
+                "Type",
+                "Tous les types",
+                [Option(slug, t.name, type_counts.get(t.pk, 0), t == self.type) for slug, t in self.types.items()],
+            ),
+            Facet(
+                "annee",
+                "Année",
+                "Toutes les années",
+                [Option(str(year), str(year), year_counts.get(year, 0), year == self.year) for year in self.years],
+            ),
+            Facet(
+                "theme",
+                "Thème",
+                "Tous les thèmes",
+                [Option(slug, t.name, theme_counts.get(t.pk, 0), t == self.theme) for slug, t in self.themes.items()],
+            ),
+            Facet(
+                "centre",
+                "Centre de ressources",
+                "Tous les centres",
+                [
+                    Option(slug, c.title, centre_counts.get(c.pk, 0), c == self.centre)
+                    for slug, c in self.centres.items()
+                ],
+            ),
         ]
 
     # Links ------------------------------------------------------------------------------

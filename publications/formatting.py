@@ -1,4 +1,5 @@
 """File sizes as French readers expect them: « 850 Ko », « 1,2 Mo » (decimal comma, no-break space)."""
+
 from __future__ import annotations
 
 NBSP = "\u00a0"

@@ -1,4 +1,5 @@
 """The home page's « Dernières publications » section (wired in by the pages app)."""
+
 from __future__ import annotations
 
 from django.http import HttpRequest

@@ -1,4 +1,5 @@
 """Publication lists other pages reuse (home, resource centres), each in a fixed number of queries."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -49,5 +50,7 @@ def publications_for_centre(centre, limit: int = 6) -> list:
     index = first_live_page(PublicationIndexPage, None)
     if index is None:
         return []
-    pks = [entry[catalogue.PK] for entry in catalogue.of_library(index) if centre.pk in entry[catalogue.CENTRES]][:limit]
+    pks = [entry[catalogue.PK] for entry in catalogue.of_library(index) if centre.pk in entry[catalogue.CENTRES]][
+        :limit
+    ]
     return attach_covers(catalogue.OrderedPublications(pks, live_publications())[:])

@@ -1,4 +1,5 @@
 """ISBN checks: a mistyped ISBN would send readers and librarians to another book."""
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """Admin registration of the publication types staff extend."""
+
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 

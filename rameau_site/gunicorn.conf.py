@@ -1,4 +1,5 @@
 """gunicorn settings, read from the environment so one image fits every server size."""
+
 import os
 
 bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")

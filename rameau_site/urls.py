@@ -1,4 +1,5 @@
 """Site URLs: the Wagtail admin and documents, then every page through Wagtail."""
+
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path

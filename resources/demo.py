@@ -3,6 +3,7 @@
 Run by `seed_demo` after the pages app's seed. Safe to rerun: every object is looked up
 first, and a centre that exists is left exactly as staff edited it.
 """
+
 from __future__ import annotations
 
 from pages.demo import content as pages_content
@@ -19,7 +20,9 @@ def seed_audiences() -> dict[str, Audience]:
     """One Audience per profile, found by slug (or by name if another app created it first)."""
     audiences = {}
     for order, item in enumerate(content.AUDIENCES):
-        audience = Audience.objects.filter(slug=item["slug"]).first() or Audience.objects.filter(name=item["name"]).first()
+        audience = (
+            Audience.objects.filter(slug=item["slug"]).first() or Audience.objects.filter(name=item["name"]).first()
+        )
         if audience is None:
             audience = Audience.objects.create(
                 slug=item["slug"], name=item["name"], description=item["description"], sort_order=order * 10
@@ -38,7 +41,8 @@ def partners_by_key(keys: set[str]) -> dict[str, Partner]:
         if partner is None:
             logo = get_or_create_image(f"Logo {item['name']}", draw_logo(item["name"]), f"logo-{key}.png")
             partner, _ = Partner.objects.get_or_create(
-                name=item["name"], defaults={"website": item["website"], "description": item["description"], "logo": logo}
+                name=item["name"],
+                defaults={"website": item["website"], "description": item["description"], "logo": logo},
             )
         partners[key] = partner
     return partners

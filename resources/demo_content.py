@@ -4,6 +4,7 @@ Centres marked UNCERTAIN come from public traces, not from the client's document
 have no partner and no launch year, so staff can complete them in the admin without
 having to undo anything invented.
 """
+
 from __future__ import annotations
 
 INDEX = {
@@ -20,13 +21,33 @@ INDEX = {
 }
 
 AUDIENCES = [
-    {"slug": "collectivites-territoriales", "name": "Collectivités territoriales", "description": "Élus et agents des communes, intercommunalités, départements et régions."},
-    {"slug": "associations", "name": "Associations", "description": "Dirigeants bénévoles et salariés des structures associatives."},
+    {
+        "slug": "collectivites-territoriales",
+        "name": "Collectivités territoriales",
+        "description": "Élus et agents des communes, intercommunalités, départements et régions.",
+    },
+    {
+        "slug": "associations",
+        "name": "Associations",
+        "description": "Dirigeants bénévoles et salariés des structures associatives.",
+    },
     {"slug": "entreprises", "name": "Entreprises", "description": "Dirigeants, responsables RSE et salariés engagés."},
     {"slug": "fondations", "name": "Fondations", "description": "Fondations et fonds de dotation."},
-    {"slug": "investisseurs-societaux", "name": "Investisseurs sociétaux", "description": "Financeurs qui recherchent un impact social ou territorial."},
-    {"slug": "accompagnateurs", "name": "Accompagnateurs", "description": "Consultants, réseaux et têtes de réseau qui accompagnent les projets d'intérêt général."},
-    {"slug": "territoires", "name": "Territoires", "description": "Acteurs d'un même territoire qui veulent agir ensemble."},
+    {
+        "slug": "investisseurs-societaux",
+        "name": "Investisseurs sociétaux",
+        "description": "Financeurs qui recherchent un impact social ou territorial.",
+    },
+    {
+        "slug": "accompagnateurs",
+        "name": "Accompagnateurs",
+        "description": "Consultants, réseaux et têtes de réseau qui accompagnent les projets d'intérêt général.",
+    },
+    {
+        "slug": "territoires",
+        "name": "Territoires",
+        "description": "Acteurs d'un même territoire qui veulent agir ensemble.",
+    },
 ]
 ALL_AUDIENCES = [audience["slug"] for audience in AUDIENCES]
 

@@ -4,6 +4,7 @@ Partners and newsletters link to filtered lists (?public=associations&besoin=agi
 stale or mistyped value must still give a useful page: the filter is dropped and the
 visitor is told so, in French.
 """
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """The centres block of the home page, for the lead engineer to wire into HomePage."""
+
 from __future__ import annotations
 
 from django.http import HttpRequest

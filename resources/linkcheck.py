@@ -4,6 +4,7 @@ HEAD first (cheap); GET when the server refuses HEAD or answers it with an error
 hosted sites handle HEAD badly. Redirects are followed and HEAD stays HEAD across them.
 Only http(s) is ever requested, with a bounded timeout per request.
 """
+
 from __future__ import annotations
 
 import http.client

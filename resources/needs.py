@@ -6,6 +6,7 @@ partners may link to; a table editable by staff could rename or delete them and 
 those links. Three columns work on SQLite and PostgreSQL alike, filter without a join,
 and show as three plain checkboxes in the admin.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -1,4 +1,5 @@
 """An admin panel that tells editors, in words, whether the centre's platform answers."""
+
 from __future__ import annotations
 
 from wagtail.admin.panels import Panel

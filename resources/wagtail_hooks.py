@@ -1,4 +1,5 @@
 """Admin: centres listed with the health of their platform link, in the explorer and in their own menu."""
+
 from __future__ import annotations
 
 from wagtail import hooks

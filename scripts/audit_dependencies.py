@@ -12,6 +12,7 @@ PyPI, so it is not part of `make test` (CI runs it after the tests).
    our own pins (Django 5.2 LTS, Wagtail 7.4 LTS...) cannot be audited that way: it is named
    in the report as "not audited here", with a warning when its series has a newer release.
 """
+
 from __future__ import annotations
 
 import json
@@ -37,8 +38,19 @@ def locked_packages(locks: tuple[Path, ...] = LOCKS) -> dict[str, str]:
 
 def run_pip_audit() -> dict[str, dict]:
     requirements = [arg for lock in LOCKS for arg in ("-r", str(lock))]
-    command = [sys.executable, "-m", "pip_audit", *requirements, "--disable-pip", "--progress-spinner", "off",
-               "-f", "json", "--timeout", "30"]
+    command = [
+        sys.executable,
+        "-m",
+        "pip_audit",
+        *requirements,
+        "--disable-pip",
+        "--progress-spinner",
+        "off",
+        "-f",
+        "json",
+        "--timeout",
+        "30",
+    ]
     result = subprocess.run(command, capture_output=True, text=True, timeout=600)
     if not result.stdout.strip():
         raise SystemExit(f"pip-audit gave no report:\n{result.stderr}")
@@ -75,11 +87,17 @@ def fallback(name: str, version: str) -> tuple[str, str]:
     if Version(version) == Version(latest):
         advisories = [v for v in data.get("vulnerabilities", []) if not v.get("withdrawn")]
         if advisories:
-            return "vulnerable", ", ".join(f"{v['id']} (fixed in {', '.join(v.get('fixed_in') or ['?'])})" for v in advisories)
+            return "vulnerable", ", ".join(
+                f"{v['id']} (fixed in {', '.join(v.get('fixed_in') or ['?'])})" for v in advisories
+            )
         return "ok", "latest release, no advisory"
     ours = Version(version)
-    same_series = [v for v in stable(data["releases"]) if v.release[:2] == ours.release[:2] and not all(
-        f.get("yanked") for f in data["releases"].get(str(v), []) or [{"yanked": False}])]
+    same_series = [
+        v
+        for v in stable(data["releases"])
+        if v.release[:2] == ours.release[:2]
+        and not all(f.get("yanked") for f in data["releases"].get(str(v), []) or [{"yanked": False}])
+    ]
     newest = max(same_series, default=ours)
     if newest > ours:
         return "outdated", f"{version} < {newest}, the newest {ours.major}.{ours.minor}.x release (latest {latest})"
@@ -91,24 +109,33 @@ def main() -> int:
     audited = run_pip_audit()
     vulnerable = {name: dep["vulns"] for name, dep in audited.items() if dep.get("vulns")}
     skipped = sorted(name for name, dep in audited.items() if "skip_reason" in dep)
-    print(f"pip-audit: {len(audited) - len(skipped)} of {len(pins)} locked packages audited, "
-          f"{sum(len(v) for v in vulnerable.values())} known vulnerabilities")
+    print(
+        f"pip-audit: {len(audited) - len(skipped)} of {len(pins)} locked packages audited, "
+        f"{sum(len(v) for v in vulnerable.values())} known vulnerabilities"
+    )
     for name, vulns in vulnerable.items():
         print(f"  VULNERABLE {name} {pins.get(name)}: " + ", ".join(v["id"] for v in vulns))
 
     verdicts: dict[str, tuple[str, str]] = {}
     if skipped:
-        print(f"pip-audit could not query {len(skipped)} packages (PyPI per-version API or OSV unreachable); "
-              "falling back to PyPI's project data:")
+        print(
+            f"pip-audit could not query {len(skipped)} packages (PyPI per-version API or OSV unreachable); "
+            "falling back to PyPI's project data:"
+        )
         with ThreadPoolExecutor(max_workers=8) as pool:
             for name, verdict in zip(skipped, pool.map(lambda n: fallback(n, pins[n]), skipped)):
                 verdicts[name] = verdict
-        counts = {kind: sorted(n for n, (k, _) in verdicts.items() if k == kind) for kind in
-                  ("ok", "held", "vulnerable", "outdated", "unknown")}
+        counts = {
+            kind: sorted(n for n, (k, _) in verdicts.items() if k == kind)
+            for kind in ("ok", "held", "vulnerable", "outdated", "unknown")
+        }
         print(f"  {len(counts['ok'])} at their latest release with no advisory")
-        for kind, label in (("held", "not audited here (held back by our pins)"),
-                            ("outdated", "warning: newer release in the series"),
-                            ("unknown", "warning: no answer"), ("vulnerable", "VULNERABLE")):
+        for kind, label in (
+            ("held", "not audited here (held back by our pins)"),
+            ("outdated", "warning: newer release in the series"),
+            ("unknown", "warning: no answer"),
+            ("vulnerable", "VULNERABLE"),
+        ):
             for name in counts[kind]:
                 print(f"  {label}: {name} - {verdicts[name][1]}")
         failed = counts["vulnerable"]

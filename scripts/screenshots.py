@@ -2,6 +2,7 @@
 
 Usage: python scripts/screenshots.py [BASE_URL] [OUT_DIR] [PATH ...]
 """
+
 from __future__ import annotations
 
 import sys
@@ -10,8 +11,14 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 WIDTHS = {"phone": 375, "desktop": 1280}
 

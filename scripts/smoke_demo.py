@@ -2,6 +2,7 @@
 
 Runs in a throwaway folder so it never touches the developer's db.sqlite3.
 """
+
 from __future__ import annotations
 
 import os
@@ -24,7 +25,9 @@ def main() -> int:
         manage = [sys.executable, str(ROOT / "manage.py")]
         for args in (["migrate", "--noinput", "-v0"], ["seed_demo", "-v0"], ["seed_demo", "-v0"]):
             subprocess.run([*manage, *args], env=env, check=True, cwd=ROOT)
-        check = subprocess.run([*manage, "shell", "--no-imports", "-c", PAGE_CHECK], env=env, cwd=ROOT, capture_output=True, text=True)
+        check = subprocess.run(
+            [*manage, "shell", "--no-imports", "-c", PAGE_CHECK], env=env, cwd=ROOT, capture_output=True, text=True
+        )
         print(check.stdout, end="")
         if check.returncode != 0:
             print(check.stderr, file=sys.stderr)

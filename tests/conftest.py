@@ -94,7 +94,9 @@ def _test_client_logs_in_like_verified_staff():
 
     def _login(self, user, backend=None):
         original_force(self, user, backend)
-        if getattr(self, "otp_verified_on_login", True) and (user.is_staff or user.has_perm("wagtailadmin.access_admin")):
+        if getattr(self, "otp_verified_on_login", True) and (
+            user.is_staff or user.has_perm("wagtailadmin.access_admin")
+        ):
             from django_otp import DEVICE_ID_SESSION_KEY
             from django_otp.plugins.otp_totp.models import TOTPDevice
 

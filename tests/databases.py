@@ -68,11 +68,16 @@ def copy_demo_to(url: str) -> None:
 
     dump = subprocess.run(
         [str(bin_dir() / "pg_dump"), "--format=custom", "--no-owner", f"--dbname={database_url(demo_template())}"],
-        capture_output=True, check=True, timeout=120,
+        capture_output=True,
+        check=True,
+        timeout=120,
     )
     subprocess.run(
         [str(bin_dir() / "pg_restore"), "--no-owner", "--exit-on-error", f"--dbname={url}"],
-        input=dump.stdout, capture_output=True, check=True, timeout=120,
+        input=dump.stdout,
+        capture_output=True,
+        check=True,
+        timeout=120,
     )
 
 

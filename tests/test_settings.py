@@ -1,4 +1,5 @@
 """Production settings refuse to start without their environment, and pass the deploy check."""
+
 from __future__ import annotations
 
 import os

@@ -1,4 +1,5 @@
 """Admin action: plan a cycle's missing sessions, after a confirmation page (POST + CSRF)."""
+
 from __future__ import annotations
 
 from django.contrib import messages

@@ -3,6 +3,7 @@
 Set `WEBINARS_NOW` (an aware datetime or an ISO 8601 string) in settings to freeze it; tests
 do so with Django's settings override. Production leaves it unset.
 """
+
 from __future__ import annotations
 
 from datetime import datetime

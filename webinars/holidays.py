@@ -3,6 +3,7 @@
 The webinar rule skips these days; only the national list matters here (no Alsace-Moselle
 extras: the sessions are online and national).
 """
+
 from __future__ import annotations
 
 from datetime import date, timedelta

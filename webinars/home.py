@@ -3,6 +3,7 @@
 Usage in the home page's get_context: `context.update(next_webinar_section(request))`, then
 `{% include "webinars/includes/home_section.html" %}` in the template.
 """
+
 from __future__ import annotations
 
 from django.http import HttpRequest

@@ -3,6 +3,7 @@
 Times are written in UTC (…Z), so no VTIMEZONE block is needed and clients convert to their
 own zone; X-WR-TIMEZONE only hints the display zone to clients that honour it.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable

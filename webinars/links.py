@@ -1,4 +1,5 @@
 """« Add to my calendar » links for Google Calendar and Outlook.com, URL-encoded."""
+
 from __future__ import annotations
 
 from datetime import UTC, datetime
@@ -14,7 +15,9 @@ def _iso_utc(value: datetime) -> str:
     return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def google_calendar_url(title: str, start: datetime, end: datetime, details: str = "", location: str = "En ligne") -> str:
+def google_calendar_url(
+    title: str, start: datetime, end: datetime, details: str = "", location: str = "En ligne"
+) -> str:
     params = {
         "action": "TEMPLATE",
         "text": title,

@@ -1,4 +1,5 @@
 """An edit-form panel that warns (never refuses) when a session strays from its cycle's rule."""
+
 from __future__ import annotations
 
 from wagtail.admin.panels import Panel

@@ -3,6 +3,7 @@
 Rerunning creates nothing twice: a month is covered when a session carries that month's planner
 slug (« mars ») even if an editor moved it, or, for sessions named otherwise, starts in it.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -99,7 +100,11 @@ def plan_year(year: int, publish: bool = False, user=None, index: WebinarIndexPa
     if index is None:
         raise PlanningError("Aucune page « Webinaires » : créez-la d'abord sous la page d'accueil.")
     cycle = find_cycle(index, year)
-    result = PlanResult(cycle=cycle) if cycle else PlanResult(cycle=create_cycle(index, year, publish, user), cycle_created=True)
+    result = (
+        PlanResult(cycle=cycle)
+        if cycle
+        else PlanResult(cycle=create_cycle(index, year, publish, user), cycle_created=True)
+    )
     if result.cycle.year is None:
         result.cycle.year = year
     result.created = plan_sessions(result.cycle, publish=publish, user=user)

@@ -3,6 +3,7 @@
 Every function takes `now` so callers (and tests) decide what "upcoming" means; visitors only
 see live, public sessions whose cycle is live too (a draft cycle hides its planned sessions).
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -33,10 +34,14 @@ def cycles_by_path() -> dict[str, WebinarCyclePage]:
     """Every cycle by tree path, read once per content version (a few dozen at most)."""
     from pages.caching.data import remember
 
-    return remember(None, "webinar-cycles-by-path", lambda: {cycle.path: cycle for cycle in WebinarCyclePage.objects.all()})
+    return remember(
+        None, "webinar-cycles-by-path", lambda: {cycle.path: cycle for cycle in WebinarCyclePage.objects.all()}
+    )
 
 
-def attach_cycles(sessions: Iterable[WebinarPage], cycles: Iterable[WebinarCyclePage] | None = None) -> list[WebinarPage]:
+def attach_cycles(
+    sessions: Iterable[WebinarPage], cycles: Iterable[WebinarCyclePage] | None = None
+) -> list[WebinarPage]:
     """Give each session its cycle (dates are shown in the cycle's time zone) in one query."""
     sessions = list(sessions)
     if cycles is None:

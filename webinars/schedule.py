@@ -2,6 +2,7 @@
 
 Pure Python (no database), so the rule is tested on its own, holidays and all.
 """
+
 from __future__ import annotations
 
 import calendar

@@ -1,4 +1,5 @@
 """Admin wiring: the « Planifier les sessions » action on cycles and the off-rule warning."""
+
 from __future__ import annotations
 
 from django.contrib import messages

@@ -4,6 +4,7 @@
 memcached would refuse; with a hundred cache reads per page (renditions, fragments) that
 scan cost more than the reads. The keys used here are short and ASCII; nothing else changes.
 """
+
 from __future__ import annotations
 
 from django.core.cache.backends.locmem import LocMemCache

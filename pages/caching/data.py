@@ -1,6 +1,7 @@
 """Small values every page needs (the site, its settings, menus, view restrictions), read
 from the database once per content version instead of once per request.
 """
+
 from __future__ import annotations
 
 import threading

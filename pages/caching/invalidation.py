@@ -7,6 +7,7 @@ model therefore invalidates the caches without anyone having to remember to say 
 Wagtail's own signals are connected as well: a page move rewrites its descendants' paths
 in raw SQL, which sends no save signal for them.
 """
+
 from __future__ import annotations
 
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save

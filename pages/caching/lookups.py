@@ -1,4 +1,5 @@
 """Pages that many pages look up (each section's index), read once per content version."""
+
 from __future__ import annotations
 
 from django.http import HttpRequest

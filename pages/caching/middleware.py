@@ -10,6 +10,7 @@ a short timeout bounds what depends on the clock (« prochain webinaire »).
 Staff (any session cookie), the admin and its previews, documents, forms and error pages
 always go through Django. `X-Page-Cache: hit | miss | bypass` tells which happened.
 """
+
 from __future__ import annotations
 
 import re
@@ -64,7 +65,9 @@ def is_shareable(request: HttpRequest, response: HttpResponse) -> bool:
         return False
     if response.cookies or request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or request.META.get("CSRF_COOKIE_USED"):
         return False
-    cache_control = {part.split("=")[0].strip().lower() for part in cc_delim_re.split(response.get("Cache-Control", ""))}
+    cache_control = {
+        part.split("=")[0].strip().lower() for part in cc_delim_re.split(response.get("Cache-Control", ""))
+    }
     if cache_control & NOT_SHARED:
         return False
     vary = {part.strip().lower() for part in cc_delim_re.split(response.get("Vary", "")) if part.strip()}

@@ -3,6 +3,7 @@
 Wagtail asks the database for view restrictions on every page served and every `.public()`
 listing; a site with no private section (or a few) pays that query many times per request.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -4,6 +4,7 @@ Wagtail resolves /a/b/c/ by asking the database for each child by slug and then 
 specific type: two queries per level, six for a webinar session. The page found for a given
 (parent, slug) is the same until content changes, so it is kept under the content version.
 """
+
 from __future__ import annotations
 
 import re

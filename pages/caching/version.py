@@ -4,6 +4,7 @@ Everything cached for visitors — whole pages, menus, settings, the site lookup
 under the current token, so changing the token makes all of it unreachable at once, in
 every worker and on every server, the moment the change commits.
 """
+
 from __future__ import annotations
 
 import secrets

@@ -12,6 +12,7 @@ index in bulk. No revision and no log entry are made (visitors see neither); the
 the demo's own, reused. Safe to rerun: pages carry numbered slugs (banc-…) and only the
 missing numbers are created.
 """
+
 from __future__ import annotations
 
 import datetime
@@ -67,7 +68,9 @@ def bulk_add_children(parent: Page, pages: list[Page]) -> list[Page]:
     base_fields = [field for field in Page._meta.concrete_fields if not field.primary_key]
     for start in range(0, len(pages), BATCH):
         chunk = pages[start : start + BATCH]
-        rows = Page.objects.bulk_create([Page(**{f.attname: getattr(p, f.attname) for f in base_fields}) for p in chunk])
+        rows = Page.objects.bulk_create(
+            [Page(**{f.attname: getattr(p, f.attname) for f in base_fields}) for p in chunk]
+        )
         for page, row in zip(chunk, rows, strict=True):
             page.pk = page.page_ptr_id = row.pk
         model._base_manager._insert(chunk, fields=model._meta.local_concrete_fields, using="default")
@@ -119,7 +122,11 @@ def add_publications(total: int) -> int:
     if index is None or total <= 0:
         return 0
     demo = PublicationPage.objects.child_of(index).exclude(slug__startswith=f"{SLUG_PREFIX}-").count()
-    covers = _rotate(sorted(PublicationPage.objects.exclude(cover_image=None).values_list("cover_image_id", flat=True).distinct())[:8])
+    covers = _rotate(
+        sorted(PublicationPage.objects.exclude(cover_image=None).values_list("cover_image_id", flat=True).distinct())[
+            :8
+        ]
+    )
     kind = _rotate(list(PublicationType.objects.order_by("sort_order")))
     theme = _rotate(list(Theme.objects.order_by("sort_order", "pk")))
     centre = _rotate(list(ResourceCentrePage.objects.order_by("path")))
@@ -147,7 +154,14 @@ def add_publications(total: int) -> int:
     for page in pages:
         rng = random.Random(page.slug)
         for order in range(1 + page.pk % 2):
-            authors.append(PublicationAuthor(page_id=page.pk, sort_order=order, first_name=rng.choice(FIRST_NAMES), last_name=rng.choice(LAST_NAMES)))
+            authors.append(
+                PublicationAuthor(
+                    page_id=page.pk,
+                    sort_order=order,
+                    first_name=rng.choice(FIRST_NAMES),
+                    last_name=rng.choice(LAST_NAMES),
+                )
+            )
     PublicationAuthor.objects.bulk_create(authors, batch_size=BATCH)
     link(pages, "themes", lambda p: list({theme(p.pk), theme(p.pk // 3)} - {None}))
     link(pages, "centres", lambda p: [c for c in (centre(p.pk),) if c])
@@ -206,7 +220,9 @@ def add_news(total: int) -> int:
     if news is None or total <= 0:
         return 0
     demo = NewsArticlePage.objects.child_of(news).exclude(slug__startswith=f"{SLUG_PREFIX}-").count()
-    images = _rotate(sorted(get_image_model().objects.filter(title__startswith="Illustration").values_list("pk", flat=True))[:6])
+    images = _rotate(
+        sorted(get_image_model().objects.filter(title__startswith="Illustration").values_list("pk", flat=True))[:6]
+    )
     articles = []
     for number in _missing(news, "actualite", total, demo):
         slug_topic, topic = TOPICS[number % len(TOPICS)]
@@ -244,5 +260,10 @@ def counts() -> dict[str, int]:
     from resources.models import ResourceCentrePage
     from webinars.models import WebinarPage
 
-    live = {"centres": ResourceCentrePage, "publications": PublicationPage, "sessions": WebinarPage, "news": NewsArticlePage}
+    live = {
+        "centres": ResourceCentrePage,
+        "publications": PublicationPage,
+        "sessions": WebinarPage,
+        "news": NewsArticlePage,
+    }
     return {name: model.objects.live().count() for name, model in live.items()}

@@ -142,14 +142,13 @@ MISSION = {
                 "territoriaux, publics comme privés, se sont engagés dans la "
                 "feuille de route de la mission, qui a donné de la visibilité aux "
                 "actions menées sur le terrain "
-                "(<a href=\"https://www.associations.gouv.fr/bilan-de-2-ans-de-cheminement-collectif.html\">"
+                '(<a href="https://www.associations.gouv.fr/bilan-de-2-ans-de-cheminement-collectif.html">'
                 "bilan de deux ans de cheminement collectif</a>).</p>"
             ),
         },
     ],
     "objectives_intro": (
-        "L'observation des pratiques de terrain fait ressortir quatre raisons "
-        "principales de « faire alliance »."
+        "L'observation des pratiques de terrain fait ressortir quatre raisons principales de « faire alliance »."
     ),
     "objectives": [
         {
@@ -205,21 +204,10 @@ MISSION = {
 # ---------------------------------------------------------------------------
 
 _SRC_2021 = "Le RAMEAU, présentation « Qui sommes-nous » (2021)"
-_SRC_2019 = (
-    "Le RAMEAU, note « Apprendre à faire alliance pour agir efficacement ! » (2019)"
-)
-_SRC_2017 = (
-    "Le RAMEAU, présentation du 10e anniversaire de l'Observatoire des partenariats "
-    "(23 novembre 2017)"
-)
-_SRC_OBSERVATOIRE = (
-    "Observatoire des partenariats, cité dans Le RAMEAU, présentation "
-    "« Qui sommes-nous » (2021)"
-)
-_SRC_PHARE = (
-    "Observatoire des partenariats, programme PHARE (Comisis – OpinionWay, "
-    "études 2015-2017)"
-)
+_SRC_2019 = "Le RAMEAU, note « Apprendre à faire alliance pour agir efficacement ! » (2019)"
+_SRC_2017 = "Le RAMEAU, présentation du 10e anniversaire de l'Observatoire des partenariats (23 novembre 2017)"
+_SRC_OBSERVATOIRE = "Observatoire des partenariats, cité dans Le RAMEAU, présentation « Qui sommes-nous » (2021)"
+_SRC_PHARE = "Observatoire des partenariats, programme PHARE (Comisis – OpinionWay, études 2015-2017)"
 
 KEY_FIGURES = [
     # --- Le RAMEAU en chiffres (2021) ---
@@ -463,8 +451,7 @@ PARTNERS = [
         "name": "ADASI",
         "website": "https://www.adasi.org/",
         "description": (
-            "L'ADASI est partenaire du centre de ressources consacré aux modèles "
-            "socio-économiques associatifs."
+            "L'ADASI est partenaire du centre de ressources consacré aux modèles socio-économiques associatifs."
         ),
     },
     {
@@ -519,10 +506,7 @@ PARTNERS = [
         "key": "essec",
         "name": "ESSEC",
         "website": "https://www.essec.edu/",
-        "description": (
-            "L'ESSEC a développé avec Le RAMEAU le MOOC « Les alliances qui "
-            "changent les territoires »."
-        ),
+        "description": ("L'ESSEC a développé avec Le RAMEAU le MOOC « Les alliances qui changent les territoires »."),
     },
     {
         "key": "institut-recherche-cdc",
@@ -569,8 +553,7 @@ PARTNERS = [
         "name": "Fondation pour la Co-construction du bien commun",
         "website": "",
         "description": (
-            "La Fondation est partenaire du livre « L'Alchimie du bien commun », "
-            "publié en 2018 aux Éditions Le RAMEAU."
+            "La Fondation est partenaire du livre « L'Alchimie du bien commun », publié en 2018 aux Éditions Le RAMEAU."
         ),
     },
 ]
@@ -685,10 +668,7 @@ MILESTONES = [
         "year": 2012,
         "month": None,
         "title": "Premier labo régional des partenariats en Alsace",
-        "text": (
-            "<p>Alsace Active se transforme et fonde le premier labo régional "
-            "des partenariats.</p>"
-        ),
+        "text": ("<p>Alsace Active se transforme et fonde le premier labo régional des partenariats.</p>"),
     },
     {
         "year": 2012,
@@ -811,10 +791,7 @@ MILESTONES = [
         "year": 2017,
         "month": None,
         "title": "4e Rencontre des pionniers des alliances en territoire",
-        "text": (
-            "<p>Cette quatrième rencontre du réseau éclaire les besoins exprimés "
-            "par les territoires.</p>"
-        ),
+        "text": ("<p>Cette quatrième rencontre du réseau éclaire les besoins exprimés par les territoires.</p>"),
     },
     {
         "year": 2017,
@@ -944,7 +921,7 @@ LEGAL_NOTICE = {
                 "d'intérêt général.</p>"
                 "<p>1, allée Charles V, 94300 Vincennes</p>"
                 "<p>Téléphone : 01 53 66 99 70</p>"
-                "<p>Courriel : <a href=\"mailto:info@lerameau.fr\">info@lerameau.fr</a></p>"
+                '<p>Courriel : <a href="mailto:info@lerameau.fr">info@lerameau.fr</a></p>'
                 "<p>Directeur de la publication : Charles-Benoît Heidsieck, "
                 "président-fondateur.</p>"
             ),
@@ -979,7 +956,7 @@ LEGAL_NOTICE = {
                 "Règlement général sur la protection des données (RGPD), vous "
                 "pouvez accéder à vos données, les faire rectifier ou en demander "
                 "la suppression en écrivant à "
-                "<a href=\"mailto:info@lerameau.fr\">info@lerameau.fr</a> ou à "
+                '<a href="mailto:info@lerameau.fr">info@lerameau.fr</a> ou à '
                 "l'adresse postale de l'association.</p>"
             ),
         },
@@ -988,7 +965,7 @@ LEGAL_NOTICE = {
             "html": (
                 "<p>Contenus : Le RAMEAU.</p>"
                 "<p>Site réalisé avec le logiciel libre "
-                "<a href=\"https://wagtail.org/\">Wagtail</a>.</p>"
+                '<a href="https://wagtail.org/">Wagtail</a>.</p>'
             ),
         },
     ],
@@ -1011,7 +988,7 @@ CONTACT = {
             "heading": "Joindre l'équipe",
             "html": (
                 "<p>Par courriel : "
-                "<a href=\"mailto:info@lerameau.fr\">info@lerameau.fr</a></p>"
+                '<a href="mailto:info@lerameau.fr">info@lerameau.fr</a></p>'
                 "<p>Par téléphone : 01 53 66 99 70</p>"
                 "<p>Pour faciliter le traitement de votre message, précisez "
                 "l'objet de votre demande et l'organisation que vous "

@@ -1,4 +1,5 @@
 """Placeholder images for the demo, drawn with Pillow so the repository ships no photos."""
+
 from __future__ import annotations
 
 import math
@@ -18,7 +19,9 @@ PALETTES = [
 ]
 
 
-def _branch(draw: ImageDraw.ImageDraw, rng: random.Random, x: float, y: float, length: float, angle: float, depth: int, colour) -> None:
+def _branch(
+    draw: ImageDraw.ImageDraw, rng: random.Random, x: float, y: float, length: float, angle: float, depth: int, colour
+) -> None:
     """A recursive branch: the "rameau" motif of the identity."""
     if depth == 0 or length < 4:
         return
@@ -26,7 +29,16 @@ def _branch(draw: ImageDraw.ImageDraw, rng: random.Random, x: float, y: float, l
     y2 = y - length * math.sin(angle)
     draw.line([(x, y), (x2, y2)], fill=colour, width=max(1, depth * 2))
     for turn in (-0.45, 0.4):
-        _branch(draw, rng, x2, y2, length * rng.uniform(0.62, 0.78), angle + turn + rng.uniform(-0.12, 0.12), depth - 1, colour)
+        _branch(
+            draw,
+            rng,
+            x2,
+            y2,
+            length * rng.uniform(0.62, 0.78),
+            angle + turn + rng.uniform(-0.12, 0.12),
+            depth - 1,
+            colour,
+        )
 
 
 def draw_landscape(seed: str, size: tuple[int, int] = (1600, 1000)) -> bytes:

@@ -3,6 +3,7 @@
 Every step looks for what exists first, so running it again creates nothing twice and never
 overwrites what staff have edited.
 """
+
 from __future__ import annotations
 
 from typing import TypeVar
@@ -74,7 +75,9 @@ def seed_home() -> HomePage:
                 hero_image=landscape("Illustration : un rameau", "Motif graphique d'un rameau sur fond vert"),
             ),
         )
-    site = Site.objects.filter(is_default_site=True).first() or Site(hostname="localhost", port=80, is_default_site=True)
+    site = Site.objects.filter(is_default_site=True).first() or Site(
+        hostname="localhost", port=80, is_default_site=True
+    )
     if site.root_page_id != home.id or site.site_name != content.SITE_NAME:
         site.root_page = home
         site.site_name = content.SITE_NAME
@@ -136,7 +139,9 @@ def seed_mission(home: HomePage, figures: dict[str, KeyFigure]) -> MissionPage:
 def seed_history(mission: MissionPage) -> HistoryPage:
     data = content.HISTORY
     milestones = [
-        HistoryMilestone(sort_order=index, year=item["year"], month=item["month"], title=item["title"], text=item["text"])
+        HistoryMilestone(
+            sort_order=index, year=item["year"], month=item["month"], title=item["title"], text=item["text"]
+        )
         for index, item in enumerate(content.MILESTONES)
     ]
     return publish_child(
@@ -183,7 +188,10 @@ def fill_home_body(home: HomePage, mission: MissionPage, figures, partners) -> N
     home.primary_link_label = "Découvrir Le RAMEAU"
     home.body = [
         ("next_webinar", None),
-        ("key_figures", {"heading": "Le RAMEAU en chiffres", "figures": [figures[k] for k in content.HOME_FIGURE_KEYS]}),
+        (
+            "key_figures",
+            {"heading": "Le RAMEAU en chiffres", "figures": [figures[k] for k in content.HOME_FIGURE_KEYS]},
+        ),
         ("resource_centres", None),
         ("latest_publications", None),
         (
@@ -196,7 +204,10 @@ def fill_home_body(home: HomePage, mission: MissionPage, figures, partners) -> N
                 "label": "Parcourir notre histoire",
             },
         ),
-        ("partners", {"heading": "Ils construisent avec nous", "partners": [partners[k] for k in content.HOME_PARTNER_KEYS]}),
+        (
+            "partners",
+            {"heading": "Ils construisent avec nous", "partners": [partners[k] for k in content.HOME_PARTNER_KEYS]},
+        ),
     ]
     home.save_revision().publish()
 
@@ -237,7 +248,9 @@ def seed_navigation() -> None:
         navigation.primary_menu = items
     if not navigation.footer_menu:
         pages = {page.slug: page for page in StandardPage.objects.child_of(home).filter(slug__in=FOOTER_SLUGS)}
-        navigation.footer_menu = [("page", {"page": pages[slug], "label": ""}) for slug in FOOTER_SLUGS if slug in pages]
+        navigation.footer_menu = [
+            ("page", {"page": pages[slug], "label": ""}) for slug in FOOTER_SLUGS if slug in pages
+        ]
     navigation.save()
 
 

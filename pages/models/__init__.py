@@ -1,4 +1,5 @@
 """Models of the pages app, split by role (base, snippets, settings, page types)."""
+
 from .base import BasePage
 from .content_version import ContentVersion
 from .history import HistoryMilestone, HistoryPage

@@ -1,4 +1,5 @@
 """The abstract page every page type extends: listing and sharing fields in one place."""
+
 from __future__ import annotations
 
 from django.db import models

@@ -1,4 +1,5 @@
 """The site-wide content version: the token every cached page and fragment is filed under."""
+
 from __future__ import annotations
 
 from django.db import models

@@ -1,4 +1,5 @@
 """The history timeline: dated milestones that staff reorder and extend."""
+
 from __future__ import annotations
 
 from itertools import groupby
@@ -17,8 +18,18 @@ from pages.widgets import YEAR_WIDGET
 from .base import BasePage
 
 MONTHS = [
-    (1, "janvier"), (2, "février"), (3, "mars"), (4, "avril"), (5, "mai"), (6, "juin"),
-    (7, "juillet"), (8, "août"), (9, "septembre"), (10, "octobre"), (11, "novembre"), (12, "décembre"),
+    (1, "janvier"),
+    (2, "février"),
+    (3, "mars"),
+    (4, "avril"),
+    (5, "mai"),
+    (6, "juin"),
+    (7, "juillet"),
+    (8, "août"),
+    (9, "septembre"),
+    (10, "octobre"),
+    (11, "novembre"),
+    (12, "décembre"),
 ]
 
 
@@ -62,11 +73,13 @@ class HistoryPage(BasePage):
 
 class HistoryMilestone(Orderable):
     page = ParentalKey(HistoryPage, on_delete=models.CASCADE, related_name="milestones")
-    year = models.PositiveSmallIntegerField(
-        "année", validators=[MinValueValidator(1990), MaxValueValidator(2100)]
-    )
+    year = models.PositiveSmallIntegerField("année", validators=[MinValueValidator(1990), MaxValueValidator(2100)])
     month = models.PositiveSmallIntegerField(
-        "mois", choices=MONTHS, null=True, blank=True, help_text="Facultatif : seulement si la date est connue au mois près."
+        "mois",
+        choices=MONTHS,
+        null=True,
+        blank=True,
+        help_text="Facultatif : seulement si la date est connue au mois près.",
     )
     title = models.CharField("titre", max_length=160)
     text = RichTextField("texte", blank=True, features=INLINE_FEATURES)
@@ -82,13 +95,17 @@ class HistoryMilestone(Orderable):
         related_name="+",
         help_text="Une publication, un centre de ressources ou toute page qui prolonge l'étape.",
     )
-    link_label = models.CharField("texte du lien", max_length=80, blank=True, help_text="Par défaut : le titre de la page liée.")
+    link_label = models.CharField(
+        "texte du lien", max_length=80, blank=True, help_text="Par défaut : le titre de la page liée."
+    )
 
     panels = [
         FieldRowPanel([FieldPanel("year", widget=YEAR_WIDGET), FieldPanel("month")]),
         FieldPanel("title"),
         FieldPanel("text"),
-        MultiFieldPanel([FieldPanel("image"), FieldPanel("link_page"), FieldPanel("link_label")], heading="Compléments"),
+        MultiFieldPanel(
+            [FieldPanel("image"), FieldPanel("link_page"), FieldPanel("link_label")], heading="Compléments"
+        ),
     ]
 
     class Meta(Orderable.Meta):

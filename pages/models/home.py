@@ -1,4 +1,5 @@
 """The home page: what Le RAMEAU is for, and where to go next."""
+
 from __future__ import annotations
 
 from django.db import models
@@ -15,7 +16,9 @@ class HomePage(BasePage):
     headline = models.CharField(
         "accroche", max_length=140, help_text="La phrase qui dit en une fois ce que fait Le RAMEAU."
     )
-    intro = models.TextField("introduction", blank=True, max_length=600, help_text="Deux ou trois phrases sous l'accroche.")
+    intro = models.TextField(
+        "introduction", blank=True, max_length=600, help_text="Deux ou trois phrases sous l'accroche."
+    )
     hero_image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name="image d'en-tête",
@@ -45,12 +48,23 @@ class HomePage(BasePage):
     content_panels = [
         *BasePage.content_panels,
         MultiFieldPanel(
-            [FieldPanel("headline"), FieldPanel("intro"), FieldPanel("hero_image"), FieldPanel("primary_link"), FieldPanel("primary_link_label")],
+            [
+                FieldPanel("headline"),
+                FieldPanel("intro"),
+                FieldPanel("hero_image"),
+                FieldPanel("primary_link"),
+                FieldPanel("primary_link_label"),
+            ],
             heading="En-tête",
         ),
         FieldPanel("body"),
     ]
-    search_fields = [*BasePage.search_fields, index.SearchField("headline"), index.SearchField("intro"), index.SearchField("body")]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("headline"),
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [

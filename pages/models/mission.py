@@ -1,4 +1,5 @@
 """« Qui sommes-nous » : positioning, the three missions, the objectives, the figures."""
+
 from __future__ import annotations
 
 from django.db import models
@@ -26,7 +27,9 @@ class MissionPage(BasePage):
     )
     objectives_intro = models.TextField("introduction des objectifs", blank=True, max_length=400)
     objectives = StreamField([("objective", ObjectiveBlock())], blank=True, verbose_name="objectifs")
-    figures_heading = models.CharField("titre des chiffres clés", max_length=120, blank=True, default="Les chiffres clés")
+    figures_heading = models.CharField(
+        "titre des chiffres clés", max_length=120, blank=True, default="Les chiffres clés"
+    )
     key_figures = StreamField(
         [("figure", SnippetChooserBlock("pages.KeyFigure", label="Chiffre clé"))],
         blank=True,
@@ -45,7 +48,9 @@ class MissionPage(BasePage):
         FieldPanel("missions"),
         MultiFieldPanel([FieldPanel("objectives_intro"), FieldPanel("objectives")], heading="Objectifs"),
         MultiFieldPanel([FieldPanel("figures_heading"), FieldPanel("key_figures")], heading="Chiffres clés"),
-        MultiFieldPanel([FieldPanel("quote_text"), FieldPanel("quote_author"), FieldPanel("quote_role")], heading="Citation"),
+        MultiFieldPanel(
+            [FieldPanel("quote_text"), FieldPanel("quote_author"), FieldPanel("quote_role")], heading="Citation"
+        ),
         FieldPanel("body"),
     ]
     search_fields = [
@@ -69,5 +74,3 @@ class MissionPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["children"] = child_cards(self)
         return context
-
-

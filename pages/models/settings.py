@@ -1,4 +1,5 @@
 """Site-wide settings staff edit in Paramètres: contact details and menus."""
+
 from __future__ import annotations
 
 from django.db import models
@@ -45,7 +46,10 @@ class SiteSettings(CachedSiteSetting):
     phone = models.CharField("téléphone", max_length=40, blank=True)
     email = models.EmailField("courriel", blank=True)
     footer_text = models.TextField(
-        "texte du pied de page", blank=True, max_length=400, help_text="Une ou deux phrases qui présentent l'association."
+        "texte du pied de page",
+        blank=True,
+        max_length=400,
+        help_text="Une ou deux phrases qui présentent l'association.",
     )
     linkedin_url = models.URLField("LinkedIn", blank=True)
     x_url = models.URLField("X (Twitter)", blank=True)
@@ -61,9 +65,13 @@ class SiteSettings(CachedSiteSetting):
     )
 
     panels = [
-        MultiFieldPanel([FieldPanel("organisation_name"), FieldPanel("tagline"), FieldPanel("footer_text")], heading="Identité"),
+        MultiFieldPanel(
+            [FieldPanel("organisation_name"), FieldPanel("tagline"), FieldPanel("footer_text")], heading="Identité"
+        ),
         MultiFieldPanel([FieldPanel("address"), FieldPanel("phone"), FieldPanel("email")], heading="Coordonnées"),
-        MultiFieldPanel([FieldPanel("linkedin_url"), FieldPanel("x_url"), FieldPanel("youtube_url")], heading="Réseaux sociaux"),
+        MultiFieldPanel(
+            [FieldPanel("linkedin_url"), FieldPanel("x_url"), FieldPanel("youtube_url")], heading="Réseaux sociaux"
+        ),
         FieldPanel("default_social_image"),
     ]
 
@@ -113,7 +121,9 @@ def menu_field(verbose_name: str, help_text: str) -> StreamField:
 class NavigationSettings(CachedSiteSetting):
     """The header menu and the footer links, in the order staff give them."""
 
-    primary_menu = menu_field("menu principal", "Les rubriques de l'en-tête, dans l'ordre d'affichage (6 au plus conseillées).")
+    primary_menu = menu_field(
+        "menu principal", "Les rubriques de l'en-tête, dans l'ordre d'affichage (6 au plus conseillées)."
+    )
     footer_menu = menu_field("liens du pied de page", "Mentions légales, contact, accessibilité…")
 
     panels = [FieldPanel("primary_menu"), FieldPanel("footer_menu")]

@@ -1,4 +1,5 @@
 """Snippets edited once and reused on many pages: partners and key figures."""
+
 from __future__ import annotations
 
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -49,7 +50,9 @@ class KeyFigure(index.Indexed, models.Model):
         "valeur", max_length=40, help_text="Le chiffre tel qu'il s'affiche en grand : « 1 000 », « 81 % », « 100 M€ »."
     )
     label = models.CharField(
-        "libellé", max_length=200, help_text="Ce que mesure le chiffre, lu à sa suite : « exemples inspirants recensés »."
+        "libellé",
+        max_length=200,
+        help_text="Ce que mesure le chiffre, lu à sa suite : « exemples inspirants recensés ».",
     )
     year = models.PositiveSmallIntegerField(
         "année",
@@ -66,7 +69,9 @@ class KeyFigure(index.Indexed, models.Model):
     panels = [
         FieldPanel("value"),
         FieldPanel("label"),
-        MultiFieldPanel([FieldPanel("year", widget=YEAR_WIDGET), FieldPanel("source"), FieldPanel("source_url")], heading="Origine"),
+        MultiFieldPanel(
+            [FieldPanel("year", widget=YEAR_WIDGET), FieldPanel("source"), FieldPanel("source_url")], heading="Origine"
+        ),
     ]
     search_fields = [
         index.SearchField("value"),
@@ -90,10 +95,15 @@ class TaxonomyTerm(index.Indexed, models.Model):
 
     name = models.CharField("nom", max_length=80, unique=True)
     slug = models.SlugField(
-        "identifiant d'adresse", max_length=80, unique=True, help_text="Utilisé dans les adresses de filtre (?public=…)."
+        "identifiant d'adresse",
+        max_length=80,
+        unique=True,
+        help_text="Utilisé dans les adresses de filtre (?public=…).",
     )
     description = models.CharField("description", max_length=255, blank=True)
-    sort_order = models.PositiveSmallIntegerField("ordre", default=0, help_text="Les plus petits nombres s'affichent en premier.")
+    sort_order = models.PositiveSmallIntegerField(
+        "ordre", default=0, help_text="Les plus petits nombres s'affichent en premier."
+    )
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("sort_order")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]

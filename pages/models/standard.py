@@ -1,4 +1,5 @@
 """A plain content page: legal notice, contact, accessibility statement, …"""
+
 from __future__ import annotations
 
 from django.db import models
@@ -12,7 +13,9 @@ from .base import BasePage
 
 
 class StandardPage(BasePage):
-    intro = models.TextField("chapô", blank=True, max_length=600, help_text="Une ou deux phrases d'introduction, en tête de page.")
+    intro = models.TextField(
+        "chapô", blank=True, max_length=600, help_text="Une ou deux phrases d'introduction, en tête de page."
+    )
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name="contenu")
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]

@@ -6,6 +6,7 @@ about a millisecond per `<picture>` of six renditions, so tens of milliseconds f
 cards. The markup only changes when the image does (or its alt text, given as an attribute),
 so it is kept per image, specs and attributes, under the content version.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -49,6 +50,7 @@ class CachedImageNode(template.Node):
         request = context.get("request")
         name = self.inner.output_var_name
         if name:
+
             def build_value():
                 self.inner.render(context)
                 return context[name]

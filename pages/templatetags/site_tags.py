@@ -1,4 +1,5 @@
 """Template tags for the site's frame: menus and breadcrumbs."""
+
 from __future__ import annotations
 
 from django import template

@@ -1,4 +1,5 @@
 """Models of the publications app, split by role: the library index, a publication, news, snippets."""
+
 from .index import PublicationIndexPage
 from .news import NewsArticlePage, NewsIndexPage
 from .publication import PublicationAuthor, PublicationPage

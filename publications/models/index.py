@@ -1,4 +1,5 @@
 """The library at /publications/: filters, search, pagination and the Atom feed."""
+
 from __future__ import annotations
 
 from django.db import models
@@ -15,7 +16,9 @@ PER_PAGE = 12
 class PublicationIndexPage(RoutablePageMixin, BasePage):
     """One page lists every publication, newest first; visitors narrow it with plain GET filters."""
 
-    intro = models.TextField("chapô", blank=True, max_length=600, help_text="Une ou deux phrases qui présentent la bibliothèque.")
+    intro = models.TextField(
+        "chapô", blank=True, max_length=600, help_text="Une ou deux phrases qui présentent la bibliothèque."
+    )
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
     parent_page_types = ["pages.HomePage"]
@@ -34,7 +37,11 @@ class PublicationIndexPage(RoutablePageMixin, BasePage):
 
         from .publication import PublicationPage
 
-        return PublicationPage.objects.child_of(self).live().exclude(private if private is not None else private_sections())
+        return (
+            PublicationPage.objects.child_of(self)
+            .live()
+            .exclude(private if private is not None else private_sections())
+        )
 
     @property
     def feed_url(self) -> str:
@@ -49,7 +56,11 @@ class PublicationIndexPage(RoutablePageMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         private = private_sections()
         filters = PublicationFilters(
-            request.GET, self.publications(private), private, options_key=f"index-{self.pk}", entries=catalogue.of_library(self)
+            request.GET,
+            self.publications(private),
+            private,
+            options_key=f"index-{self.pk}",
+            entries=catalogue.of_library(self),
         )
         pagination = paginate(filters.results(), request.GET.get("page"), PER_PAGE)
         messages = [*filters.messages, *([pagination.message] if pagination.message else [])]

@@ -1,4 +1,5 @@
 """« Actualités » : dated news and op-eds (tribunes) by Le RAMEAU, with their own Atom feed."""
+
 from __future__ import annotations
 
 import datetime
@@ -23,7 +24,9 @@ KINDS = [("actualite", "Actualité"), ("tribune", "Tribune")]
 class NewsIndexPage(RoutablePageMixin, BasePage):
     """The list of articles at /actualites/, newest first, with a feed for readers."""
 
-    intro = models.TextField("chapô", blank=True, max_length=600, help_text="Une ou deux phrases qui présentent les actualités.")
+    intro = models.TextField(
+        "chapô", blank=True, max_length=600, help_text="Une ou deux phrases qui présentent les actualités."
+    )
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
     parent_page_types = ["pages.HomePage"]
@@ -67,11 +70,25 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 class NewsArticlePage(BasePage):
     """A dated article or op-ed, signed, whose sources are listed like in the publications."""
 
-    date = models.DateField("date de publication", default=datetime.date.today, help_text="La date affichée et utilisée pour le classement.")
-    kind = models.CharField("nature", max_length=12, choices=KINDS, default="actualite", help_text="Une tribune exprime le point de vue signé de son auteur.")
+    date = models.DateField(
+        "date de publication", default=datetime.date.today, help_text="La date affichée et utilisée pour le classement."
+    )
+    kind = models.CharField(
+        "nature",
+        max_length=12,
+        choices=KINDS,
+        default="actualite",
+        help_text="Une tribune exprime le point de vue signé de son auteur.",
+    )
     author = models.CharField("auteur", max_length=120, default="Le RAMEAU", help_text="Une personne ou « Le RAMEAU ».")
-    author_role = models.CharField("fonction de l'auteur", max_length=160, blank=True, help_text="Par exemple « Président-fondateur du RAMEAU ».")
-    summary = models.TextField("chapô", max_length=600, help_text="Deux ou trois phrases qui ouvrent l'article ; reprises dans la liste et le flux.")
+    author_role = models.CharField(
+        "fonction de l'auteur", max_length=160, blank=True, help_text="Par exemple « Président-fondateur du RAMEAU »."
+    )
+    summary = models.TextField(
+        "chapô",
+        max_length=600,
+        help_text="Deux ou trois phrases qui ouvrent l'article ; reprises dans la liste et le flux.",
+    )
     body = StreamField(
         ResearchTextBlock(),
         blank=True,
@@ -89,7 +106,10 @@ class NewsArticlePage(BasePage):
     content_panels = [
         *BasePage.content_panels,
         MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("date"), FieldPanel("kind")]), FieldRowPanel([FieldPanel("author"), FieldPanel("author_role")])],
+            [
+                FieldRowPanel([FieldPanel("date"), FieldPanel("kind")]),
+                FieldRowPanel([FieldPanel("author"), FieldPanel("author_role")]),
+            ],
             heading="Date et signature",
         ),
         FieldPanel("summary"),
@@ -138,7 +158,14 @@ class NewsArticlePage(BasePage):
         from .publication import PublicationPage
 
         ids = [publication.pk for publication in self.related_publications.all()]  # in memory too, for previews
-        related = PublicationPage.objects.filter(pk__in=ids).live().public().select_related("publication_type").prefetch_related("authors").order_by("-publication_date")
+        related = (
+            PublicationPage.objects.filter(pk__in=ids)
+            .live()
+            .public()
+            .select_related("publication_type")
+            .prefetch_related("authors")
+            .order_by("-publication_date")
+        )
         context["related_publications"] = attach_covers(related)
         context["json_ld"] = json_ld_script(news_json_ld(self, request))
         return context

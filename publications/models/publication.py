@@ -1,4 +1,5 @@
 """One publication of the library: what it is, who wrote it, where to get it, how to cite it."""
+
 from __future__ import annotations
 
 from django import forms
@@ -37,14 +38,26 @@ class PublicationPage(RoutablePageMixin, BasePage):
         "date de publication", help_text="Pour une date connue au mois près, choisissez n'importe quel jour du mois."
     )
     date_precision = models.CharField(
-        "précision de la date", max_length=8, choices=PRECISIONS, default=MONTH, help_text="Comment la date s'affiche et se cite."
+        "précision de la date",
+        max_length=8,
+        choices=PRECISIONS,
+        default=MONTH,
+        help_text="Comment la date s'affiche et se cite.",
     )
     publisher = models.CharField(
-        "éditeur", max_length=160, blank=True, default="Le RAMEAU", help_text="Maison d'édition ou organisme qui publie : « Éditions Dalloz », « Le RAMEAU »."
+        "éditeur",
+        max_length=160,
+        blank=True,
+        default="Le RAMEAU",
+        help_text="Maison d'édition ou organisme qui publie : « Éditions Dalloz », « Le RAMEAU ».",
     )
-    collection = models.CharField("collection", max_length=160, blank=True, help_text="Collection ou revue, par exemple « JURIS Associations ».")
+    collection = models.CharField(
+        "collection", max_length=160, blank=True, help_text="Collection ou revue, par exemple « JURIS Associations »."
+    )
     summary = models.TextField(
-        "résumé", max_length=1200, help_text="Ce que le lecteur y trouvera, en quelques phrases. Repris dans la liste, le flux et les partages."
+        "résumé",
+        max_length=1200,
+        help_text="Ce que le lecteur y trouvera, en quelques phrases. Repris dans la liste, le flux et les partages.",
     )
     body = StreamField(
         ResearchTextBlock(),
@@ -71,12 +84,24 @@ class PublicationPage(RoutablePageMixin, BasePage):
         help_text="Le PDF (ou autre document) en accès libre. Son format et son poids s'affichent à côté du lien.",
     )
     external_url = models.URLField(
-        "lien externe", blank=True, help_text="Si la publication se lit ailleurs (éditeur, plateforme partenaire) : son adresse complète."
+        "lien externe",
+        blank=True,
+        help_text="Si la publication se lit ailleurs (éditeur, plateforme partenaire) : son adresse complète.",
     )
     external_link_text = models.CharField(
-        "texte du lien externe", max_length=80, blank=True, default="Consulter la publication en ligne", help_text="Ce que dit le bouton du lien externe."
+        "texte du lien externe",
+        max_length=80,
+        blank=True,
+        default="Consulter la publication en ligne",
+        help_text="Ce que dit le bouton du lien externe.",
     )
-    isbn = models.CharField("ISBN", max_length=17, blank=True, validators=[validate_isbn], help_text="Seulement s'il y en a un : 10 ou 13 chiffres, tirets permis.")
+    isbn = models.CharField(
+        "ISBN",
+        max_length=17,
+        blank=True,
+        validators=[validate_isbn],
+        help_text="Seulement s'il y en a un : 10 ou 13 chiffres, tirets permis.",
+    )
     themes = ParentalManyToManyField(
         "pages.Theme",
         blank=True,
@@ -111,7 +136,12 @@ class PublicationPage(RoutablePageMixin, BasePage):
             ],
             heading="Références",
         ),
-        InlinePanel("authors", label="Auteur", heading="Auteurs", help_text="Dans l'ordre de la couverture. Pour un collectif, seul le nom suffit."),
+        InlinePanel(
+            "authors",
+            label="Auteur",
+            heading="Auteurs",
+            help_text="Dans l'ordre de la couverture. Pour un collectif, seul le nom suffit.",
+        ),
         FieldPanel("summary"),
         FieldPanel("cover_image"),
         MultiFieldPanel(
@@ -255,7 +285,9 @@ class PublicationPage(RoutablePageMixin, BasePage):
             .public()
             .exclude(pk=self.pk)
             .annotate(shared_themes=shared)
-            .filter(Q(shared_themes__gt=0) | Q(publication_type_id=self.publication_type_id, publication_type__isnull=False))
+            .filter(
+                Q(shared_themes__gt=0) | Q(publication_type_id=self.publication_type_id, publication_type__isnull=False)
+            )
             .order_by("-shared_themes", "-publication_date", "title")
             .select_related("publication_type")
             .prefetch_related("authors")
@@ -281,15 +313,21 @@ class PublicationPage(RoutablePageMixin, BasePage):
 
     @path("citation.ris/", name="ris")
     def ris_view(self, request) -> HttpResponse:
-        return citation.file_response(citation.ris(self, request), f"{self.slug}.ris", "application/x-research-info-systems")
+        return citation.file_response(
+            citation.ris(self, request), f"{self.slug}.ris", "application/x-research-info-systems"
+        )
 
 
 class PublicationAuthor(Orderable):
     """A person or a collective, in the order of the cover; structured so citations invert names."""
 
     page = ParentalKey(PublicationPage, on_delete=models.CASCADE, related_name="authors")
-    first_name = models.CharField("prénom", max_length=80, blank=True, help_text="Laissez vide pour un collectif ou une organisation.")
-    last_name = models.CharField("nom", max_length=160, help_text="Nom de famille, ou nom du collectif : « Collectif G10 », « Le RAMEAU ».")
+    first_name = models.CharField(
+        "prénom", max_length=80, blank=True, help_text="Laissez vide pour un collectif ou une organisation."
+    )
+    last_name = models.CharField(
+        "nom", max_length=160, help_text="Nom de famille, ou nom du collectif : « Collectif G10 », « Le RAMEAU »."
+    )
 
     panels = [FieldRowPanel([FieldPanel("first_name"), FieldPanel("last_name")])]
 

@@ -1,4 +1,5 @@
 """The publication types staff extend (livre, étude, rapport…), each with its bibliographic nature."""
+
 from __future__ import annotations
 
 from django.db import models
@@ -10,7 +11,12 @@ from wagtail.search import index
 NATURES = {
     "book": {"label": "Livre", "schema": "Book", "bibtex": "book", "ris": "BOOK"},
     "report": {"label": "Rapport, étude, guide, note", "schema": "Report", "bibtex": "techreport", "ris": "RPRT"},
-    "article": {"label": "Article, cahier de recherche, dossier", "schema": "ScholarlyArticle", "bibtex": "article", "ris": "JOUR"},
+    "article": {
+        "label": "Article, cahier de recherche, dossier",
+        "schema": "ScholarlyArticle",
+        "bibtex": "article",
+        "ris": "JOUR",
+    },
     "proceedings": {"label": "Actes de colloque", "schema": "Report", "bibtex": "proceedings", "ris": "CONF"},
 }
 
@@ -18,12 +24,20 @@ NATURES = {
 class PublicationType(index.Indexed, models.Model):
     """A kind of publication, used to filter the library and to cite each work properly."""
 
-    name = models.CharField("nom", max_length=80, unique=True, help_text="Au singulier, par exemple « Étude » ou « Livre blanc ».")
+    name = models.CharField(
+        "nom", max_length=80, unique=True, help_text="Au singulier, par exemple « Étude » ou « Livre blanc »."
+    )
     name_plural = models.CharField(
-        "nom au pluriel", max_length=80, blank=True, help_text="Par exemple « Études » ; laissé vide, le nom est repris tel quel."
+        "nom au pluriel",
+        max_length=80,
+        blank=True,
+        help_text="Par exemple « Études » ; laissé vide, le nom est repris tel quel.",
     )
     slug = models.SlugField(
-        "identifiant d'adresse", max_length=80, unique=True, help_text="Utilisé dans les adresses de filtre (?type=…) : ne le changez plus une fois publié."
+        "identifiant d'adresse",
+        max_length=80,
+        unique=True,
+        help_text="Utilisé dans les adresses de filtre (?type=…) : ne le changez plus une fois publié.",
     )
     nature = models.CharField(
         "nature bibliographique",
@@ -32,9 +46,17 @@ class PublicationType(index.Indexed, models.Model):
         default="report",
         help_text="Décide de la façon dont la publication est citée (BibTeX, RIS) et décrite aux moteurs de recherche.",
     )
-    sort_order = models.PositiveSmallIntegerField("ordre", default=0, help_text="Les plus petits nombres s'affichent en premier dans les filtres.")
+    sort_order = models.PositiveSmallIntegerField(
+        "ordre", default=0, help_text="Les plus petits nombres s'affichent en premier dans les filtres."
+    )
 
-    panels = [FieldPanel("name"), FieldPanel("name_plural"), FieldPanel("slug"), FieldPanel("nature"), FieldPanel("sort_order")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("name_plural"),
+        FieldPanel("slug"),
+        FieldPanel("nature"),
+        FieldPanel("sort_order"),
+    ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta:

@@ -1,4 +1,5 @@
 """Links into the library from other sections (resource centres, home)."""
+
 from __future__ import annotations
 
 from urllib.parse import urlencode

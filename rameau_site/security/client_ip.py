@@ -5,6 +5,7 @@ nothing. Without a proxy (TRUSTED_PROXY_COUNT = 0) the peer address is the clien
 N proxies of ours, each appends the address it saw, so the client is the N-th entry from
 the end; anything a client put in front of that is ignored.
 """
+
 from __future__ import annotations
 
 from django.conf import settings

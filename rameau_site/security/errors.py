@@ -5,6 +5,7 @@ so the exception being handled is still at hand. When it is a lost or refused da
 connection, visitors get templates/503.html: static, rendered without a request context so
 that nothing in it touches the database.
 """
+
 from __future__ import annotations
 
 import sys

@@ -4,6 +4,7 @@
 healthy workers killed); /-/readiness says it can serve pages, so it checks the database.
 Neither is ever cached, by a browser, a proxy or the page cache.
 """
+
 from __future__ import annotations
 
 import logging

@@ -3,6 +3,7 @@
 A traceback stays inside its record (the "exc" field) instead of spilling over many lines;
 records from django.request carry the method, path and status of the request.
 """
+
 from __future__ import annotations
 
 import json

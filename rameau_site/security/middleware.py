@@ -3,6 +3,7 @@
 Every value is fixed at start-up (no per-request nonce), so a response kept by the page
 cache carries exactly the headers a fresh one would.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable

@@ -1,4 +1,5 @@
 """Optional error reports to Sentry: nothing is imported or sent unless SENTRY_DSN is set."""
+
 from __future__ import annotations
 
 import os

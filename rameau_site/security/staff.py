@@ -12,6 +12,7 @@ Runs from the data migration (with historical models) and again from seed_demo a
 `manage.py setup_staff_groups`, which grant the section permissions once the section
 pages exist.
 """
+
 from __future__ import annotations
 
 from django.apps.registry import Apps
@@ -97,7 +98,9 @@ def ensure_staff_groups(apps: Apps) -> None:
     root_page = Page.objects.filter(depth=1).first()
     if root_page is not None:
         for codename in MODERATOR_PAGE_PERMISSIONS:
-            GroupPagePermission.objects.get_or_create(group=moderators, page=root_page, permission=perm("wagtailcore", codename))
+            GroupPagePermission.objects.get_or_create(
+                group=moderators, page=root_page, permission=perm("wagtailcore", codename)
+            )
         ensure_workflow(apps, root_page, moderators)
 
     for app_label, model in EDITORIAL_SECTIONS:
@@ -106,7 +109,9 @@ def ensure_staff_groups(apps: Apps) -> None:
             continue
         for section in Page.objects.filter(content_type=content_type):
             for codename in EDITOR_PAGE_PERMISSIONS:
-                GroupPagePermission.objects.get_or_create(group=editors, page=section, permission=perm("wagtailcore", codename))
+                GroupPagePermission.objects.get_or_create(
+                    group=editors, page=section, permission=perm("wagtailcore", codename)
+                )
 
 
 def ensure_workflow(apps: Apps, root_page, moderators) -> None:

@@ -1,4 +1,5 @@
 """TOTP devices (django-otp, used by wagtail-2fa): creating one and reading its code."""
+
 from __future__ import annotations
 
 from base64 import b32encode

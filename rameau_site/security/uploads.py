@@ -5,6 +5,7 @@ outside the form's validation) any image over twice its own limit - a "decompres
 such as a 400-megapixel PNG of a few kilobytes. This field turns that refusal into the same
 form error as any other image over WAGTAILIMAGES_MAX_IMAGE_PIXELS.
 """
+
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError

@@ -1,4 +1,5 @@
 """Admin hooks: choosers never show another section's unpublished pages."""
+
 from __future__ import annotations
 
 from django.db.models import Q

@@ -1,4 +1,5 @@
 """Settings shared by every environment. No secret lives here."""
+
 import os
 from pathlib import Path
 

@@ -1,4 +1,5 @@
 """Local development and the `make run` demo: SQLite by default, debug on."""
+
 import os
 
 from .base import *  # noqa: F403

@@ -1,4 +1,5 @@
 """Production: refuses to start unless its environment is complete."""
+
 import os
 
 from django.core.exceptions import ImproperlyConfigured
@@ -11,9 +12,7 @@ from .base import *  # noqa: F403
 REQUIRED_ENV = ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL")
 _missing = [name for name in REQUIRED_ENV if not os.environ.get(name, "").strip()]
 if _missing:
-    raise ImproperlyConfigured(
-        "Production settings need these environment variables: " + ", ".join(_missing)
-    )
+    raise ImproperlyConfigured("Production settings need these environment variables: " + ", ".join(_missing))
 
 DEBUG = False
 SECRET_KEY = os.environ["SECRET_KEY"]

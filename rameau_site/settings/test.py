@@ -1,4 +1,5 @@
 """The test suite: PostgreSQL like production (DATABASE_URL is required), fast hashing."""
+
 import os
 
 from django.core.exceptions import ImproperlyConfigured
@@ -6,9 +7,7 @@ from django.core.exceptions import ImproperlyConfigured
 from .base import *  # noqa: F403
 
 if not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
-    raise ImproperlyConfigured(
-        "The tests run on PostgreSQL: set DATABASE_URL, or use `make test` which starts one."
-    )
+    raise ImproperlyConfigured("The tests run on PostgreSQL: set DATABASE_URL, or use `make test` which starts one.")
 
 DEBUG = False
 SECRET_KEY = "test-only-not-secret"

@@ -1,4 +1,5 @@
 """One resource centre: the front door partners link to, leading to an external platform."""
+
 from __future__ import annotations
 
 from urllib.parse import urlsplit
@@ -84,7 +85,9 @@ class ResourceCentrePage(BasePage):
         "se former", default=False, help_text="Le centre propose des méthodes et des outils pour apprendre."
     )
     helps_act = models.BooleanField(
-        "agir", default=False, help_text="Le centre fournit des kits et des retours d'expérience pour passer à l'action."
+        "agir",
+        default=False,
+        help_text="Le centre fournit des kits et des retours d'expérience pour passer à l'action.",
     )
     body = StreamField(
         BaseStreamBlock(),
@@ -161,7 +164,9 @@ class ResourceCentrePage(BasePage):
 
     def partners(self) -> list[Partner]:
         """The centre's partners in order, logos fetched in a fixed number of queries."""
-        partners = [link.partner for link in self.partner_links.all().select_related("partner", "partner__logo") if link.partner]
+        partners = [
+            link.partner for link in self.partner_links.all().select_related("partner", "partner__logo") if link.partner
+        ]
         return partners
 
     def related_content(self) -> dict:

@@ -1,4 +1,5 @@
 """The list of centres at /centres-de-ressources/, filtered by audience and need with plain links."""
+
 from __future__ import annotations
 
 from django.db import models
@@ -57,9 +58,15 @@ class ResourceCentreIndexPage(BasePage):
 
     def filter_options(self, filters: CentreFilters) -> dict:
         """Links for each audience that has a centre, and for each need, with the current one marked."""
-        used = Audience.objects.filter(resource_centres__in=self.live_centres()).distinct().order_by("sort_order", "name")
+        used = (
+            Audience.objects.filter(resource_centres__in=self.live_centres()).distinct().order_by("sort_order", "name")
+        )
         audiences = [
-            {"label": audience.name, "query": filters.query(public=audience.slug), "current": audience == filters.audience}
+            {
+                "label": audience.name,
+                "query": filters.query(public=audience.slug),
+                "current": audience == filters.audience,
+            }
             for audience in used
         ]
         needs = [
@@ -76,7 +83,9 @@ class ResourceCentreIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         filters = read_filters(request.GET)
-        pagination = paginate(with_card_data(self.filtered_centres(filters)), request.GET.get(PAGE_PARAM), CENTRES_PER_PAGE)
+        pagination = paginate(
+            with_card_data(self.filtered_centres(filters)), request.GET.get(PAGE_PARAM), CENTRES_PER_PAGE
+        )
         centres_page, page_notice = pagination.page, pagination.message
         centres_page.object_list = attach_listing_images(centres_page.object_list)
         options = self.filter_options(filters)
@@ -89,7 +98,9 @@ class ResourceCentreIndexPage(BasePage):
             notices=[*filters.notices, *([page_notice] if page_notice else [])],
             centres=centres_page.object_list,
             centres_page=centres_page,
-            previous_query=filters.query(page=centres_page.previous_page_number()) if centres_page.has_previous() else None,
+            previous_query=filters.query(page=centres_page.previous_page_number())
+            if centres_page.has_previous()
+            else None,
             next_query=filters.query(page=centres_page.next_page_number()) if centres_page.has_next() else None,
         )
         return context

@@ -1,4 +1,5 @@
 """Each page type, as a visitor's browser shows it, passes axe-core's WCAG 2.1 A/AA rules."""
+
 from __future__ import annotations
 
 import pytest
@@ -13,7 +14,10 @@ PAGE_TYPES = {
     "standard": "/contact/",
     "not-found": "/page-disparue/",
 }
-WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}, "resultTypes": ["violations"]}
+WCAG_21_AA = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    "resultTypes": ["violations"],
+}
 
 pytestmark = pytest.mark.browser
 

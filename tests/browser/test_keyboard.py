@@ -1,4 +1,5 @@
 """The skip link and the menu work with the keyboard alone, on a phone and on a desktop."""
+
 from __future__ import annotations
 
 import re

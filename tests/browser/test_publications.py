@@ -1,4 +1,5 @@
 """The library and the news, as a visitor's browser shows them: axe-clean, no sideways scroll, filters without JS."""
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """Resource centres in a real browser: axe-clean at phone and desktop widths, filters work without JavaScript."""
+
 from __future__ import annotations
 
 import re
@@ -54,7 +55,9 @@ def test_filters_are_plain_links_that_work_without_javascript(browser, site_url)
     page.get_by_role("link", name="Se former", exact=True).click()
     expect(page).to_have_url(re.compile(r"\?public=fondations&besoin=se-former$"))
     assert 0 < cards.count() <= with_foundations
-    expect(page.get_by_role("heading", level=2, name=re.compile("« Fondations » et le besoin « Se former »"))).to_be_visible()
+    expect(
+        page.get_by_role("heading", level=2, name=re.compile("« Fondations » et le besoin « Se former »"))
+    ).to_be_visible()
 
     page.get_by_role("link", name="Voir tous les centres de ressources").click()
     expect(cards).to_have_count(12)

@@ -1,4 +1,5 @@
 """Site search as a visitor uses it: from the header box of any page, on a phone and a desktop."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,6 +1,7 @@
 """The Content-Security-Policy as a real browser enforces it: public pages, and an editor
 who logs in (password + TOTP code), edits and publishes a page in the admin, without one
 violation reported."""
+
 from __future__ import annotations
 
 import pytest
@@ -37,7 +38,9 @@ def watched(page):
     """The page, with every CSP report (console message or DOM event) collected."""
     reports: list[str] = []
     page.add_init_script(RECORD_VIOLATIONS)
-    page.on("console", lambda message: reports.append(message.text) if "Content Security Policy" in message.text else None)
+    page.on(
+        "console", lambda message: reports.append(message.text) if "Content Security Policy" in message.text else None
+    )
 
     def collect() -> list[str]:
         try:

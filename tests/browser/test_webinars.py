@@ -1,4 +1,5 @@
 """Webinar pages in real Chromium: axe-core finds no WCAG 2.1 A/AA violation, nothing scrolls sideways."""
+
 from __future__ import annotations
 
 from datetime import UTC, datetime
@@ -22,7 +23,9 @@ PAGES = {
 @pytest.fixture(params=["all past", "one upcoming"])
 def clock(request, settings):
     """Both faces of the pages: everything past (the demo today) and a session still to come."""
-    settings.WEBINARS_NOW = datetime(2030, 1, 1, tzinfo=UTC) if request.param == "all past" else datetime(2019, 11, 1, tzinfo=UTC)
+    settings.WEBINARS_NOW = (
+        datetime(2030, 1, 1, tzinfo=UTC) if request.param == "all past" else datetime(2019, 11, 1, tzinfo=UTC)
+    )
     return request.param
 
 

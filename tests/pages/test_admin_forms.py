@@ -3,6 +3,7 @@
 Every test posts what the admin's browser would post (Django test client, no mocks), then
 checks the database and the public site.
 """
+
 from __future__ import annotations
 
 import json
@@ -33,7 +34,11 @@ def posted_block_value(block, value):
         return streamfield([(child.block_type, posted_block_value(child.block, child.value)) for child in value])
     if isinstance(block, blocks.ListBlock):
         items = {
-            str(index): {"value": posted_block_value(block.child_block, child.value), "order": str(index), "deleted": ""}
+            str(index): {
+                "value": posted_block_value(block.child_block, child.value),
+                "order": str(index),
+                "deleted": "",
+            }
             for index, child in enumerate(value.bound_blocks)
         }
         return {**items, "count": str(len(items))}
@@ -144,7 +149,9 @@ class OneOffPageCreateTests(AdminFormTestCase):
                 "title": "Qui sommes-nous ?",
                 "slug": "qui-sommes-nous",
                 "intro": "Un laboratoire d'intérêt général.",
-                "positioning": rich_text("<p>Observatoire, centre d'expérimentation, prospective.</p>", features=TEXT_FEATURES),
+                "positioning": rich_text(
+                    "<p>Observatoire, centre d'expérimentation, prospective.</p>", features=TEXT_FEATURES
+                ),
                 "missions": streamfield([("mission", mission)]),
                 "objectives_intro": "",
                 "objectives": streamfield([("objective", {"title": "Réduire les fragilités", "text": ""})]),
@@ -244,11 +251,23 @@ class StandardPageCreateTests(AdminFormTestCase):
                 "body": streamfield(
                     [
                         ("heading", {"text": "Des alliances de proximité", "level": "h2"}),
-                        ("paragraph", rich_text("<p>Associations et entreprises coopèrent.</p>", features=TEXT_FEATURES)),
-                        ("quote", {"text": "Faire alliance, c'est répondre ensemble.", "author": "Une élue", "role": ""}),
+                        (
+                            "paragraph",
+                            rich_text("<p>Associations et entreprises coopèrent.</p>", features=TEXT_FEATURES),
+                        ),
+                        (
+                            "quote",
+                            {"text": "Faire alliance, c'est répondre ensemble.", "author": "Une élue", "role": ""},
+                        ),
                         (
                             "call_to_action",
-                            {"title": "Nos travaux", "text": "", "page": cta_page, "url": cta_url, "label": "Découvrir"},
+                            {
+                                "title": "Nos travaux",
+                                "text": "",
+                                "page": cta_page,
+                                "url": cta_url,
+                                "label": "Découvrir",
+                            },
                         ),
                     ]
                 ),
@@ -263,7 +282,12 @@ class StandardPageCreateTests(AdminFormTestCase):
         self.assertEqual([child.block_type for child in page.body], ["heading", "paragraph", "quote", "call_to_action"])
         self.assertEqual(page.body[3].value["page"].specific, self.mission)
         response = self.client.get(page.url)
-        for text in ("Des alliances de proximité", "Associations et entreprises coopèrent.", "Une élue", self.mission.url):
+        for text in (
+            "Des alliances de proximité",
+            "Associations et entreprises coopèrent.",
+            "Une élue",
+            self.mission.url,
+        ):
             self.assertContains(response, text)
 
     def test_call_to_action_needs_exactly_one_target(self):
@@ -281,12 +305,23 @@ class SnippetFormTests(AdminFormTestCase):
     """Partners and key figures are added once in their own admin menu, then chosen on pages."""
 
     def test_add_partner(self):
-        data = {"name": "Fondation Exemple", "logo": "", "website": "https://www.exemple.org/", "description": "Un mécène."}
+        data = {
+            "name": "Fondation Exemple",
+            "logo": "",
+            "website": "https://www.exemple.org/",
+            "description": "Un mécène.",
+        }
         self.assertSaved(self.client.post(reverse("wagtailsnippets_pages_partner:add"), data))
         self.assertEqual(Partner.objects.get(name="Fondation Exemple").website, "https://www.exemple.org/")
 
     def test_add_key_figure(self):
-        data = {"value": "42 %", "label": "des collectivités engagées", "year": "2024", "source": "Enquête", "source_url": ""}
+        data = {
+            "value": "42 %",
+            "label": "des collectivités engagées",
+            "year": "2024",
+            "source": "Enquête",
+            "source_url": "",
+        }
         self.assertSaved(self.client.post(reverse("wagtailsnippets_pages_keyfigure:add"), data))
         self.assertEqual(KeyFigure.objects.get(label="des collectivités engagées").year, 2024)
 

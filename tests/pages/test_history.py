@@ -1,4 +1,5 @@
 """The timeline follows the editor's order and groups consecutive milestones by year."""
+
 import pytest
 
 from pages.models import HistoryMilestone, HistoryPage

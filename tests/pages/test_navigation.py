@@ -1,4 +1,5 @@
 """Staff own the menus: order, labels and unpublished pages are respected."""
+
 import pytest
 from wagtail.models import Site
 
@@ -17,7 +18,7 @@ def test_menu_follows_editor_order_and_labels(client):
     ]
     navigation.save()
     markup = client.get("/").content.decode()
-    menu = markup[markup.index('id="menu-principal"'):markup.index("</nav>", markup.index('id="menu-principal"'))]
+    menu = markup[markup.index('id="menu-principal"') : markup.index("</nav>", markup.index('id="menu-principal"'))]
     assert menu.index("Nous écrire") < menu.index("Ancien site") < menu.index("Qui sommes-nous ?")
 
 

@@ -1,4 +1,5 @@
 """Links that last: renaming a page leaves a permanent redirect from its old address."""
+
 import pytest
 
 from pages.models import StandardPage

@@ -1,4 +1,5 @@
 """Every page type renders, in French, with its content, its SEO tags and valid HTML."""
+
 from __future__ import annotations
 
 import html5lib
@@ -69,7 +70,9 @@ def test_child_cards_cost_the_same_for_one_or_many(client):
 
     def add_children(numbers):
         for number in numbers:
-            child = StandardPage(title=f"Annexe {number}", slug=f"annexe-{number}", listing_image=image, listing_summary="Résumé.")
+            child = StandardPage(
+                title=f"Annexe {number}", slug=f"annexe-{number}", listing_image=image, listing_summary="Résumé."
+            )
             mission.add_child(instance=child)
 
     add_children([0])

@@ -1,4 +1,5 @@
 """seed_demo builds the whole demo tree once, and only where it is allowed."""
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command

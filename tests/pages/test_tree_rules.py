@@ -1,4 +1,5 @@
 """Each page type lives where the design says, and one-off pages stay one-off."""
+
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 

@@ -1,4 +1,5 @@
 """Fixtures of the performance tests: the page cache switched on, and small request helpers."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,4 +1,5 @@
 """`bench_data` scales the demo up with real pages, safely, and never in production."""
+
 from __future__ import annotations
 
 import pytest
@@ -31,7 +32,11 @@ def test_creates_the_requested_totals_as_valid_live_pages_once(client):
     publication = PublicationPage.objects.get(slug="banc-publication-0001")
     assert publication.live and publication.url_path.endswith("/publications/banc-publication-0001/")
     assert publication.authors.exists() and publication.themes.exists() and publication.cover_image_id
-    for page in (publication, NewsArticlePage.objects.filter(slug__startswith="banc-").first(), WebinarPage.objects.live().filter(slug="mars").order_by("-start").first()):
+    for page in (
+        publication,
+        NewsArticlePage.objects.filter(slug__startswith="banc-").first(),
+        WebinarPage.objects.live().filter(slug="mars").order_by("-start").first(),
+    ):
         assert client.get(page.url).status_code == 200, page.url
 
     cycles = WebinarCyclePage.objects.filter(year__isnull=False).live()

@@ -1,4 +1,5 @@
 """What the browser downloads: a light home page, no blocking script, modern lazy images."""
+
 from __future__ import annotations
 
 import gzip
@@ -22,7 +23,11 @@ def document(client, path: str):
 
 
 def static_files(tree, selector: str, attribute: str) -> list[str]:
-    return [element.get(attribute) for element in tree.iterfind(selector) if element.get(attribute, "").startswith("/static/")]
+    return [
+        element.get(attribute)
+        for element in tree.iterfind(selector)
+        if element.get(attribute, "").startswith("/static/")
+    ]
 
 
 def test_home_weighs_less_than_100_kb_compressed_without_images(client):

@@ -4,6 +4,7 @@ Each test first fills the cache (and checks pages are then served from it), then
 staff do, then reads every place the change must show — the page itself, its listing, the
 home page, the feed and the sitemap — in the same instant.
 """
+
 from __future__ import annotations
 
 import time
@@ -43,6 +44,7 @@ def newest(db) -> PublicationPage:
 
 
 # --- what visitors get --------------------------------------------------------------------
+
 
 def test_second_visit_is_served_from_the_cache(client, page_cache, newest):
     first = client.get(newest.url)
@@ -91,6 +93,7 @@ def test_page_cache_off_when_the_setting_is_zero(client, settings):
 
 
 # --- what staff change shows at once, everywhere ---------------------------------------
+
 
 def test_publishing_shows_at_once_everywhere(client, page_cache, newest):
     warm(client, newest.url, LIBRARY, HOME, FEED, SITEMAP)
@@ -185,6 +188,7 @@ def test_making_a_section_private_hides_it_at_once(client, page_cache, newest):
 
 
 # --- what is never kept, never served ------------------------------------------------------
+
 
 def test_staff_are_never_served_from_the_cache_nor_fill_it(admin_client, page_cache, newest):
     visitor = Client()

@@ -4,6 +4,7 @@ The whole-page cache is off here (as in the test settings): these are the querie
 the cache does not hold. What a running server keeps between requests — the site, its
 settings and menus, routes, private sections, renditions — is warmed by a first request.
 """
+
 from __future__ import annotations
 
 import pytest

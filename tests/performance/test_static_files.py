@@ -3,6 +3,7 @@
 The production storage (CompressedManifestStaticFilesStorage) collects the site's own files
 into a throwaway folder, then WhiteNoise serves them through the real middleware stack.
 """
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """Two views the site does not have, to test the page cache's rules on what it may keep."""
+
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.urls import include, path

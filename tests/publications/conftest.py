@@ -1,4 +1,5 @@
 """Fixtures of the publications tests: the seeded library, and helpers to add publications."""
+
 from __future__ import annotations
 
 import datetime
@@ -32,7 +33,9 @@ def news_index(db) -> NewsIndexPage:
 
 @pytest.fixture
 def essai_type(db) -> PublicationType:
-    return PublicationType.objects.create(name="Essai", name_plural="Essais", slug="essai", nature="report", sort_order=999)
+    return PublicationType.objects.create(
+        name="Essai", name_plural="Essais", slug="essai", nature="report", sort_order=999
+    )
 
 
 @pytest.fixture
@@ -79,7 +82,17 @@ MINIMAL_PDF = (
 def make_publication(library, essai_type):
     """Adds a live publication under the library; keyword arguments override the defaults."""
 
-    def make(slug: str, *, kind=None, date=datetime.date(2030, 5, 1), precision="month", themes=(), centres=(), authors=None, **fields):
+    def make(
+        slug: str,
+        *,
+        kind=None,
+        date=datetime.date(2030, 5, 1),
+        precision="month",
+        themes=(),
+        centres=(),
+        authors=None,
+        **fields,
+    ):
         page = PublicationPage(
             title=fields.pop("title", f"Publication {slug}"),
             slug=slug,

@@ -1,4 +1,5 @@
 """Editors create every page type of the library and the news through the real admin forms."""
+
 from __future__ import annotations
 
 import datetime
@@ -33,7 +34,11 @@ class AdminTestCase(WagtailPageTestCase):
 
 def sources(*texts):
     items = {
-        str(i): {"value": {"text": rich_text(f"<p>{text}</p>", features=INLINE_FEATURES), "url": ""}, "order": str(i), "deleted": ""}
+        str(i): {
+            "value": {"text": rich_text(f"<p>{text}</p>", features=INLINE_FEATURES), "url": ""},
+            "order": str(i),
+            "deleted": "",
+        }
         for i, text in enumerate(texts)
     }
     return {"heading": "Sources", "items": {**items, "count": str(len(items))}}
@@ -56,7 +61,10 @@ class PublicationPageFormTests(AdminTestCase):
                 "collection": "",
                 "isbn": isbn,
                 "authors": inline_formset(
-                    [{"first_name": "Anne", "last_name": "Robin"}, {"first_name": "", "last_name": "Observatoire des partenariats"}]
+                    [
+                        {"first_name": "Anne", "last_name": "Robin"},
+                        {"first_name": "", "last_name": "Observatoire des partenariats"},
+                    ]
                 ),
                 "summary": "Ce que les alliances changent pour un territoire.",
                 "cover_image": "",
@@ -90,7 +98,12 @@ class PublicationPageFormTests(AdminTestCase):
         self.assertEqual(page.centres.count(), 1)
         self.assertEqual(page.document, self.document)
         response = self.client.get(page.url)
-        for text in ("juin 2024", "Anne Robin et Observatoire des partenariats", "Un constat étayé", "Observatoire des partenariats, 2024."):
+        for text in (
+            "juin 2024",
+            "Anne Robin et Observatoire des partenariats",
+            "Un constat étayé",
+            "Observatoire des partenariats, 2024.",
+        ):
             self.assertContains(response, text)
 
     def test_preview_shows_unsaved_themes_and_centres(self):
@@ -116,7 +129,11 @@ class PublicationPageFormTests(AdminTestCase):
 class IndexAndNewsFormTests(AdminTestCase):
     def test_create_library_when_missing(self):
         self.library.delete()
-        self.assertCanCreate(self.home, PublicationIndexPage, nested_form_data({"title": "Publications", "slug": "publications", "intro": "Nos travaux."}))
+        self.assertCanCreate(
+            self.home,
+            PublicationIndexPage,
+            nested_form_data({"title": "Publications", "slug": "publications", "intro": "Nos travaux."}),
+        )
         self.assertTrue(PublicationIndexPage.objects.get().live)
 
     def test_create_news_article(self):
@@ -130,7 +147,9 @@ class IndexAndNewsFormTests(AdminTestCase):
                 "author": "Charles-Benoît Heidsieck",
                 "author_role": "Président-fondateur",
                 "summary": "Un séminaire pour passer de la connaissance à la compétence.",
-                "body": streamfield([("paragraph", rich_text("<p>Le texte de la tribune.</p>", features=TEXT_FEATURES))]),
+                "body": streamfield(
+                    [("paragraph", rich_text("<p>Le texte de la tribune.</p>", features=TEXT_FEATURES))]
+                ),
             }
         )
         data["related_publications"] = [PublicationPage.objects.order_by("pk").first().pk]
@@ -159,4 +178,3 @@ def test_staff_add_a_publication_type(admin_client):
     response = admin_client.post(reverse("wagtailsnippets_publications_publicationtype:add"), data)
     assert response.status_code == 302
     assert PublicationType.objects.get(slug="podcast").schema_type == "Report"
-

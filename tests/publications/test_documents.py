@@ -1,4 +1,5 @@
 """Downloads go through Wagtail's serve view as attachments with their real type, from an allowlist."""
+
 from __future__ import annotations
 
 import pytest
@@ -47,7 +48,9 @@ def test_other_formats_are_attachments_too(client, name, content_type):
 @pytest.mark.parametrize("name", ["page.html", "script.js", "image.svg", "programme.exe"])
 def test_extensions_outside_the_allowlist_are_refused_at_upload(admin_client, name):
     upload = SimpleUploadedFile(name, b"<script>alert(1)</script>")
-    response = admin_client.post(reverse("wagtaildocs:add"), {"title": "Refusé", "file": upload, "collection": root_collection()})
+    response = admin_client.post(
+        reverse("wagtaildocs:add"), {"title": "Refusé", "file": upload, "collection": root_collection()}
+    )
     assert response.status_code == 200
     assert "autorisée" in response.content.decode()  # Django's « extension … n'est pas autorisée »
     assert not get_document_model().objects.filter(title="Refusé").exists()
@@ -55,6 +58,8 @@ def test_extensions_outside_the_allowlist_are_refused_at_upload(admin_client, na
 
 def test_pdf_upload_is_accepted(admin_client):
     upload = SimpleUploadedFile("accepte.pdf", b"%PDF-1.4\n%%EOF\n", content_type="application/pdf")
-    response = admin_client.post(reverse("wagtaildocs:add"), {"title": "Accepté", "file": upload, "collection": root_collection()})
+    response = admin_client.post(
+        reverse("wagtaildocs:add"), {"title": "Accepté", "file": upload, "collection": root_collection()}
+    )
     assert response.status_code == 302
     assert get_document_model().objects.filter(title="Accepté").exists()

@@ -1,4 +1,5 @@
 """Both Atom feeds parse cleanly in a feed reader's parser and carry Atom's required elements."""
+
 from __future__ import annotations
 
 import datetime

@@ -1,4 +1,5 @@
 """The library: newest first, paginated, filters that combine, counts per value, search, bad input."""
+
 from __future__ import annotations
 
 import datetime
@@ -42,10 +43,28 @@ def assert_valid_html(response) -> None:
 def essais(make_publication, essai_type, theme_a, theme_b, centre):
     """Four publications of a type of their own, in 2030 and 2031, across two themes and one centre."""
     return {
-        "a": make_publication("essai-a", title="Essai Alpha", kind=essai_type, date=datetime.date(2030, 3, 1), themes=[theme_a], centres=[centre]),
-        "b": make_publication("essai-b", title="Essai Bravo", kind=essai_type, date=datetime.date(2030, 9, 1), themes=[theme_a, theme_b]),
-        "c": make_publication("essai-c", title="Essai Charlie", kind=essai_type, date=datetime.date(2031, 1, 1), themes=[theme_b], centres=[centre]),
-        "d": make_publication("essai-d", title="Essai Delta", kind=essai_type, date=datetime.date(2031, 6, 1), themes=[theme_a]),
+        "a": make_publication(
+            "essai-a",
+            title="Essai Alpha",
+            kind=essai_type,
+            date=datetime.date(2030, 3, 1),
+            themes=[theme_a],
+            centres=[centre],
+        ),
+        "b": make_publication(
+            "essai-b", title="Essai Bravo", kind=essai_type, date=datetime.date(2030, 9, 1), themes=[theme_a, theme_b]
+        ),
+        "c": make_publication(
+            "essai-c",
+            title="Essai Charlie",
+            kind=essai_type,
+            date=datetime.date(2031, 1, 1),
+            themes=[theme_b],
+            centres=[centre],
+        ),
+        "d": make_publication(
+            "essai-d", title="Essai Delta", kind=essai_type, date=datetime.date(2031, 6, 1), themes=[theme_a]
+        ),
     }
 
 
@@ -55,7 +74,10 @@ def test_lists_seeded_publications_newest_first_and_paginated(client, library):
     assert "17 publications" in response.content.decode()
     first_page = titles(response)
     assert len(first_page) == 12
-    assert first_page[:2] == ["ODD 17 : Économie(s) &amp; Territoire(s)", "ODD 17 : les impacts du faire alliance en France"]
+    assert first_page[:2] == [
+        "ODD 17 : Économie(s) &amp; Territoire(s)",
+        "ODD 17 : les impacts du faire alliance en France",
+    ]
     second_page = titles(client.get("/publications/?page=2"))
     assert len(second_page) == 5
     assert second_page[-1] == "L&#x27;Entreprise Responsable"  # February 2013, the oldest
@@ -92,7 +114,10 @@ def test_filter_by_theme_and_by_centre(client, essais):
 
 
 def test_filters_combine(client, essais):
-    assert titles(client.get("/publications/?type=essai&annee=2030&theme=theme-essai-a")) == ["Essai Bravo", "Essai Alpha"]
+    assert titles(client.get("/publications/?type=essai&annee=2030&theme=theme-essai-a")) == [
+        "Essai Bravo",
+        "Essai Alpha",
+    ]
     assert titles(client.get("/publications/?type=essai&theme=theme-essai-a&centre=centre-essai")) == ["Essai Alpha"]
     assert titles(client.get("/publications/?annee=2031&theme=theme-essai-b&centre=centre-essai")) == ["Essai Charlie"]
 
@@ -101,7 +126,11 @@ def test_counts_follow_the_other_filters(client, essais):
     """Each value's count is what the visitor would get by choosing it, given the other filters."""
     response = client.get("/publications/?type=essai&theme=theme-essai-a")
     assert option_labels(response, "annee") == {"": "Toutes les années", "2031": "2031 (1)", "2030": "2030 (2)"}
-    themes = {"": "Tous les thèmes", "theme-essai-a": "Thème d&#x27;essai A (3)", "theme-essai-b": "Thème d&#x27;essai B (2)"}
+    themes = {
+        "": "Tous les thèmes",
+        "theme-essai-a": "Thème d&#x27;essai A (3)",
+        "theme-essai-b": "Thème d&#x27;essai B (2)",
+    }
     assert option_labels(response, "theme") == themes
     assert option_labels(response, "centre") == {"": "Tous les centres", "centre-essai": "Centre d&#x27;essai (1)"}
     assert option_labels(response, "type") == {"": "Tous les types", "essai": "Essai (3)"}
@@ -110,7 +139,11 @@ def test_counts_follow_the_other_filters(client, essais):
 def test_counts_on_the_whole_library(client, library):
     response = client.get("/publications/")
     types = option_labels(response, "type")
-    assert types["note"] == "Note (4)" and types["livre"] == "Livre (3)" and types["cahier-de-recherche"] == "Cahier de recherche (2)"
+    assert (
+        types["note"] == "Note (4)"
+        and types["livre"] == "Livre (3)"
+        and types["cahier-de-recherche"] == "Cahier de recherche (2)"
+    )
     assert option_labels(response, "annee")["2018"] == "2018 (5)"
     assert option_labels(response, "theme")["interet-general"] == "Intérêt général (7)"
 
@@ -122,7 +155,9 @@ def test_search_finds_by_word_and_combines_with_filters(client, essais):
     response = client.get("/publications/?q=mécènes")
     assert titles(response) == ["Essai Bravo"]
     assert 'value="mécènes"' in response.content.decode()
-    assert titles(client.get("/publications/?q=fondations&type=etude")) == ["Enjeux et pratiques des fondations en France"]
+    assert titles(client.get("/publications/?q=fondations&type=etude")) == [
+        "Enjeux et pratiques des fondations en France"
+    ]
     assert titles(client.get("/publications/?q=mécènes&annee=2031")) == []
 
 
@@ -191,12 +226,17 @@ def test_one_bad_value_does_not_cancel_the_good_ones(client, essais):
     text = notices(response)
     assert "n&#x27;est pas une année" in text and "Aucun thème" in text and "numéro de page" in text
     markup = response.content.decode()
-    assert "20xx" not in re.sub(r'<div class="pub-notice".*?</div>', "", markup, flags=re.S), "bad values are not carried in links"
+    assert "20xx" not in re.sub(r'<div class="pub-notice".*?</div>', "", markup, flags=re.S), (
+        "bad values are not carried in links"
+    )
 
 
 def test_pagination_links_keep_the_filters(client, library):
     response = client.get("/publications/?theme=interet-general&annee=2016")
-    assert titles(response) == ["Bien commun : vers la fin des arrogances !", "Note de synthèse des séminaires avec les think tanks"]
+    assert titles(response) == [
+        "Bien commun : vers la fin des arrogances !",
+        "Note de synthèse des séminaires avec les think tanks",
+    ]
     markup = client.get("/publications/?type=note&q=").content.decode()
     assert "pub-pagination" not in markup
     markup = client.get("/publications/").content.decode()
@@ -229,7 +269,10 @@ def add_publications(library, kind, theme, centre, image, numbers) -> None:
             summary="Un résumé de charge.",
             cover_image=image,
         )
-        page.authors = [PublicationAuthor(first_name="Anne", last_name="Robin"), PublicationAuthor(last_name="Le RAMEAU", sort_order=1)]
+        page.authors = [
+            PublicationAuthor(first_name="Anne", last_name="Robin"),
+            PublicationAuthor(last_name="Le RAMEAU", sort_order=1),
+        ]
         page.themes = [theme]
         page.centres = [centre]
         library.add_child(instance=page)
@@ -237,7 +280,10 @@ def add_publications(library, kind, theme, centre, image, numbers) -> None:
 
 def test_query_count_is_the_same_for_10_or_200_publications(client, library, essai_type, theme_a, centre):
     image = make_image()
-    paths = ["/publications/", "/publications/?type=essai&theme=theme-essai-a&centre=centre-essai&annee=2032&page=2&q=charge"]
+    paths = [
+        "/publications/",
+        "/publications/?type=essai&theme=theme-essai-a&centre=centre-essai&annee=2032&page=2&q=charge",
+    ]
     add_publications(library, essai_type, theme_a, centre, image, range(10))
     with_10 = [count_queries(client, path) for path in paths]
     add_publications(library, essai_type, theme_a, centre, image, range(10, 200))
@@ -250,7 +296,19 @@ def test_query_count_is_the_same_for_10_or_200_publications(client, library, ess
 
 @pytest.mark.parametrize(
     "raw",
-    ['"alliances', "(territoire", "AND OR", "NOT", "a & b | !c", "l'intérêt", "co-construction:*", "\\x", "%ff%fe", "<b>odd</b>", "SELECT * FROM x;--"],
+    [
+        '"alliances',
+        "(territoire",
+        "AND OR",
+        "NOT",
+        "a & b | !c",
+        "l'intérêt",
+        "co-construction:*",
+        "\\x",
+        "%ff%fe",
+        "<b>odd</b>",
+        "SELECT * FROM x;--",
+    ],
 )
 def test_search_syntax_characters_never_break_the_page(client, library, raw):
     response = client.get("/publications/", {"q": raw})

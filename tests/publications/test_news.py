@@ -1,4 +1,5 @@
 """« Actualités » : dated, signed articles, newest first, paginated against bad page numbers."""
+
 from __future__ import annotations
 
 import datetime
@@ -50,7 +51,15 @@ def test_article_of_10_march_2022(client, news_index):
     assert response.status_code == 200
     markup = response.content.decode()
     html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(markup)
-    for text in ("Tribune", "Par Le RAMEAU", "10 mars 2022", "28 mars 2022", "30 mars 2022", "Notes et sources", "quatre piliers"):
+    for text in (
+        "Tribune",
+        "Par Le RAMEAU",
+        "10 mars 2022",
+        "28 mars 2022",
+        "30 mars 2022",
+        "Notes et sources",
+        "quatre piliers",
+    ):
         assert text in markup, text
     assert '<meta property="og:type" content="article">' in markup
     data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', markup, re.S).group(1))
@@ -58,7 +67,15 @@ def test_article_of_10_march_2022(client, news_index):
     assert "ODD 17 : les impacts du faire alliance en France" in markup.split('id="publications-liees"', 1)[1]
 
 
-@pytest.mark.parametrize("number,message", [("abc", "« abc » n&#x27;est pas un numéro de page valide"), ("0", "« 0 »"), ("-3", "« -3 »"), ("50", "La page 50 n&#x27;existe pas")])
+@pytest.mark.parametrize(
+    "number,message",
+    [
+        ("abc", "« abc » n&#x27;est pas un numéro de page valide"),
+        ("0", "« 0 »"),
+        ("-3", "« -3 »"),
+        ("50", "La page 50 n&#x27;existe pas"),
+    ],
+)
 def test_bad_page_numbers_are_corrected(client, news_index, number, message):
     add_articles(news_index, range(12))
     response = client.get(f"/actualites/?page={number}")

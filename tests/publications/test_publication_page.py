@@ -1,4 +1,5 @@
 """A publication: its download (format, size), citation, BibTeX/RIS files, JSON-LD and sharing tags."""
+
 from __future__ import annotations
 
 import datetime
@@ -63,9 +64,14 @@ def test_page_renders_with_download_format_and_size(client, book):
 
 
 def test_external_link_is_announced(client, make_publication):
-    page = make_publication("en-ligne", external_url="https://www.exemple.org/etude", external_link_text="Lire chez l'éditeur")
+    page = make_publication(
+        "en-ligne", external_url="https://www.exemple.org/etude", external_link_text="Lire chez l'éditeur"
+    )
     markup = client.get(page.url).content.decode()
-    assert 'href="https://www.exemple.org/etude" rel="noopener">Lire chez l&#x27;éditeur<span class="visually-hidden"> (site externe)</span>' in markup
+    assert (
+        'href="https://www.exemple.org/etude" rel="noopener">Lire chez l&#x27;éditeur<span class="visually-hidden"> (site externe)</span>'
+        in markup
+    )
     assert "Télécharger<span" not in markup
 
 
@@ -132,7 +138,11 @@ def test_citation_routes_answer_only_for_publications(client, library, file_urls
     [("livre", "Book"), ("etude", "Report"), ("actes", "Report"), ("cahier-de-recherche", "ScholarlyArticle")],
 )
 def test_json_ld_type_follows_the_publication_type(client, make_publication, type_slug, schema_type):
-    page = make_publication(f"jsonld-{type_slug}", kind=PublicationType.objects.get(slug=type_slug), isbn="0-8044-2957-X" if schema_type == "Book" else "")
+    page = make_publication(
+        f"jsonld-{type_slug}",
+        kind=PublicationType.objects.get(slug=type_slug),
+        isbn="0-8044-2957-X" if schema_type == "Book" else "",
+    )
     data = json_ld(client.get(page.url).content.decode())
     assert data["@context"] == "https://schema.org"
     assert data["@type"] == schema_type
@@ -147,7 +157,12 @@ def test_json_ld_describes_the_work(client, book):
     assert data["isbn"] == "9782247165834"
     assert data["datePublished"] == "2016-12"
     assert data["author"] == [
-        {"@type": "Person", "name": "Charles-Benoît Heidsieck", "givenName": "Charles-Benoît", "familyName": "Heidsieck"},
+        {
+            "@type": "Person",
+            "name": "Charles-Benoît Heidsieck",
+            "givenName": "Charles-Benoît",
+            "familyName": "Heidsieck",
+        },
         {"@type": "Organization", "name": "Le RAMEAU"},
     ]
     assert data["publisher"] == {"@type": "Organization", "name": "Éditions Dalloz"}
@@ -170,7 +185,9 @@ def test_sharing_tags_use_summary_and_cover(client, book):
     assert '<meta name="description" content="Un livre sur le bien commun, écrit à plusieurs.">' in markup
     assert '<meta property="og:type" content="book">' in markup
     assert '<meta property="book:isbn" content="9782247165834">' in markup
-    assert re.search(r'<meta property="og:image" content="http://testserver/media/images/couverture-essai[^"]*\.jpg">', markup)
+    assert re.search(
+        r'<meta property="og:image" content="http://testserver/media/images/couverture-essai[^"]*\.jpg">', markup
+    )
     assert '<meta property="og:image:alt" content="Couverture d&#x27;essai">' in markup
     assert f'<link rel="canonical" href="http://localhost{book.url}">' in markup
 
@@ -183,7 +200,9 @@ def test_reports_are_shared_as_articles(client, make_publication):
 
 def test_related_publications_share_themes_first(client, make_publication, theme_a, theme_b):
     main = make_publication("principale", themes=[theme_a, theme_b])
-    make_publication("deux-themes", title="Deux thèmes en commun", themes=[theme_a, theme_b], date=datetime.date(2001, 1, 1))
+    make_publication(
+        "deux-themes", title="Deux thèmes en commun", themes=[theme_a, theme_b], date=datetime.date(2001, 1, 1)
+    )
     make_publication("un-theme", title="Un thème en commun", themes=[theme_b], date=datetime.date(2035, 1, 1))
     markup = client.get(main.url).content.decode()
     related = markup.split('id="publications-liees"', 1)[1]
@@ -193,7 +212,15 @@ def test_related_publications_share_themes_first(client, make_publication, theme
 
 
 def test_date_precision_and_isbn_are_normalised_on_clean(library, essai_type):
-    page = PublicationPage(title="Datée", slug="datee", publication_type=essai_type, publication_date=datetime.date(2019, 3, 27), date_precision="year", summary="x", isbn=" 0-8044-2957-X ")
+    page = PublicationPage(
+        title="Datée",
+        slug="datee",
+        publication_type=essai_type,
+        publication_date=datetime.date(2019, 3, 27),
+        date_precision="year",
+        summary="x",
+        isbn=" 0-8044-2957-X ",
+    )
     page.clean()
     assert page.publication_date == datetime.date(2019, 1, 1)
     assert page.display_date == "2019" and page.isbn == "0-8044-2957-X" and page.isbn_compact == "080442957X"

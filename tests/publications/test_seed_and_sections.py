@@ -1,4 +1,5 @@
 """The demo library, and the sections other pages include: home page and resource centres."""
+
 from __future__ import annotations
 
 import datetime
@@ -50,7 +51,16 @@ def test_seed_has_the_17_publications_and_the_article_of_march_2022():
     article = NewsArticlePage.objects.get(slug="apprenons-a-valoriser-le-faire-alliance")
     assert article.live and article.date == datetime.date(2022, 3, 10)
     assert set(PublicationType.objects.values_list("slug", flat=True)) >= {
-        "livre", "etude", "rapport", "referentiel", "guide", "note", "livre-blanc", "actes", "cahier-de-recherche", "dossier",
+        "livre",
+        "etude",
+        "rapport",
+        "referentiel",
+        "guide",
+        "note",
+        "livre-blanc",
+        "actes",
+        "cahier-de-recherche",
+        "dossier",
     }
 
 
@@ -82,7 +92,9 @@ def test_home_section_gives_the_four_newest_with_covers():
         "dossier-l-interet-general-en-actions",
         "guide-investissement-societal-en-actions",
     ]
-    render_to_string("publications/includes/home_section.html", {**context, "request": request()})  # makes the renditions
+    render_to_string(
+        "publications/includes/home_section.html", {**context, "request": request()}
+    )  # makes the renditions
     with CaptureQueriesContext(connection) as queries:
         context = latest_publications_section(request())
         markup = render_to_string("publications/includes/home_section.html", {**context, "request": request()})
@@ -106,7 +118,9 @@ def test_home_section_without_library():
 def test_centre_publications_newest_first_without_query_per_item(make_publication, centre):
     image = make_image()
     for number in range(8):
-        make_publication(f"du-centre-{number}", date=datetime.date(2030, 1 + number, 1), centres=[centre], cover_image=image)
+        make_publication(
+            f"du-centre-{number}", date=datetime.date(2030, 1 + number, 1), centres=[centre], cover_image=image
+        )
     make_publication("brouillon-du-centre", centres=[centre]).unpublish()
     with version.pinned():  # as within one request, after a first one (private sections cached)
         publications_for_centre(centre)
@@ -128,4 +142,9 @@ def test_centre_template_renders_with_a_link_to_the_filtered_library(make_public
     html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parseFragment(markup)
     assert "Une publication du centre" in markup
     assert 'href="/publications/?centre=centre-essai"' in markup
-    assert render_to_string("publications/includes/centre_publications.html", {"centre_publications": [], "page": centre}).strip() == ""
+    assert (
+        render_to_string(
+            "publications/includes/centre_publications.html", {"centre_publications": [], "page": centre}
+        ).strip()
+        == ""
+    )

@@ -1,4 +1,5 @@
 """The library and the news live where the design says, and their indexes stay one-off."""
+
 import pytest
 from wagtail.test.utils import WagtailPageTestCase
 

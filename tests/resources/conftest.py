@@ -1,4 +1,5 @@
 """Fixtures for the resource centres: the seeded index and helpers to add centres."""
+
 from __future__ import annotations
 
 import pytest
@@ -15,7 +16,9 @@ def index(db) -> ResourceCentreIndexPage:
     return ResourceCentreIndexPage.objects.get()
 
 
-def add_centre(index: ResourceCentreIndexPage, number: int, *, image=None, audiences=(), partners=(), **fields) -> ResourceCentrePage:
+def add_centre(
+    index: ResourceCentreIndexPage, number: int, *, image=None, audiences=(), partners=(), **fields
+) -> ResourceCentrePage:
     """A live centre under the index, saved without a revision (like a fixture, not an editor)."""
     values = {
         "title": f"Centre d'essai {number}",
@@ -27,7 +30,9 @@ def add_centre(index: ResourceCentreIndexPage, number: int, *, image=None, audie
     }
     centre = ResourceCentrePage(**values)
     centre.audiences = list(audiences)
-    centre.partner_links = [ResourceCentrePartner(partner=partner, sort_order=order) for order, partner in enumerate(partners)]
+    centre.partner_links = [
+        ResourceCentrePartner(partner=partner, sort_order=order) for order, partner in enumerate(partners)
+    ]
     index.add_child(instance=centre)
     return centre
 

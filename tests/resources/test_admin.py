@@ -1,4 +1,5 @@
 """Editors create and edit centres through the real Wagtail admin forms; dead platforms show up there."""
+
 from __future__ import annotations
 
 from django.urls import reverse
@@ -34,12 +35,18 @@ class CentreAdminTestCase(WagtailPageTestCase):
                 "body": streamfield(
                     [
                         ("heading", {"text": "Ce que l'on y trouve", "level": "h2"}),
-                        ("paragraph", rich_text("<p>Des fiches pratiques et des exemples.</p>", features=TEXT_FEATURES)),
+                        (
+                            "paragraph",
+                            rich_text("<p>Des fiches pratiques et des exemples.</p>", features=TEXT_FEATURES),
+                        ),
                     ]
                 ),
             }
         )
-        data["audiences"] = [audience.pk for audience in Audience.objects.filter(slug__in=["associations", "collectivites-territoriales"])]
+        data["audiences"] = [
+            audience.pk
+            for audience in Audience.objects.filter(slug__in=["associations", "collectivites-territoriales"])
+        ]
         data.update(overrides)
         return data
 
@@ -56,7 +63,12 @@ class CreateCentreTests(CentreAdminTestCase):
         self.assertEqual([need.slug for need in centre.needs], ["s-informer", "agir"])
         self.assertEqual(centre.launch_year, 2021)
         response = self.client.get(centre.url)
-        for text in ("Alliances en santé", "Ce que l&#x27;on y trouve", "https://alliances-sante.exemple.org/", "ADASI"):
+        for text in (
+            "Alliances en santé",
+            "Ce que l&#x27;on y trouve",
+            "https://alliances-sante.exemple.org/",
+            "ADASI",
+        ):
             self.assertContains(response, text)
         listed = self.client.get("/centres-de-ressources/?public=associations&besoin=agir")
         self.assertContains(listed, "Alliances en santé")
@@ -92,14 +104,18 @@ class CreateCentreTests(CentreAdminTestCase):
     def test_index_can_be_created_when_missing(self):
         home = HomePage.objects.get()
         ResourceCentreIndexPage.objects.all().delete()
-        data = nested_form_data({"title": "Centres de ressources", "slug": "centres-de-ressources", "intro": "Douze espaces."})
+        data = nested_form_data(
+            {"title": "Centres de ressources", "slug": "centres-de-ressources", "intro": "Douze espaces."}
+        )
         self.assertCanCreate(home, ResourceCentreIndexPage, data)
         self.assertContains(self.client.get("/centres-de-ressources/"), "Aucun centre de ressources")
 
 
 class LinkHealthAdminTests(CentreAdminTestCase):
     def mark_dead(self, slug: str, status: int | None = 404) -> ResourceCentrePage:
-        ResourceCentrePage.objects.filter(slug=slug).update(link_ok=False, link_status=status, link_checked_at=timezone.now())
+        ResourceCentrePage.objects.filter(slug=slug).update(
+            link_ok=False, link_status=status, link_checked_at=timezone.now()
+        )
         return ResourceCentrePage.objects.get(slug=slug)
 
     def test_edit_page_explains_a_dead_platform(self):
@@ -117,7 +133,9 @@ class LinkHealthAdminTests(CentreAdminTestCase):
     def test_explorer_lists_centres_with_their_link_health(self):
         self.mark_dead("rse-et-partenariats")
         self.mark_dead("fondations-d-avenir", status=None)
-        ResourceCentrePage.objects.filter(slug="investissement-societal").update(link_ok=True, link_status=200, link_checked_at=timezone.now())
+        ResourceCentrePage.objects.filter(slug="investissement-societal").update(
+            link_ok=True, link_status=200, link_checked_at=timezone.now()
+        )
         response = self.client.get(reverse("wagtailadmin_explore", args=[self.index.pk]))
         self.assertContains(response, "Injoignable (404)")
         self.assertContains(response, "Injoignable (pas de réponse)")
@@ -160,7 +178,9 @@ class LinkHealthAdminTests(CentreAdminTestCase):
             else (block.block_type, rich_text(block.value.source, features=TEXT_FEATURES))
             for block in centre.body
         ]
-        data.update(nested_form_data({"body": streamfield(body)}), summary="Présentation revue par l'équipe.", **PUBLISH)
+        data.update(
+            nested_form_data({"body": streamfield(body)}), summary="Présentation revue par l'équipe.", **PUBLISH
+        )
         self.assertEqual(self.client.post(edit_url, data).status_code, 302)
         centre.refresh_from_db()
         self.assertEqual(centre.summary, "Présentation revue par l'équipe.")

@@ -1,4 +1,5 @@
 """Filters by audience and need are plain links; bad values give the full list and a notice, never a 500."""
+
 from __future__ import annotations
 
 import re
@@ -52,11 +53,18 @@ def test_each_need_filter(client, need):
 @pytest.mark.django_db
 def test_filters_combine_and_links_keep_the_other_filter(client):
     markup = client.get(INDEX_PATH, {"public": "associations", "besoin": "agir"}).content.decode()
-    assert listed_slugs(markup) == expected("associations", "agir") == ["modeles-socio-economiques-associatifs", "evaluation-partenariale"]
+    assert (
+        listed_slugs(markup)
+        == expected("associations", "agir")
+        == ["modeles-socio-economiques-associatifs", "evaluation-partenariale"]
+    )
     assert "2 centres de ressources" in markup and "« Associations »" in markup and "« Agir »" in markup
     # The current choices are marked; other choices keep the filter already chosen.
     current = '<span aria-hidden="true">✓ </span>'
-    assert f'href="/centres-de-ressources/?public=associations&amp;besoin=agir" aria-current="true">{current}Associations<' in markup
+    assert (
+        f'href="/centres-de-ressources/?public=associations&amp;besoin=agir" aria-current="true">{current}Associations<'
+        in markup
+    )
     assert 'href="/centres-de-ressources/?public=entreprises&amp;besoin=agir">Entreprises<' in markup
     assert 'href="/centres-de-ressources/?besoin=agir">Tous les publics<' in markup
     assert '<a href="/centres-de-ressources/">Voir tous les centres de ressources</a>' in markup

@@ -1,4 +1,5 @@
 """The home page's centres section: context from resources.home, markup from its include."""
+
 from __future__ import annotations
 
 import pytest
@@ -14,7 +15,9 @@ def test_section_lists_the_live_centres_in_tree_order(index):
     context = centres_section(RequestFactory().get("/"))
     assert context["centres_index"] == index
     centres = context["centres"]
-    assert [centre.slug for centre in centres] == list(ResourceCentrePage.objects.child_of(index).order_by("path").values_list("slug", flat=True))
+    assert [centre.slug for centre in centres] == list(
+        ResourceCentrePage.objects.child_of(index).order_by("path").values_list("slug", flat=True)
+    )
     assert len(centres) == 12
     assert all(centre.listing_image is not None for centre in centres)
 

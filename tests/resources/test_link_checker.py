@@ -1,4 +1,5 @@
 """check_centre_links against a real HTTP server started by the test on 127.0.0.1 (no mocks)."""
+
 from __future__ import annotations
 
 import threading
@@ -111,7 +112,9 @@ def test_command_records_status_and_prints_a_table(centres, server):
     lines = output.splitlines()
     assert lines[0].split() == ["Centre", "État", "Code", "Durée", "Adresse"]
     assert set(lines[1]) <= {"-", " "}
-    row = {title: next(line for line in lines if line.startswith(title)) for title in (c.title for c in results.values())}
+    row = {
+        title: next(line for line in lines if line.startswith(title)) for title in (c.title for c in results.values())
+    }
     assert "en ligne" in row[results["/live"].title] and " 200 " in row[results["/live"].title]
     assert f"{server}/old -> {server}/new" in row[results["/old"].title]
     assert "INJOIGNABLE (erreur HTTP 404)" in row[results["/missing"].title]
@@ -121,7 +124,10 @@ def test_command_records_status_and_prints_a_table(centres, server):
 
     assert Revision.objects.count() == revisions, "checking links must not create revisions"
     assert ("HEAD", "/live") in Handler.requests and ("GET", "/live") not in Handler.requests
-    assert ("HEAD", "/new") in Handler.requests and ("GET", "/new") not in Handler.requests  # HEAD kept across the redirect
+    assert ("HEAD", "/new") in Handler.requests and (
+        "GET",
+        "/new",
+    ) not in Handler.requests  # HEAD kept across the redirect
     assert ("GET", "/missing") in Handler.requests  # HEAD failed, GET confirms
     assert ("GET", "/hang") not in Handler.requests  # a timeout is not retried
 
@@ -160,7 +166,9 @@ def test_same_url_is_requested_once(server):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("args", [("--timeout", "0"), ("--timeout", "-1"), ("--timeout", "120"), ("--workers", "0"), ("--workers", "64")])
+@pytest.mark.parametrize(
+    "args", [("--timeout", "0"), ("--timeout", "-1"), ("--timeout", "120"), ("--workers", "0"), ("--workers", "64")]
+)
 def test_out_of_range_options_are_refused(args):
     with pytest.raises(CommandError):
         run_command(*args)

@@ -1,4 +1,5 @@
 """The index lists the 12 centres; each centre page renders, leads to its platform and previews well."""
+
 from __future__ import annotations
 
 import html5lib
@@ -17,7 +18,11 @@ from .conftest import INDEX_PATH
 
 # The seven centres named in the client's documents, with the partner each was built with.
 NAMED_CENTRES = {
-    "innovation-territoriale-en-actions": {"Caisse des Dépôts", "Commissariat général à l'égalité des territoires (CGET)", "Groupe La Poste"},
+    "innovation-territoriale-en-actions": {
+        "Caisse des Dépôts",
+        "Commissariat général à l'égalité des territoires (CGET)",
+        "Groupe La Poste",
+    },
     "co-construction-territoriale": {"Commissariat général à l'égalité des territoires (CGET)"},
     "modeles-socio-economiques-associatifs": {"ADASI"},
     "rse-et-partenariats": {"ORSE"},
@@ -94,7 +99,10 @@ def test_named_centres_show_their_partners_with_logos(client, slug, partner_name
     assert len(items) == len(partner_names)
     for item in items:
         assert item.find(".//img").get("alt") == ""  # the name is written next to the logo
-    names = {"".join(item.find(".//span[@class='partners__name']").itertext()).replace(" (site externe)", "").strip() for item in items}
+    names = {
+        "".join(item.find(".//span[@class='partners__name']").itertext()).replace(" (site externe)", "").strip()
+        for item in items
+    }
     assert names == partner_names
     for item in items:
         link = item.find(".//a")
@@ -132,7 +140,9 @@ def test_centre_without_platform_url_renders_without_the_link(client, index):
 
 @pytest.mark.django_db
 def test_centre_lists_the_publications_and_webinars_that_point_to_it(client):
-    centre = next(c for c in ResourceCentrePage.objects.live() if c.publications.live().exists() and c.webinars.live().exists())
+    centre = next(
+        c for c in ResourceCentrePage.objects.live() if c.publications.live().exists() and c.webinars.live().exists()
+    )
     markup = client.get(centre.url).content.decode()
     assert 'id="publications-du-centre"' in markup and 'id="centre-webinaires"' in markup
     shown = publications_for_centre(centre)
@@ -170,7 +180,9 @@ def test_centre_sharing_tags_use_its_summary_and_listing_image(client):
     assert meta("name", "twitter:card") == "summary_large_image"
     image = meta("property", "og:image")
     assert "/media/images/" in image and image.endswith(".jpg") and image == meta("name", "twitter:image")
-    assert meta("property", "og:image:alt") == centre.listing_image.title  # the centre's own image, not the site default
+    assert (
+        meta("property", "og:image:alt") == centre.listing_image.title
+    )  # the centre's own image, not the site default
 
 
 @pytest.mark.django_db

@@ -1,4 +1,5 @@
 """Listing costs a fixed number of queries, whatever the number of centres or partners."""
+
 from __future__ import annotations
 
 import pytest

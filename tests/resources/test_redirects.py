@@ -1,4 +1,5 @@
 """Partners' links last: renaming a centre leaves a permanent redirect from its old address."""
+
 import pytest
 
 from resources.models import ResourceCentrePage

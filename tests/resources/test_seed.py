@@ -1,4 +1,5 @@
 """seed_demo creates the 12 centres, their audiences and partners, once."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,4 +1,5 @@
 """What search engines and social networks read: sitemap, robots.txt, titles, descriptions, sharing tags."""
+
 from __future__ import annotations
 
 import html
@@ -97,7 +98,16 @@ def test_every_page_type_has_title_description_canonical_and_sharing_tags(client
         assert tags.get("description"), page.url
         assert tags["description"] == page.get_meta_description(), page.url
         assert tags["canonical"].endswith(page.url), page.url
-        for key in ("og:title", "og:description", "og:url", "og:image", "og:site_name", "twitter:card", "twitter:title", "twitter:image"):
+        for key in (
+            "og:title",
+            "og:description",
+            "og:url",
+            "og:image",
+            "og:site_name",
+            "twitter:card",
+            "twitter:title",
+            "twitter:image",
+        ):
             assert tags.get(key), (page.url, key)
         if page.depth > 2:
             assert tags["title"] == f"{page.seo_title or page.title} · Le RAMEAU", page.url

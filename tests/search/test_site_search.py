@@ -1,4 +1,5 @@
 """Site search at /recherche/ on PostgreSQL's French configuration: stems, accents, kinds, bad input."""
+
 from __future__ import annotations
 
 import html
@@ -110,7 +111,12 @@ def test_narrow_by_kind_with_counts(client, quintessence):
     publications = client.get(SEARCH, {"q": "partenariat", "type": "publications"})
     other = client.get(SEARCH, {"q": "partenariat", "type": "pages"})
 
-    counts = dict(re.findall(r'class="result-kinds__link"[^>]*>([^<]+?) <span class="result-kinds__count">\((\d+)\)', everything.content.decode()))
+    counts = dict(
+        re.findall(
+            r'class="result-kinds__link"[^>]*>([^<]+?) <span class="result-kinds__count">\((\d+)\)',
+            everything.content.decode(),
+        )
+    )
     total = int(counts.pop("Tous les types"))
     assert total == sum(int(n) for n in counts.values()) >= 5
     assert heading(publications).startswith(f"{counts['Publications']} résultat")
@@ -148,19 +154,25 @@ def test_drafts_and_private_pages_are_not_found(client, home, quintessence):
     draft = StandardPage(title="Quintessence brouillon", slug="brouillon", live=False)
     home.add_child(instance=draft)
     draft.save_revision()
-    PageViewRestriction.objects.create(page=quintessence, restriction_type=PageViewRestriction.PASSWORD, password="secret")
+    PageViewRestriction.objects.create(
+        page=quintessence, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
     assert result_titles(client.get(SEARCH, {"q": "quintessence"})) == []
 
 
 def test_index_follows_what_staff_publish_through_the_admin(admin_client, client, home):
     add_url = reverse("wagtailadmin_pages:add", args=["pages", "standardpage", home.pk])
-    data = nested_form_data({"title": "Les mangroves solidaires", "slug": "mangroves", "intro": "", "body": streamfield([])})
+    data = nested_form_data(
+        {"title": "Les mangroves solidaires", "slug": "mangroves", "intro": "", "body": streamfield([])}
+    )
     assert admin_client.post(add_url, {**data}).status_code == 302  # saved as a draft
     assert result_titles(client.get(SEARCH, {"q": "mangroves"})) == []
 
     page = StandardPage.objects.get(slug="mangroves")
     edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
-    data = nested_form_data({"title": "Les lagunes solidaires", "slug": "mangroves", "intro": "", "body": streamfield([])})
+    data = nested_form_data(
+        {"title": "Les lagunes solidaires", "slug": "mangroves", "intro": "", "body": streamfield([])}
+    )
     assert admin_client.post(edit_url, {**data, "action-publish": "action-publish"}).status_code == 302
     assert result_titles(client.get(SEARCH, {"q": "lagunes"})) == ["Les lagunes solidaires"]
     assert result_titles(client.get(SEARCH, {"q": "mangroves solidaires"})) == []
@@ -218,7 +230,17 @@ def test_query_without_words_says_so(client):
     assert "aucun mot" in notices(client.get(SEARCH, {"q": "!!! ???"}))
 
 
-@pytest.mark.parametrize("raw", ["q=%ff%fe%fd", "q=partenariat%c3", "q=%ed%a0%80", "q=a&q=b&q[]=c", "q[]=partenariat", "q=partenariat&type=publications&type=centres"])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "q=%ff%fe%fd",
+        "q=partenariat%c3",
+        "q=%ed%a0%80",
+        "q=a&q=b&q[]=c",
+        "q[]=partenariat",
+        "q=partenariat&type=publications&type=centres",
+    ],
+)
 def test_malformed_query_strings(client, raw):
     response = client.get(SEARCH, QUERY_STRING=raw)
     assert response.status_code == 200
@@ -226,7 +248,15 @@ def test_malformed_query_strings(client, raw):
 
 
 def test_header_search_box_on_every_kind_of_page(client):
-    for path in ("/", "/qui-sommes-nous/", "/publications/", "/centres-de-ressources/", "/webinaires/", "/introuvable/", SEARCH):
+    for path in (
+        "/",
+        "/qui-sommes-nous/",
+        "/publications/",
+        "/centres-de-ressources/",
+        "/webinaires/",
+        "/introuvable/",
+        SEARCH,
+    ):
         html = client.get(path).content.decode()
         assert re.search(r'<form class="site-search" role="search" method="get" action="/recherche/">', html), path
         assert '<label class="visually-hidden" for="recherche-site">Rechercher sur le site</label>' in html

@@ -1,4 +1,5 @@
 """schema.org JSON-LD: the organisation on the home page, events on sessions, valid JSON everywhere."""
+
 from __future__ import annotations
 
 import json
@@ -15,7 +16,9 @@ pytestmark = pytest.mark.django_db
 
 
 def json_ld_blocks(markup: str) -> list[dict]:
-    return [json.loads(block) for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', markup, re.S)]
+    return [
+        json.loads(block) for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', markup, re.S)
+    ]
 
 
 def test_every_live_page_has_only_valid_json_ld(client):

@@ -1,4 +1,5 @@
 """Fixtures for the security tests: the production static files and a real gunicorn."""
+
 from __future__ import annotations
 
 import shutil

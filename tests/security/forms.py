@@ -1,4 +1,5 @@
 """What the admin's edit form posts for a news article (the admin's JavaScript builds the body)."""
+
 from __future__ import annotations
 
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield

@@ -1,6 +1,7 @@
 """Real servers for the security tests: gunicorn with the production settings, and a
 throwaway PostgreSQL server (scripts/database.py) the fault tests may stop and restart. Every wait is bounded;
 every process started here is stopped by its context manager, also on failure."""
+
 from __future__ import annotations
 
 import http.client
@@ -51,7 +52,11 @@ def collect_static(static_root: str) -> None:
     env = production_environment("postgres://nobody@127.0.0.1:1/none", static_root, tempfile.gettempdir())
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"],
-        cwd=ROOT, env=env, check=True, timeout=180, capture_output=True,
+        cwd=ROOT,
+        env=env,
+        check=True,
+        timeout=180,
+        capture_output=True,
     )
 
 
@@ -63,8 +68,9 @@ class Answer:
     seconds: float
 
 
-def request(port: int, path: str, *, method: str = "GET", headers: dict[str, str] | None = None,
-            timeout: float = 10) -> Answer:
+def request(
+    port: int, path: str, *, method: str = "GET", headers: dict[str, str] | None = None, timeout: float = 10
+) -> Answer:
     """One plain HTTP request to 127.0.0.1, headers sent exactly as given."""
     started = time.monotonic()
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
@@ -72,7 +78,9 @@ def request(port: int, path: str, *, method: str = "GET", headers: dict[str, str
         connection.request(method, path, headers={"Host": PRODUCTION_HOST, **(headers or {})})
         response = connection.getresponse()
         body = response.read()
-        return Answer(response.status, {k.lower(): v for k, v in response.getheaders()}, body, time.monotonic() - started)
+        return Answer(
+            response.status, {k.lower(): v for k, v in response.getheaders()}, body, time.monotonic() - started
+        )
     finally:
         connection.close()
 
@@ -96,8 +104,19 @@ def gunicorn(env: dict[str, str], *, workers: int = 2, startup_timeout: float = 
     env = {**env, "GUNICORN_BIND": f"127.0.0.1:{port}", "WEB_CONCURRENCY": str(workers), "PYTHONUNBUFFERED": "1"}
     with log_path.open("wb") as log_file:
         process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "--config", "rameau_site/gunicorn.conf.py", "rameau_site.wsgi:application"],
-            cwd=ROOT, env=env, stdout=log_file, stderr=subprocess.STDOUT, start_new_session=True,
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "--config",
+                "rameau_site/gunicorn.conf.py",
+                "rameau_site.wsgi:application",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=log_file,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
     server = Gunicorn(port, process, log_path)
     try:

@@ -1,5 +1,6 @@
 """Item 3: the way into the admin - lockout after 5 failures whatever X-Forwarded-For
 says, two factors for every staff account, and sessions that end when left idle."""
+
 from __future__ import annotations
 
 import datetime
@@ -38,6 +39,7 @@ def is_logged_in(client: Client) -> bool:
 
 
 # --- lockout ------------------------------------------------------------------------
+
 
 def test_five_failures_lock_the_account_even_from_rotating_forwarded_addresses(client, staff):
     for attempt in range(4):
@@ -83,19 +85,25 @@ def test_behind_the_proxy_spoofed_prefixes_do_not_reset_the_count(client, staff,
     settings.TRUSTED_PROXY_COUNT = 1
     for attempt in range(5):
         password_login(
-            client, f"inconnu{attempt}", "mauvais",
-            REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR=f"203.0.113.{attempt}, 198.51.100.7",
+            client,
+            f"inconnu{attempt}",
+            "mauvais",
+            REMOTE_ADDR="10.0.0.2",
+            HTTP_X_FORWARDED_FOR=f"203.0.113.{attempt}, 198.51.100.7",
         )
-    blocked = password_login(client, "redactrice", PASSWORD, REMOTE_ADDR="10.0.0.2",
-                             HTTP_X_FORWARDED_FOR="203.0.113.250, 198.51.100.7")
+    blocked = password_login(
+        client, "redactrice", PASSWORD, REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="203.0.113.250, 198.51.100.7"
+    )
     assert blocked.status_code == 429
     other_visitor = Client()
-    allowed = password_login(other_visitor, "redactrice", PASSWORD, REMOTE_ADDR="10.0.0.2",
-                             HTTP_X_FORWARDED_FOR="198.51.100.8")
+    allowed = password_login(
+        other_visitor, "redactrice", PASSWORD, REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="198.51.100.8"
+    )
     assert allowed.status_code == 302
 
 
 # --- two factors ----------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("path", ["/admin/", "/admin/pages/", "/admin/images/", "/admin/documents/", "/admin/users/"])
 def test_staff_without_a_device_must_enrol_before_anything_else(client, staff, path):
@@ -193,6 +201,7 @@ def test_demo_otp_code_is_refused_outside_the_demo(settings, django_user_model):
 
 
 # --- idle sessions --------------------------------------------------------------------
+
 
 def test_an_idle_session_expires_and_activity_renews_it(client, staff):
     device = reset_totp_device(staff).device

@@ -1,5 +1,6 @@
 """Item 8: nothing is lost - every edit is a revision, a deleted page keeps its audit trail,
 scheduled publishing happens, and make backup / make restore round-trip a real database."""
+
 from __future__ import annotations
 
 import datetime
@@ -48,7 +49,11 @@ def test_every_admin_edit_is_a_revision_with_its_author(admin_client):
     admin_client.post(edit, {**article_data(article, "Version publiée"), "action-publish": "action-publish"})
     revisions = Revision.page_revisions.filter(object_id=str(article.pk)).order_by("pk")
     assert revisions.count() == before + 3
-    assert [r.content["title"] for r in revisions[before:]] == ["Première reprise", "Deuxième reprise", "Version publiée"]
+    assert [r.content["title"] for r in revisions[before:]] == [
+        "Première reprise",
+        "Deuxième reprise",
+        "Version publiée",
+    ]
     assert {r.user.username for r in revisions[before:]} == {"editrice"}
     assert PageLogEntry.objects.filter(page_id=article.pk, action="wagtail.publish").exists()
 
@@ -71,7 +76,9 @@ def test_deleting_a_page_keeps_its_audit_log(admin_client):
 @pytest.mark.django_db
 def test_scheduled_publishing_goes_live_when_the_command_runs():
     news = NewsIndexPage.objects.get()
-    page = NewsArticlePage(title="Annonce programmée", slug="annonce-programmee", summary="Paraîtra à l'heure dite.", live=False)
+    page = NewsArticlePage(
+        title="Annonce programmée", slug="annonce-programmee", summary="Paraîtra à l'heure dite.", live=False
+    )
     news.add_child(instance=page)
     revision = page.save_revision()
     revision.approved_go_live_at = timezone.now() - datetime.timedelta(minutes=1)
@@ -94,8 +101,15 @@ def test_backup_and_restore_round_trip_a_database(seeded_database, tmp_path, set
     media_files = sorted(p.relative_to(media_root).as_posix() for p in media_root.rglob("*") if p.is_file())
     assert media_files, "the demo content has images and documents"
     env = {**os.environ, "DATABASE_URL": seeded_database, "MEDIA_ROOT": str(media_root), "PG_BIN": str(bin_dir())}
-    backup = subprocess.run(["scripts/backup", str(tmp_path / "sauvegardes")], cwd=ROOT, env=env,
-                            capture_output=True, text=True, timeout=120, check=True)
+    backup = subprocess.run(
+        ["scripts/backup", str(tmp_path / "sauvegardes")],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
     folder = Path(backup.stdout.strip().splitlines()[-1])
     assert (folder / "database.dump").stat().st_size > 0
     with tarfile.open(folder / "media.tar.gz") as archive:
@@ -108,18 +122,36 @@ def test_backup_and_restore_round_trip_a_database(seeded_database, tmp_path, set
     try:
         target = f"{base}/{target_name}"
         restored_media = tmp_path / "media-restauree"
-        subprocess.run(["scripts/restore", str(folder)], cwd=ROOT,
-                       env={**env, "DATABASE_URL": target, "MEDIA_ROOT": str(restored_media)},
-                       capture_output=True, text=True, timeout=120, check=True)
+        subprocess.run(
+            ["scripts/restore", str(folder)],
+            cwd=ROOT,
+            env={**env, "DATABASE_URL": target, "MEDIA_ROOT": str(restored_media)},
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=True,
+        )
         original, restored = row_counts(seeded_database), row_counts(target)
         print(f"\nbackup round trip: {original}")
         assert restored == original
-        assert all(original[table] > 0 for table in ("wagtailcore_page", "wagtailcore_revision", "wagtailimages_image", "wagtaildocs_document"))
-        assert sorted(p.relative_to(restored_media).as_posix() for p in restored_media.rglob("*") if p.is_file()) == media_files
+        assert all(
+            original[table] > 0
+            for table in ("wagtailcore_page", "wagtailcore_revision", "wagtailimages_image", "wagtaildocs_document")
+        )
+        assert (
+            sorted(p.relative_to(restored_media).as_posix() for p in restored_media.rglob("*") if p.is_file())
+            == media_files
+        )
         # A second restore over the first one replaces, and does not duplicate, the rows.
-        subprocess.run(["scripts/restore", str(folder)], cwd=ROOT,
-                       env={**env, "DATABASE_URL": target, "MEDIA_ROOT": str(restored_media)},
-                       capture_output=True, text=True, timeout=120, check=True)
+        subprocess.run(
+            ["scripts/restore", str(folder)],
+            cwd=ROOT,
+            env={**env, "DATABASE_URL": target, "MEDIA_ROOT": str(restored_media)},
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=True,
+        )
         assert row_counts(target) == original
     finally:
         with psycopg.connect(f"{base}/postgres", autocommit=True) as admin:
@@ -127,7 +159,12 @@ def test_backup_and_restore_round_trip_a_database(seeded_database, tmp_path, set
 
 
 def test_restore_refuses_a_folder_that_is_not_a_backup(tmp_path):
-    result = subprocess.run(["scripts/restore", str(tmp_path)], cwd=ROOT,
-                            env={**os.environ, "DATABASE_URL": "postgres://nobody@127.0.0.1:1/none"},
-                            capture_output=True, text=True, timeout=30)
+    result = subprocess.run(
+        ["scripts/restore", str(tmp_path)],
+        cwd=ROOT,
+        env={**os.environ, "DATABASE_URL": "postgres://nobody@127.0.0.1:1/none"},
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
     assert result.returncode != 0 and "not a backup folder" in result.stderr

@@ -2,6 +2,7 @@
 settings, our own throwaway cluster). No request fails more than 2 s after the database is
 back, none after a restart while idle; while it is down, visitors get the French 503 page
 with Retry-After within 5 s, and each 5xx is one JSON log line with its path."""
+
 from __future__ import annotations
 
 import itertools
@@ -73,7 +74,14 @@ def test_restart_under_traffic_recovers_within_two_seconds(site):
             moment = time.monotonic()
             try:
                 answer = request(server.port, uncached(path), timeout=10)
-                results.append((moment, answer.status if answer.status != 503 or "retry-after" in answer.headers else "503 without Retry-After"))
+                results.append(
+                    (
+                        moment,
+                        answer.status
+                        if answer.status != 503 or "retry-after" in answer.headers
+                        else "503 without Retry-After",
+                    )
+                )
             except OSError as error:
                 results.append((moment, f"{type(error).__name__}"))
 
@@ -95,8 +103,10 @@ def test_restart_under_traffic_recovers_within_two_seconds(site):
 
     failures = [(round(moment - back_at, 2), status) for moment, status in results if status != 200]
     last = max((delay for delay, _ in failures), default=None)
-    print(f"\nrestart under traffic: {len(results)} requests, {len(failures)} answered 503 while PostgreSQL was down, "
-          f"last failure {last} s after it was back")
+    print(
+        f"\nrestart under traffic: {len(results)} requests, {len(failures)} answered 503 while PostgreSQL was down, "
+        f"last failure {last} s after it was back"
+    )
     late = [(delay, status) for delay, status in failures if delay > 2.0]
     assert not late, f"requests failing more than 2 s after PostgreSQL was back: {late}"
     assert {status for _, status in failures} <= {503}, failures  # never a 500 or a dropped connection

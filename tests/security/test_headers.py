@@ -1,4 +1,5 @@
 """Item 2: the response headers of public pages, of the admin and of the health checks."""
+
 from __future__ import annotations
 
 import html5lib

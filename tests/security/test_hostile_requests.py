@@ -1,5 +1,6 @@
 """Item 4: hostile requests to the public URLs. Whatever arrives: no 5xx, an answer in
 under a second, no redirect to another site, and nothing sent back unescaped."""
+
 from __future__ import annotations
 
 import time
@@ -151,11 +152,18 @@ def test_post_without_csrf_is_refused_in_french():
 
 def test_next_to_another_site_after_login_is_ignored(client, django_user_model):
     django_user_model.objects.create_user("redac", "r@example.org", "motdepasse-solide-2026", is_staff=True)
-    for target in ("//evil.example", "https://evil.example/", "/\\evil.example", "http:evil.example", "%2F%2Fevil.example"):
+    for target in (
+        "//evil.example",
+        "https://evil.example/",
+        "/\\evil.example",
+        "http:evil.example",
+        "%2F%2Fevil.example",
+    ):
         page, seconds = timed(client.get, f"/admin/login/?next={target}")
         check(page, seconds, f"login form next={target}")
         response, seconds = timed(
-            client.post, f"/admin/login/?next={target}",
+            client.post,
+            f"/admin/login/?next={target}",
             {"username": "redac", "password": "motdepasse-solide-2026", "next": target},
         )
         check(response, seconds, f"login next={target}")

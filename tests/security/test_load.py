@@ -1,5 +1,6 @@
 """Item 7: a bounded load on gunicorn with the production settings: home, filtered listings,
 search and a publication download, several visitors at once, and not one error."""
+
 from __future__ import annotations
 
 import json
@@ -16,14 +17,30 @@ SECONDS = 15
 
 def test_bounded_load_without_a_single_error(db, seeded_database, production_static_root, settings):
     document = get_document_model().objects.filter(file__endswith=".pdf").order_by("pk").first()
-    env = production_environment(seeded_database, production_static_root, str(settings.MEDIA_ROOT),
-                                 SECURE_SSL_REDIRECT="false")
+    env = production_environment(
+        seeded_database, production_static_root, str(settings.MEDIA_ROOT), SECURE_SSL_REDIRECT="false"
+    )
     with gunicorn(env, workers=2) as server:
         assert request(server.port, document.url).status == 200
         result = subprocess.run(
-            [sys.executable, "bench/load_security.py", "--port", str(server.port), "--host", PRODUCTION_HOST,
-             "--seconds", str(SECONDS), "--clients", "4", "--document", document.url],
-            cwd=ROOT, capture_output=True, text=True, timeout=SECONDS + 60,
+            [
+                sys.executable,
+                "bench/load_security.py",
+                "--port",
+                str(server.port),
+                "--host",
+                PRODUCTION_HOST,
+                "--seconds",
+                str(SECONDS),
+                "--clients",
+                "4",
+                "--document",
+                document.url,
+            ],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=SECONDS + 60,
         )
     summary = json.loads(result.stdout.strip().splitlines()[-1])
     print(f"\nload: {summary}")

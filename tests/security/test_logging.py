@@ -1,4 +1,5 @@
 """Item 9: every 5xx is one JSON line on stdout with its path; Sentry only when asked for."""
+
 from __future__ import annotations
 
 import io
@@ -56,14 +57,27 @@ def test_a_500_is_one_json_line_with_its_path_on_stdout(production_logs):
 def run_in_production(code: str, **extra: str) -> subprocess.CompletedProcess:
     env = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
     env.pop("SENTRY_DSN", None)
-    env.update(DJANGO_SETTINGS_MODULE="rameau_site.settings.production", SECRET_KEY=SECRET_KEY,
-               ALLOWED_HOSTS="www.lerameau.fr", DATABASE_URL="postgres://nobody@127.0.0.1:1/none", **extra)
-    return subprocess.run([sys.executable, "manage.py", "shell", "-c", code], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=120)
+    env.update(
+        DJANGO_SETTINGS_MODULE="rameau_site.settings.production",
+        SECRET_KEY=SECRET_KEY,
+        ALLOWED_HOSTS="www.lerameau.fr",
+        DATABASE_URL="postgres://nobody@127.0.0.1:1/none",
+        **extra,
+    )
+    return subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_sentry_is_neither_imported_nor_started_without_a_dsn():
-    result = run_in_production("import sys; from django.conf import settings; print(settings.SENTRY_ENABLED, 'sentry_sdk' in sys.modules)")
+    result = run_in_production(
+        "import sys; from django.conf import settings; print(settings.SENTRY_ENABLED, 'sentry_sdk' in sys.modules)"
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1].split() == ["False", "False"]
 

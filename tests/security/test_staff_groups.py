@@ -3,6 +3,7 @@
 The model: editors write in the editorial sections (publications and news) and submit to
 moderation; moderators approve and publish anywhere, and alone edit snippets and settings.
 Everything an editor may not touch is refused through the real admin views."""
+
 from __future__ import annotations
 
 import html
@@ -24,7 +25,9 @@ pytestmark = pytest.mark.django_db
 
 
 def member_of(django_user_model, username: str, group_name: str):
-    user = django_user_model.objects.create_user(username, f"{username}@example.org", "motdepasse-solide-2026", is_staff=True)
+    user = django_user_model.objects.create_user(
+        username, f"{username}@example.org", "motdepasse-solide-2026", is_staff=True
+    )
     user.groups.add(Group.objects.get(name=group_name))
     return user
 
@@ -55,7 +58,9 @@ def article_form(article: NewsArticlePage, title: str, action: str) -> dict:
 
 def refused(response) -> bool:
     """Wagtail answers a permission refusal with 403, or a redirect to the dashboard."""
-    return response.status_code == 403 or (response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home"))
+    return response.status_code == 403 or (
+        response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home")
+    )
 
 
 def chooser_html(response) -> str:
@@ -69,7 +74,9 @@ def chooser_html(response) -> str:
 def test_groups_workflow_and_rights_as_migrated():
     editors, moderators = Group.objects.get(name=EDITORS), Group.objects.get(name=MODERATORS)
     assert not Group.objects.filter(name__in=["Editors", "Moderators"]).exists()
-    editor_pages = {(p.page.specific_class, p.permission.codename) for p in GroupPagePermission.objects.filter(group=editors)}
+    editor_pages = {
+        (p.page.specific_class, p.permission.codename) for p in GroupPagePermission.objects.filter(group=editors)
+    }
     assert editor_pages == {
         (section, codename)
         for section in (PublicationIndexPage, NewsIndexPage)
@@ -77,7 +84,9 @@ def test_groups_workflow_and_rights_as_migrated():
     }
     root = Page.objects.get(depth=1)
     assert {p.permission.codename for p in GroupPagePermission.objects.filter(group=moderators, page=root)} >= {
-        "add_page", "change_page", "publish_page"
+        "add_page",
+        "change_page",
+        "publish_page",
     }
     assert not editors.permissions.filter(codename__in=["change_sitesettings", "change_partner"]).exists()
     assert moderators.permissions.filter(codename="change_sitesettings").exists()
@@ -173,7 +182,9 @@ def test_editor_reaches_their_own_sections_history_and_preview(editor_client, ar
 
 def test_choosers_hide_other_sections_drafts_from_editors(editor_client, moderator_client):
     index = ResourceCentreIndexPage.objects.get()
-    draft = ResourceCentrePage(title="Centre secret en préparation", slug="centre-secret", summary="Pas encore annoncé.", live=False)
+    draft = ResourceCentrePage(
+        title="Centre secret en préparation", slug="centre-secret", summary="Pas encore annoncé.", live=False
+    )
     index.add_child(instance=draft)
     live = ResourceCentrePage.objects.live().first()
     browse = reverse("wagtailadmin_choose_page_child", args=[index.pk])

@@ -1,4 +1,5 @@
 """Item 5: what staff may upload through the admin, and how documents come back out."""
+
 from __future__ import annotations
 
 import struct

@@ -1,4 +1,5 @@
 """Webinar test helpers: a frozen clock and sessions made to order."""
+
 from __future__ import annotations
 
 from datetime import date, datetime, time

@@ -4,6 +4,7 @@ The strict parser (used until the lead installs icalendar from the dev lock) che
 RFC 5545 framing itself: CRLF line ends, lines of at most 75 octets, folded lines starting with a
 space, matching BEGIN/END, NAME[;PARAMS]:VALUE properties.
 """
+
 from __future__ import annotations
 
 import re

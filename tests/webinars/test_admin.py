@@ -1,5 +1,6 @@
 """Editors work through the real Wagtail admin: tree rules, creating each page type, the
 « Planifier les sessions » action (confirmation, POST with CSRF) and the off-rule warning."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -60,7 +61,11 @@ class WebinarCreateTests(WagtailPageTestCase):
     def test_create_index(self):
         home = HomePage.objects.get()
         WebinarIndexPage.objects.all().delete()
-        self.assertCanCreate(home, WebinarIndexPage, nested_form_data({"title": "Webinaires", "slug": "webinaires", "intro": "Chaque mois."}))
+        self.assertCanCreate(
+            home,
+            WebinarIndexPage,
+            nested_form_data({"title": "Webinaires", "slug": "webinaires", "intro": "Chaque mois."}),
+        )
         self.assertEqual(self.client.get("/webinaires/").status_code, 200)
 
     def cycle_data(self, **changes):
@@ -106,7 +111,9 @@ class WebinarCreateTests(WagtailPageTestCase):
         url = reverse("wagtailadmin_pages:add", args=["webinars", "webinarpage", cycle.pk])
         response = self.client.post(url, session_data(), follow=True)
         self.assertTrue(WebinarPage.objects.filter(slug="bilan").exists())
-        warnings = [str(m) for m in get_messages(response.wsgi_request)] + [str(m) for m in response.context["messages"]]
+        warnings = [str(m) for m in get_messages(response.wsgi_request)] + [
+            str(m) for m in response.context["messages"]
+        ]
         self.assertTrue(any(WARNING_MARK in message for message in warnings), warnings)
 
     def test_session_end_before_start_is_refused(self):
@@ -119,6 +126,7 @@ class WebinarCreateTests(WagtailPageTestCase):
 
 
 # --- the off-rule warning on an existing session ------------------------------------------
+
 
 def edit_data(client, page, **changes) -> dict:
     response = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
@@ -136,7 +144,9 @@ def test_moving_a_session_off_the_rule_warns_but_saves(admin_client, cycle_2019)
     response = admin_client.post(edit_url, {**data, "action-publish": "action-publish"}, follow=True)
     assert response.status_code == 200
     messages = [(m.level_tag, str(m)) for m in response.context["messages"]]
-    assert any(level == "warning" and WARNING_MARK in text and "jeudi 21 novembre 2019" in text for level, text in messages), messages
+    assert any(
+        level == "warning" and WARNING_MARK in text and "jeudi 21 novembre 2019" in text for level, text in messages
+    ), messages
 
     session.refresh_from_db()
     assert session.start == paris(date(2019, 11, 28)) and session.live and not session.has_unpublished_changes
@@ -147,7 +157,9 @@ def test_moving_a_session_off_the_rule_warns_but_saves(admin_client, cycle_2019)
 
 @pytest.mark.django_db
 def test_a_session_on_the_rule_gets_no_warning(admin_client, cycle_2019):
-    session = WebinarPage.objects.child_of(cycle_2019).get(slug="favoriser-lengagement-de-lentreprise")  # 22 Aug, moved by the rule
+    session = WebinarPage.objects.child_of(cycle_2019).get(
+        slug="favoriser-lengagement-de-lentreprise"
+    )  # 22 Aug, moved by the rule
     edit_url = reverse("wagtailadmin_pages:edit", args=[session.pk])
     data = edit_data(admin_client, session, title="Favoriser l'engagement des entreprises")
     response = admin_client.post(edit_url, data, follow=True)
@@ -156,6 +168,7 @@ def test_a_session_on_the_rule_gets_no_warning(admin_client, cycle_2019):
 
 
 # --- the « Planifier les sessions » action ------------------------------------------------
+
 
 @pytest.fixture
 def empty_2028(index):
@@ -168,9 +181,10 @@ def test_plan_button_on_cycle_header_and_listing(admin_client, empty_2028, index
     assert plan_url in admin_client.get(reverse("wagtailadmin_explore", args=[empty_2028.pk])).content.decode()
     assert plan_url in admin_client.get(reverse("wagtailadmin_explore", args=[index.pk])).content.decode()
     series = WebinarCyclePage.objects.get(slug="odd-17-en-pratique")  # no year: nothing to plan from
-    assert reverse("webinars_plan_cycle", args=[series.pk]) not in admin_client.get(
-        reverse("wagtailadmin_explore", args=[index.pk])
-    ).content.decode()
+    assert (
+        reverse("webinars_plan_cycle", args=[series.pk])
+        not in admin_client.get(reverse("wagtailadmin_explore", args=[index.pk])).content.decode()
+    )
 
 
 @pytest.mark.django_db
@@ -180,7 +194,11 @@ def test_plan_action_confirms_then_creates_missing_sessions(admin_client, empty_
     confirm = admin_client.get(url)
     assert confirm.status_code == 200
     markup = confirm.content.decode()
-    assert "Créer 11 sessions" in markup and "jeudi 17 février 2028" in markup and "janvier" not in markup.lower().split("titre provisoire")[1]
+    assert (
+        "Créer 11 sessions" in markup
+        and "jeudi 17 février 2028" in markup
+        and "janvier" not in markup.lower().split("titre provisoire")[1]
+    )
     assert WebinarPage.objects.child_of(empty_2028).count() == 1  # GET changes nothing
 
     response = admin_client.post(url, {"publish": "on"})

@@ -1,5 +1,6 @@
 """Calendar feeds: RFC 5545 text, the cycle feed and one file per session, and the
 « add to Google / Outlook » links."""
+
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
@@ -58,7 +59,10 @@ def test_calendar_text_round_trips():
 
 def test_naive_datetimes_are_refused():
     with pytest.raises(ValueError):
-        calendar("x", [Event(uid="u", start=datetime(2019, 1, 1), end=datetime(2019, 1, 1), summary="s", stamp=timezone.now())])
+        calendar(
+            "x",
+            [Event(uid="u", start=datetime(2019, 1, 1), end=datetime(2019, 1, 1), summary="s", stamp=timezone.now())],
+        )
 
 
 @pytest.mark.django_db
@@ -81,7 +85,10 @@ def test_cycle_feed_is_a_valid_calendar_with_twelve_sessions(client, cycle_2019)
         session = sessions[event["url"]]
         assert event["uid"] == f"webinaire-{session.translation_key}@lerameau.fr"
         assert event["summary"] == f"Webinaire du RAMEAU : {session.title}"
-        assert "Inscription : http://innovationterritoriale.plateformecapitalisation.org/programme-2019" in event["description"]
+        assert (
+            "Inscription : http://innovationterritoriale.plateformecapitalisation.org/programme-2019"
+            in event["description"]
+        )
         assert event["location"] == "En ligne"
     assert len({event["uid"] for event in events}) == 12
 

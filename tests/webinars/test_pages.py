@@ -1,5 +1,6 @@
 """What visitors see: the index (next session first, then the cycles), a cycle, a session, the
 home and resource-centre sections; all in French, valid HTML, a fixed number of queries."""
+
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
@@ -28,10 +29,18 @@ pytestmark = pytest.mark.django_db
 
 AFTER_EVERYTHING = datetime(2026, 6, 1, tzinfo=UTC)
 CLIENT_THEMES_2019 = [
-    "Lancement du cycle de webinaires", "Qualifier l'innovation", "Connaître l'écosystème territorial",
-    "Développer des partenariats stratégiques", "Définir sa stratégie", "Évaluer sa capacité de co-construction",
-    "Mobiliser les compétences", "Favoriser l'engagement de l'entreprise", "Hybrider son modèle socio-économique",
-    "Accroître l'impact d'une fondation", "Numériser l'innovation", "Co-construire le bien commun",
+    "Lancement du cycle de webinaires",
+    "Qualifier l'innovation",
+    "Connaître l'écosystème territorial",
+    "Développer des partenariats stratégiques",
+    "Définir sa stratégie",
+    "Évaluer sa capacité de co-construction",
+    "Mobiliser les compétences",
+    "Favoriser l'engagement de l'entreprise",
+    "Hybrider son modèle socio-économique",
+    "Accroître l'impact d'une fondation",
+    "Numériser l'innovation",
+    "Co-construire le bien commun",
 ]
 
 
@@ -56,6 +65,7 @@ def count_queries(client, path: str) -> int:
 
 
 # --- the index --------------------------------------------------------------------------
+
 
 def test_index_shows_the_2019_cycle_exactly_as_the_client_table(client, frozen_now):
     frozen_now(AFTER_EVERYTHING)
@@ -117,7 +127,11 @@ def test_future_cycle_is_featured_when_its_session_is_next(client, frozen_now, i
     page_text = text(html(client.get("/webinaires/")))
     assert "jeudi 18 juin 2026, 13 h – 14 h" in page_text
     assert page_text.index("Une session de juin") < page_text.index("Le cycle en cours : Cycle de webinaires 2026")
-    assert page_text.index("Le cycle en cours") < page_text.index("Cycles passés") < page_text.index("Cycle de webinaires 2019")
+    assert (
+        page_text.index("Le cycle en cours")
+        < page_text.index("Cycles passés")
+        < page_text.index("Cycle de webinaires 2019")
+    )
 
 
 def test_index_query_count_does_not_grow_with_sessions(client, frozen_now, index):
@@ -143,6 +157,7 @@ def test_unknown_parameters_and_paths_never_fail(client):
 
 
 # --- a cycle and a session ----------------------------------------------------------------
+
 
 def test_cycle_page(client, frozen_now):
     frozen_now(datetime(2019, 11, 1, tzinfo=UTC))
@@ -198,11 +213,19 @@ def test_past_session_shows_replay_and_slides(client, frozen_now, cycle_2019):
 def test_session_in_another_time_zone_is_shown_in_its_own_time(client, frozen_now, index):
     frozen_now(AFTER_EVERYTHING)
     cycle = add_cycle(index, "reunion", "Série réunionnaise", time_zone="Indian/Reunion")
-    add_session(cycle, date(2025, 3, 20), "Alliances ultramarines", start=datetime(2025, 3, 20, 9, tzinfo=UTC), end=datetime(2025, 3, 20, 10, tzinfo=UTC), slug="ultramarines")
+    add_session(
+        cycle,
+        date(2025, 3, 20),
+        "Alliances ultramarines",
+        start=datetime(2025, 3, 20, 9, tzinfo=UTC),
+        end=datetime(2025, 3, 20, 10, tzinfo=UTC),
+        slug="ultramarines",
+    )
     assert "jeudi 20 mars 2025, 13 h – 14 h" in text(html(client.get("/webinaires/reunion/ultramarines/")))
 
 
 # --- home page and resource centres --------------------------------------------------------
+
 
 def render_home_section(request) -> str:
     return render_to_string("webinars/includes/home_section.html", next_webinar_section(request), request=request)
@@ -243,8 +266,12 @@ def any_centre():
 
         parent = ResourceCentreIndexPage.objects.first()
         if parent is None:
-            parent = HomePage.objects.get().add_child(instance=ResourceCentreIndexPage(title="Centres", slug="centres-de-ressources"))
-        centre = parent.add_child(instance=ResourceCentrePage(title="Centre d'essai", slug="centre-essai", summary="Pour les tests."))
+            parent = HomePage.objects.get().add_child(
+                instance=ResourceCentreIndexPage(title="Centres", slug="centres-de-ressources")
+            )
+        centre = parent.add_child(
+            instance=ResourceCentrePage(title="Centre d'essai", slug="centre-essai", summary="Pour les tests.")
+        )
     return centre
 
 
@@ -266,16 +293,26 @@ def test_webinars_for_centre(frozen_now, cycle_2019, django_assert_max_num_queri
     assert webinars_for_centre(centre, now=AFTER_EVERYTHING)["next"] is None
 
     frozen_now(now)
-    markup = render_to_string("webinars/includes/centre_webinars.html", {"centre_webinars": webinars_for_centre(centre)}, request=RequestFactory().get("/"))
+    markup = render_to_string(
+        "webinars/includes/centre_webinars.html",
+        {"centre_webinars": webinars_for_centre(centre)},
+        request=RequestFactory().get("/"),
+    )
     page_text = text(markup)
-    assert "Webinaires" in page_text and "Sessions passées" in page_text and "Accroître l'impact d'une fondation" in page_text
+    assert (
+        "Webinaires" in page_text
+        and "Sessions passées" in page_text
+        and "Accroître l'impact d'une fondation" in page_text
+    )
     assert "jeudi 21 novembre 2019, 13 h – 14 h" in page_text
 
 
 def test_centre_section_is_empty_without_linked_sessions(db):
     centre = any_centre()
     WebinarPage.centres.through.objects.filter(resourcecentrepage=centre).delete()
-    markup = render_to_string("webinars/includes/centre_webinars.html", {"centre_webinars": webinars_for_centre(centre)})
+    markup = render_to_string(
+        "webinars/includes/centre_webinars.html", {"centre_webinars": webinars_for_centre(centre)}
+    )
     assert markup.strip() == ""
 
 

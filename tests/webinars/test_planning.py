@@ -1,4 +1,5 @@
 """plan_webinar_cycle: a year's cycle and its 12 sessions on the rule's dates, never twice."""
+
 from __future__ import annotations
 
 from datetime import UTC, date, datetime

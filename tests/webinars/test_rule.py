@@ -1,4 +1,5 @@
 """The monthly rule, holidays and all, and the French way of writing dates (no database)."""
+
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time
@@ -13,19 +14,45 @@ from .conftest import PARIS, paris
 
 # The client's 2019 programme (seed 001): the 3rd Thursday, except 15 August (Assomption) -> 22 August.
 CLIENT_2019 = [
-    date(2019, 1, 17), date(2019, 2, 21), date(2019, 3, 21), date(2019, 4, 18), date(2019, 5, 16), date(2019, 6, 20),
-    date(2019, 7, 18), date(2019, 8, 22), date(2019, 9, 19), date(2019, 10, 17), date(2019, 11, 21), date(2019, 12, 19),
+    date(2019, 1, 17),
+    date(2019, 2, 21),
+    date(2019, 3, 21),
+    date(2019, 4, 18),
+    date(2019, 5, 16),
+    date(2019, 6, 20),
+    date(2019, 7, 18),
+    date(2019, 8, 22),
+    date(2019, 9, 19),
+    date(2019, 10, 17),
+    date(2019, 11, 21),
+    date(2019, 12, 19),
 ]
 # Worked out by hand from a 2027 calendar: no 3rd Thursday of 2027 is a public holiday.
 EXPECTED_2027 = [
-    date(2027, 1, 21), date(2027, 2, 18), date(2027, 3, 18), date(2027, 4, 15), date(2027, 5, 20), date(2027, 6, 17),
-    date(2027, 7, 15), date(2027, 8, 19), date(2027, 9, 16), date(2027, 10, 21), date(2027, 11, 18), date(2027, 12, 16),
+    date(2027, 1, 21),
+    date(2027, 2, 18),
+    date(2027, 3, 18),
+    date(2027, 4, 15),
+    date(2027, 5, 20),
+    date(2027, 6, 17),
+    date(2027, 7, 15),
+    date(2027, 8, 19),
+    date(2027, 9, 16),
+    date(2027, 10, 21),
+    date(2027, 11, 18),
+    date(2027, 12, 16),
 ]
 
 
 @pytest.mark.parametrize(
     "year,easter",
-    [(2019, date(2019, 4, 21)), (2024, date(2024, 3, 31)), (2027, date(2027, 3, 28)), (2038, date(2038, 4, 25)), (2285, date(2285, 3, 22))],
+    [
+        (2019, date(2019, 4, 21)),
+        (2024, date(2024, 3, 31)),
+        (2027, date(2027, 3, 28)),
+        (2038, date(2038, 4, 25)),
+        (2285, date(2285, 3, 22)),
+    ],
 )
 def test_easter_sunday(year, easter):
     assert easter_sunday(year) == easter

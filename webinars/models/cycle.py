@@ -1,4 +1,5 @@
 """A cycle: a year (slug = the year) or a themed series, with the rule its sessions follow."""
+
 from __future__ import annotations
 
 from datetime import time

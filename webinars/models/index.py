@@ -1,4 +1,5 @@
 """The index at /webinaires/: the next session first, then the cycles."""
+
 from __future__ import annotations
 
 from django.db import models

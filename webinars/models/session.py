@@ -1,4 +1,5 @@
 """A session: its theme (the page title), when it happens, who speaks, and its replay afterwards."""
+
 from __future__ import annotations
 
 from datetime import datetime

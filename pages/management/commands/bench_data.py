@@ -1,4 +1,5 @@
 """`manage.py bench_data`: the demo scaled up for `make bench`; refused outside dev, tests, bench."""
+
 from __future__ import annotations
 
 import time
@@ -12,12 +13,16 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--publications", type=int, default=2000, help="Nombre total de publications visé (2000).")
-        parser.add_argument("--webinar-years", type=int, default=10, help="Années de cycles mensuels publiés (10, soit 120 sessions).")
+        parser.add_argument(
+            "--webinar-years", type=int, default=10, help="Années de cycles mensuels publiés (10, soit 120 sessions)."
+        )
         parser.add_argument("--news", type=int, default=500, help="Nombre total d'actualités visé (500).")
 
     def handle(self, *args, publications: int, webinar_years: int, news: int, **options):
         if not getattr(settings, "DEMO_CONTENT_ALLOWED", False):
-            raise CommandError("bench_data is refused with these settings (DEMO_CONTENT_ALLOWED is off, e.g. production).")
+            raise CommandError(
+                "bench_data is refused with these settings (DEMO_CONTENT_ALLOWED is off, e.g. production)."
+            )
         from pages.demo.bench import counts, scale_up
         from pages.models import HomePage
 

@@ -1,4 +1,5 @@
 """`manage.py seed_demo`: the demo site, safe to rerun, refused outside dev and tests."""
+
 from __future__ import annotations
 
 import secrets
@@ -55,7 +56,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, superuser: bool = False, address: str | None = None, **options):
         if not getattr(settings, "DEMO_CONTENT_ALLOWED", False):
-            raise CommandError("seed_demo is refused with these settings (DEMO_CONTENT_ALLOWED is off, e.g. production).")
+            raise CommandError(
+                "seed_demo is refused with these settings (DEMO_CONTENT_ALLOWED is off, e.g. production)."
+            )
         with transaction.atomic():
             for step in seeders():
                 step()

@@ -1,4 +1,5 @@
 """The code form: six digits checked against one named device, with django-otp throttling."""
+
 from __future__ import annotations
 
 from django import forms

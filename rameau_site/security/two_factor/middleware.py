@@ -5,6 +5,7 @@ staff member who has only given a password to the code form (or, without a devic
 enrolment). Until then the session can do nothing but those two pages and logging out: not
 the admin, not previews, not documents. There is no switch to turn this off.
 """
+
 from __future__ import annotations
 
 from urllib.parse import urlencode

@@ -1,4 +1,5 @@
 """Second-factor pages of the admin: enter the code, or enrol a first authenticator app."""
+
 from __future__ import annotations
 
 from io import BytesIO

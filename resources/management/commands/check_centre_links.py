@@ -4,6 +4,7 @@ Partners and visitors are sent to these platforms; a dead one must show up in th
 before a visitor finds it. Results are written with queryset.update(), so checking never
 creates a page revision nor touches what editors are working on.
 """
+
 from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
@@ -20,8 +21,12 @@ class Command(BaseCommand):
     help = "Vérifie l'adresse de la plateforme de chaque centre de ressources et enregistre le résultat."
 
     def add_arguments(self, parser):
-        parser.add_argument("--timeout", type=float, default=5.0, help="Délai maximal par requête, en secondes (5 par défaut).")
-        parser.add_argument("--workers", type=int, default=4, help="Nombre de vérifications en parallèle (4 par défaut).")
+        parser.add_argument(
+            "--timeout", type=float, default=5.0, help="Délai maximal par requête, en secondes (5 par défaut)."
+        )
+        parser.add_argument(
+            "--workers", type=int, default=4, help="Nombre de vérifications en parallèle (4 par défaut)."
+        )
 
     def handle(self, *args, timeout: float, workers: int, **options):
         if not 0 < timeout <= MAX_TIMEOUT:
@@ -37,7 +42,9 @@ class Command(BaseCommand):
 
     def save(self, centres: list[ResourceCentrePage], results: dict[str, LinkResult], checked_at) -> None:
         without_url = [centre.pk for centre in centres if not centre.platform_url]
-        ResourceCentrePage.objects.filter(pk__in=without_url).update(link_status=None, link_checked_at=None, link_ok=None)
+        ResourceCentrePage.objects.filter(pk__in=without_url).update(
+            link_status=None, link_checked_at=None, link_ok=None
+        )
         for url, result in results.items():
             ids = [centre.pk for centre in centres if centre.platform_url == url]
             ResourceCentrePage.objects.filter(pk__in=ids).update(

@@ -1,4 +1,5 @@
 """`manage.py plan_webinar_cycle YEAR [--publish]`: a year's cycle and its 12 sessions, once."""
+
 from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError

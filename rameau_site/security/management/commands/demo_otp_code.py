@@ -3,6 +3,7 @@
 Refused unless DEMO_CONTENT_ALLOWED (dev and tests): in production a code only ever comes
 from the staff member's own authenticator app.
 """
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
@@ -19,9 +20,13 @@ class Command(BaseCommand):
 
     def handle(self, *args, username: str, **options):
         if not getattr(settings, "DEMO_CONTENT_ALLOWED", False):
-            raise CommandError("demo_otp_code is refused with these settings (DEMO_CONTENT_ALLOWED is off, e.g. production).")
+            raise CommandError(
+                "demo_otp_code is refused with these settings (DEMO_CONTENT_ALLOWED is off, e.g. production)."
+            )
         user = get_user_model().objects.filter(username=username).first()
         device = TOTPDevice.objects.filter(user=user, confirmed=True).first() if user else None
         if device is None:
-            raise CommandError(f"Aucun appareil de double authentification pour « {username} » (lancer seed_demo --superuser).")
+            raise CommandError(
+                f"Aucun appareil de double authentification pour « {username} » (lancer seed_demo --superuser)."
+            )
         self.stdout.write(current_code(device))

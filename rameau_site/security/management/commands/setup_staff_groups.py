@@ -1,4 +1,5 @@
 """Re-applies the staff groups' rights: run it after creating a new editorial section."""
+
 from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
