@@ -26,9 +26,9 @@ django.setup()
 
 from django.core.handlers.wsgi import WSGIHandler  # noqa: E402
 from django.db import connection  # noqa: E402
+from targets import bench_pages  # noqa: E402
 
 from pages.caching import version  # noqa: E402
-from targets import bench_pages  # noqa: E402
 
 REPEATS = int(os.environ.get("BENCH_REPEATS", "25"))
 handler = WSGIHandler()

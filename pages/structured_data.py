@@ -33,7 +33,7 @@ def absolute_url(request: HttpRequest | None, url: str) -> str:
     return request.build_absolute_uri(url)
 
 
-def organisation(home: "HomePage", site_settings: "SiteSettings", request: HttpRequest | None) -> dict[str, Any]:
+def organisation(home: HomePage, site_settings: SiteSettings, request: HttpRequest | None) -> dict[str, Any]:
     """The research organisation, as the home page presents it."""
     data: dict[str, Any] = {
         "@context": "https://schema.org",
@@ -63,7 +63,7 @@ def organisation(home: "HomePage", site_settings: "SiteSettings", request: HttpR
     return data
 
 
-def webinar_event(session: "WebinarPage", speakers: list, request: HttpRequest | None) -> dict[str, Any]:
+def webinar_event(session: WebinarPage, speakers: list, request: HttpRequest | None) -> dict[str, Any]:
     """One online session: free, in French, with where to register."""
     page_url = absolute_url(request, session.get_url(request) or "")
     registration = session.get_registration_url() or page_url

@@ -30,15 +30,15 @@ def join_names(names: list[str]) -> str:
     return f"{', '.join(names[:-1])} et {names[-1]}"
 
 
-def full_title(page: "PublicationPage") -> str:
+def full_title(page: PublicationPage) -> str:
     return f"{page.title} : {page.subtitle}" if page.subtitle else page.title
 
 
-def page_url(page: "PublicationPage", request: HttpRequest | None) -> str:
+def page_url(page: PublicationPage, request: HttpRequest | None) -> str:
     return absolute_url(request, page.get_url(request) or "")
 
 
-def french_citation(page: "PublicationPage", request: HttpRequest | None = None) -> SafeString:
+def french_citation(page: PublicationPage, request: HttpRequest | None = None) -> SafeString:
     """Auteurs, *Titre : sous-titre*, Éditeur, coll. « … », mois année. ISBN … Disponible sur : URL"""
     parts = []
     if page.authors_display:
@@ -77,7 +77,7 @@ def bibtex_escape(value: str) -> str:
     return "".join(_BIBTEX_SPECIALS.get(char, char) for char in value)
 
 
-def bibtex_key(page: "PublicationPage") -> str:
+def bibtex_key(page: PublicationPage) -> str:
     authors = page.author_list()
     name = slugify(authors[0].last_name).replace("-", "") if authors else "lerameau"
     first_word = next((w for w in slugify(page.title).split("-") if len(w) > 3), "publication")
@@ -85,7 +85,7 @@ def bibtex_key(page: "PublicationPage") -> str:
     return f"{name or 'lerameau'}{year}{first_word}"
 
 
-def bibtex(page: "PublicationPage", request: HttpRequest | None = None) -> str:
+def bibtex(page: PublicationPage, request: HttpRequest | None = None) -> str:
     """One BibTeX entry; organisations are braced so BibTeX never splits their names."""
     entry_type = page.publication_type.bibtex_type if page.publication_type else "misc"
     authors = " and ".join(
@@ -128,7 +128,7 @@ def bibtex(page: "PublicationPage", request: HttpRequest | None = None) -> str:
 # RIS ---------------------------------------------------------------------------------
 
 
-def ris(page: "PublicationPage", request: HttpRequest | None = None) -> str:
+def ris(page: PublicationPage, request: HttpRequest | None = None) -> str:
     """RIS as reference managers import it: two-letter tags, « - » separator, CRLF lines."""
     ris_type = page.publication_type.ris_type if page.publication_type else "GEN"
     lines = [("TY", ris_type)]
@@ -167,7 +167,7 @@ def file_response(content: str, filename: str, content_type: str) -> HttpRespons
 # schema.org JSON-LD ------------------------------------------------------------------
 
 
-def json_ld(page: "PublicationPage", request: HttpRequest | None = None) -> dict[str, Any]:
+def json_ld(page: PublicationPage, request: HttpRequest | None = None) -> dict[str, Any]:
     """Book, Report or ScholarlyArticle, chosen by the publication type's nature."""
     schema_type = page.publication_type.schema_type if page.publication_type else "CreativeWork"
     data: dict[str, Any] = {

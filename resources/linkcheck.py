@@ -111,4 +111,4 @@ def check_urls(urls: list[str], timeout: float = 5.0, workers: int = 4) -> dict[
         return {}
     with ThreadPoolExecutor(max_workers=max(1, min(workers, len(unique)))) as pool:
         results = pool.map(lambda url: check_url(url, timeout), unique)
-        return dict(zip(unique, results))
+        return dict(zip(unique, results, strict=True))

@@ -123,7 +123,7 @@ def main() -> int:
             "falling back to PyPI's project data:"
         )
         with ThreadPoolExecutor(max_workers=8) as pool:
-            for name, verdict in zip(skipped, pool.map(lambda n: fallback(n, pins[n]), skipped)):
+            for name, verdict in zip(skipped, pool.map(lambda n: fallback(n, pins[n]), skipped), strict=True):
                 verdicts[name] = verdict
         counts = {
             kind: sorted(n for n, (k, _) in verdicts.items() if k == kind)

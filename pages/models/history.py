@@ -60,7 +60,7 @@ class HistoryPage(BasePage):
         verbose_name = "page « Histoire »"
         verbose_name_plural = "pages « Histoire »"
 
-    def milestones_by_year(self) -> list[tuple[int, list["HistoryMilestone"]]]:
+    def milestones_by_year(self) -> list[tuple[int, list[HistoryMilestone]]]:
         """Milestones in the editor's order, grouped under consecutive years for the timeline."""
         milestones = self.milestones.select_related("image", "link_page").all()
         return [(year, list(items)) for year, items in groupby(milestones, key=lambda m: m.year)]

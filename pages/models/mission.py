@@ -8,8 +8,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from pages.listing import child_cards
 from pages.blocks import TEXT_FEATURES, BaseStreamBlock, MissionBlock, ObjectiveBlock
+from pages.listing import child_cards
 
 from .base import BasePage
 

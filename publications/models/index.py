@@ -48,9 +48,9 @@ class PublicationIndexPage(RoutablePageMixin, BasePage):
         return f"{self.url}flux.xml"
 
     def get_context(self, request, *args, **kwargs):
+        from pages.pagination import paginate
         from publications import catalogue
         from publications.filters import PublicationFilters
-        from pages.pagination import paginate
         from publications.queries import attach_covers, private_sections
 
         context = super().get_context(request, *args, **kwargs)

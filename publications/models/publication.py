@@ -206,7 +206,7 @@ class PublicationPage(RoutablePageMixin, BasePage):
     def isbn_compact(self) -> str:
         return compact_isbn(self.isbn)
 
-    def author_list(self) -> list["PublicationAuthor"]:
+    def author_list(self) -> list[PublicationAuthor]:
         """The authors in cover order, read once per page view (listings prefetch them)."""
         if "_author_list" not in self.__dict__:
             self.__dict__["_author_list"] = list(self.authors.all())
@@ -258,7 +258,7 @@ class PublicationPage(RoutablePageMixin, BasePage):
 
         return sorted((c for c in self.centres.all() if c.live and is_public(c)), key=lambda c: c.title)
 
-    def related_publications(self, limit: int = 3) -> list["PublicationPage"]:
+    def related_publications(self, limit: int = 3) -> list[PublicationPage]:
         """Publications sharing the most themes, then the same type, newest first.
 
         Ranked on the library's catalogue (read once per content version, see catalogue.py)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.db.models import Q
 from wagtail import hooks
-from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 

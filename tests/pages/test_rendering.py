@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import html5lib
 import pytest
+from django.db import connection
 from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
-from django.db import connection
-
 from wagtail.images import get_image_model
 
 from pages.demo import content

@@ -11,7 +11,7 @@ from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
-from pages.models import HomePage, Theme
+from pages.models import Theme
 from publications.models import NewsIndexPage, PublicationAuthor, PublicationIndexPage, PublicationPage, PublicationType
 from resources.models import ResourceCentreIndexPage, ResourceCentrePage
 

@@ -70,7 +70,7 @@ def test_news_feed(client, news_index, file_urls):
 def test_feeds_are_announced_on_their_index(client, library, news_index):
     for path in ("/publications/", "/actualites/"):
         markup = client.get(path).content.decode()
-        assert f'<link rel="alternate" type="application/atom+xml"' in markup
+        assert '<link rel="alternate" type="application/atom+xml"' in markup
         assert f'href="{path}flux.xml"' in markup
 
 

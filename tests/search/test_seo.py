@@ -74,7 +74,7 @@ def test_robots_txt_points_at_the_sitemap_and_keeps_crawlers_out_of_the_admin(cl
 
 def head_tags(markup: str) -> dict[str, str]:
     tags = {}
-    for attribute, key, content in re.findall(r'<meta (name|property)="([^"]+)" content="([^"]*)"', markup):
+    for _attribute, key, content in re.findall(r'<meta (name|property)="([^"]+)" content="([^"]*)"', markup):
         tags.setdefault(key, html.unescape(content))
     match = re.search(r'<link rel="canonical" href="([^"]+)"', markup)
     if match:

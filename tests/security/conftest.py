@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+
 import pytest
 
 from tests import databases
+
 from .servers import collect_static
 
 

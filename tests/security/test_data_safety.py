@@ -12,8 +12,6 @@ import uuid
 from pathlib import Path
 
 import psycopg
-
-from scripts.database import bin_dir
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
@@ -21,6 +19,7 @@ from django.utils import timezone
 from wagtail.models import PageLogEntry, Revision
 
 from publications.models import NewsArticlePage, NewsIndexPage
+from scripts.database import bin_dir
 
 from .forms import article_form_data
 from .servers import ROOT

@@ -45,7 +45,7 @@ def unescape(value: str) -> str:
 class Component:
     name: str
     props: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
-    children: list["Component"] = field(default_factory=list)
+    children: list[Component] = field(default_factory=list)
 
     def get(self, name: str) -> str:
         values = self.props.get(name.upper(), [])

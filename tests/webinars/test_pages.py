@@ -4,7 +4,6 @@ home and resource-centre sections; all in French, valid HTML, a fixed number of 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-
 from html import unescape
 
 import html5lib

@@ -63,7 +63,7 @@ class Command(BaseCommand):
             rows.append((centre.title, state, str(result.status or "-"), f"{result.seconds:.1f} s", address))
         widths = [max(len(row[i]) for row in rows) for i in range(4)]
         for index, row in enumerate(rows):
-            cells = [cell.ljust(width) for cell, width in zip(row, widths)] + [row[4]]
+            cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)] + [row[4]]
             self.stdout.write("  ".join(cells).rstrip())
             if index == 0:
                 self.stdout.write("  ".join("-" * width for width in widths) + "  " + "-" * 7)
