@@ -12,6 +12,8 @@ if not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql
 DEBUG = False
 SECRET_KEY = "test-only-not-secret"
 ALLOWED_HOSTS = ["*"]
+# The demo app (seed_demo, bench_data, demo_otp_code): never installed in production.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
 DEMO_CONTENT_ALLOWED = True
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {

@@ -8,8 +8,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
+from demo.totp import current_code, reset_totp_device
 from publications.models import NewsArticlePage
-from rameau_site.security.totp import current_code, reset_totp_device
 
 pytestmark = pytest.mark.browser
 

@@ -6,7 +6,7 @@ from django.core.management import CommandError, call_command
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
-from pages.demo import content
+from demo.content import load
 from pages.models import HistoryMilestone, HistoryPage, HomePage, KeyFigure, MissionPage, Partner, StandardPage
 
 
@@ -34,7 +34,7 @@ def test_demo_tree_is_complete():
     assert own_pages.count() == 5  # home, mission, history, legal notice, contact; sections add theirs
     site = Site.objects.get(is_default_site=True)
     assert site.root_page.specific_class is HomePage
-    assert HistoryMilestone.objects.count() == len(content.MILESTONES)
+    assert HistoryMilestone.objects.count() == len(load("pages")["milestones"])
     assert {m.year for m in HistoryMilestone.objects.all()} >= {2006, 2008, 2012, 2014, 2016, 2018, 2020, 2022}
     assert not Page.objects.filter(slug="home", depth=2).exists(), "Wagtail's welcome page is replaced"
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from django.core.management import CommandError, call_command
 from wagtail.models import Page
 
-from pages.demo.bench import counts
-from publications.models import NewsArticlePage, PublicationPage
+from demo.bench import counts
+from demo.bulk import path_step, step_number
+from publications.models import NewsArticlePage, NewsIndexPage, PublicationIndexPage, PublicationPage
 from webinars.models import WebinarCyclePage, WebinarPage
 
 pytestmark = pytest.mark.django_db
@@ -43,3 +46,30 @@ def test_creates_the_requested_totals_as_valid_live_pages_once(client):
     years = sorted(cycle.year for cycle in cycles if WebinarPage.objects.child_of(cycle).live().count() == 12)
     assert len(years) >= 3 and years[-1] - years[-3] == 2  # three consecutive yearly cycles of 12 sessions
     assert "cahier n° 1" in client.get("/publications/?q=cahier").content.decode()  # in the search index
+
+
+def test_the_tree_stays_valid_and_editable_after_bench_data():
+    """Bulk-written pages sit where `add_child` would put them: treebeard finds no problem,
+    every index counts its children, and a page staff add afterwards comes after them."""
+    call_command("bench_data", publications=40, webinar_years=2, news=10, verbosity=0)
+    assert all(not problems for problems in Page.find_problems())
+    for parent in (PublicationIndexPage.objects.get(), NewsIndexPage.objects.get()):
+        children = list(parent.get_children().order_by("path"))
+        assert parent.numchild == len(children)
+        assert [child.path for child in children] == [parent.path + path_step(n) for n in range(1, len(children) + 1)]
+        assert all(child.url_path == f"{parent.url_path}{child.slug}/" for child in children)
+
+    news = NewsIndexPage.objects.get()
+    later = news.add_child(
+        instance=NewsArticlePage(
+            title="Ajoutée ensuite", slug="ajoutee-ensuite", date=date.today(), summary="Une brève."
+        )
+    )
+    assert later.path == news.path + path_step(news.get_children().count())
+    assert all(not problems for problems in Page.find_problems())
+
+
+@pytest.mark.parametrize("number", [1, 35, 36, 20_000, 36**4 - 1])
+def test_path_steps_read_back(number):
+    assert len(path_step(number)) == Page.steplen
+    assert step_number(path_step(number)) == number

@@ -11,7 +11,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from pages.demo.seed import landscape
+from demo.images import landscape
 from publications.models import NewsArticlePage
 
 pytestmark = pytest.mark.django_db

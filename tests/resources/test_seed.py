@@ -5,9 +5,11 @@ from __future__ import annotations
 import pytest
 from django.core.management import call_command
 
+from demo.content import load
 from pages.models import Audience, Partner
-from resources import demo_content
 from resources.models import ResourceCentreIndexPage, ResourceCentrePage, ResourceCentrePartner
+
+demo_content = load("centres")
 
 
 def counts() -> dict[str, int]:
@@ -27,7 +29,7 @@ def test_seed_creates_twelve_live_centres_once():
     call_command("seed_demo", verbosity=0)
     assert counts() == before
     assert ResourceCentrePage.objects.live().count() == 12
-    assert set(Audience.objects.values_list("slug", flat=True)) >= {item["slug"] for item in demo_content.AUDIENCES}
+    assert set(Audience.objects.values_list("slug", flat=True)) >= {item["slug"] for item in demo_content["audiences"]}
 
 
 @pytest.mark.django_db

@@ -1,4 +1,4 @@
-"""Item 3: the way into the admin - lockout after 5 failures whatever X-Forwarded-For
+"""The way into the admin - lockout after 5 failures whatever X-Forwarded-For
 says, two factors for every staff account, and sessions that end when left idle."""
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from django.test import Client, RequestFactory
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from demo.totp import current_code, reset_totp_device
 from rameau_site.security.client_ip import client_ip
-from rameau_site.security.totp import current_code, reset_totp_device
 
 pytestmark = pytest.mark.django_db
 

@@ -1,25 +1,26 @@
 """Demo content of the resources app: audiences, the index and the 12 centres.
 
-Run by `seed_demo` after the pages app's seed. Safe to rerun: every object is looked up
-first, and a centre that exists is left exactly as staff edited it.
+Runs after the pages seeder. Safe to rerun: every object is looked up first, and a centre
+that exists is left exactly as staff edited it.
 """
 
 from __future__ import annotations
 
-from pages.demo import content as pages_content
-from pages.demo.images import draw_logo, get_or_create_image
-from pages.demo.seed import landscape, publish_child, sections_body
+from demo.content import load
+from demo.images import draw_logo, get_or_create_image, landscape
 from pages.models import Audience, HomePage, Partner
+from resources.models import ResourceCentreIndexPage, ResourceCentrePage, ResourceCentrePartner
+from resources.needs import NEEDS_BY_SLUG
 
-from . import demo_content as content
-from .models import ResourceCentreIndexPage, ResourceCentrePage, ResourceCentrePartner
-from .needs import NEEDS_BY_SLUG
+from .common import publish_child, sections_body
+
+CONTENT = load("centres")
 
 
 def seed_audiences() -> dict[str, Audience]:
     """One Audience per profile, found by slug (or by name if another app created it first)."""
     audiences = {}
-    for order, item in enumerate(content.AUDIENCES):
+    for order, item in enumerate(CONTENT["audiences"]):
         audience = (
             Audience.objects.filter(slug=item["slug"]).first() or Audience.objects.filter(name=item["name"]).first()
         )
@@ -32,8 +33,8 @@ def seed_audiences() -> dict[str, Audience]:
 
 
 def partners_by_key(keys: set[str]) -> dict[str, Partner]:
-    """The pages app seeds partners; any missing one is created here from the same data."""
-    data = {item["key"]: item for item in pages_content.PARTNERS}
+    """The pages seeder makes the partners; any missing one is created here from the same data."""
+    data = {item["key"]: item for item in load("pages")["partners"]}
     partners = {}
     for key in keys:
         item = data[key]
@@ -52,14 +53,15 @@ def seed_index(home: HomePage) -> ResourceCentreIndexPage:
     existing = ResourceCentreIndexPage.objects.first()
     if existing:
         return existing
+    data = CONTENT["index"]
     return publish_child(
         home,
         ResourceCentreIndexPage(
-            title=content.INDEX["title"],
-            slug=content.INDEX["slug"],
-            intro=content.INDEX["intro"],
-            listing_summary=content.INDEX["intro"],
-            search_description=content.INDEX["seo_description"],
+            title=data["title"],
+            slug=data["slug"],
+            intro=data["intro"],
+            listing_summary=data["intro"],
+            search_description=data["seo_description"],
             listing_image=landscape("Illustration : centres de ressources"),
             show_in_menus=True,
         ),
@@ -87,9 +89,9 @@ def build_centre(item: dict, audiences: dict[str, Audience], partners: dict[str,
 def seed() -> None:
     home = HomePage.objects.get()
     audiences = seed_audiences()
-    partners = partners_by_key({key for item in content.CENTRES for key in item["partners"]})
+    partners = partners_by_key({key for item in CONTENT["centres"] for key in item["partners"]})
     index = seed_index(home)
     existing = set(ResourceCentrePage.objects.child_of(index).values_list("slug", flat=True))
-    for item in content.CENTRES:
+    for item in CONTENT["centres"]:
         if item["slug"] not in existing:
             publish_child(index, build_centre(item, audiences, partners))

@@ -1,10 +1,12 @@
-"""`manage.py seed_demo`: the demo site, safe to rerun, refused outside dev and tests."""
+"""`manage.py seed_demo`: the demo site, safe to rerun.
+
+Only the development and test settings install this app; DEMO_CONTENT_ALLOWED is a second
+guard for any other settings that would.
+"""
 
 from __future__ import annotations
 
 import secrets
-from importlib import import_module
-from importlib.util import find_spec
 
 from django.apps import apps
 from django.conf import settings
@@ -13,23 +15,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import Site
 
+from demo.seeders import SEEDERS
+from demo.totp import reset_totp_device
 from rameau_site.security.staff import ensure_staff_groups
-from rameau_site.security.totp import reset_totp_device
-
-# The pages app seeds first (home, mission, history), then each section app that has a
-# `demo` module with a `seed()` function, then the menus, which link what now exists.
-SECTION_APPS = ["resources", "publications", "webinars"]
-
-
-def seeders() -> list:
-    from pages.demo import seed as pages_seed
-
-    steps = [pages_seed.seed]
-    for app in SECTION_APPS:
-        if find_spec(f"{app}.demo") is not None:
-            steps.append(import_module(f"{app}.demo").seed)
-    steps.append(pages_seed.seed_navigation)
-    return steps
 
 
 def serve_site_at(address: str) -> None:
@@ -60,7 +48,7 @@ class Command(BaseCommand):
                 "seed_demo is refused with these settings (DEMO_CONTENT_ALLOWED is off, e.g. production)."
             )
         with transaction.atomic():
-            for step in seeders():
+            for step in SEEDERS:
                 step()
             ensure_staff_groups(apps)  # the editors' rights on the sections just created
             if address:

@@ -1,14 +1,10 @@
-"""The benchmark's content: the demo site scaled up (`manage.py bench_data`, issue #7).
+"""The benchmark's content: the demo site scaled up (`manage.py bench_data`).
 
 On top of `seed_demo`: publications up to a total (2,000 by default) with covers, types,
 themes, centres, partners and authors taken from the demo so every filter has data; ten
 years of monthly webinar cycles (120 sessions, published); news up to a total (500).
 
-Fast enough for `make bench`: Wagtail's `add_child` costs ~35 queries a page (tree,
-validation, search index, reference index, log), several minutes for 2,600 pages. Here each
-batch of sibling pages is written with a few bulk INSERTs — tree paths computed as treebeard
-computes them, url_path, locale and title as Wagtail sets them — then added to the search
-index in bulk. No revision and no log entry are made (visitors see neither); the images are
+Fast enough for `make bench`: pages are written in bulk (demo/bulk.py) and the images are
 the demo's own, reused. Safe to rerun: pages carry numbered slugs (banc-…) and only the
 missing numbers are created.
 """
@@ -17,21 +13,31 @@ from __future__ import annotations
 
 import datetime
 import random
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 
 from django.db import transaction
-from django.db.models import F
-from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.rich_text import RichText
-from wagtail.search.backends import get_search_backend
 
 from pages.caching import version
 from pages.models import Partner, Theme
+from publications.models import (
+    NewsArticlePage,
+    NewsIndexPage,
+    PublicationAuthor,
+    PublicationIndexPage,
+    PublicationPage,
+    PublicationType,
+)
+from resources.models import ResourceCentrePage
+from webinars import clock
+from webinars.models import WebinarCyclePage, WebinarIndexPage, WebinarPage
+from webinars.planning import MONTH_SLUGS, find_cycle, missing_occurrences
+
+from .bulk import BATCH, bulk_add_children, index_for_search, link
 
 SLUG_PREFIX = "banc"
-BATCH = 500
 TOPICS = [
     ("partenariat", "Le partenariat entre associations et entreprises"),
     ("territoire", "Les alliances au service des territoires"),
@@ -46,58 +52,7 @@ FIRST_NAMES = ["Anne", "Charles-Benoît", "Claire", "Élise", "Hugues", "Julie",
 LAST_NAMES = ["Bernard", "Dubois", "Fontaine", "Girard", "Lefèvre", "Mercier", "Moreau", "Roux", "Vidal", "Petit"]
 
 
-def bulk_add_children(parent: Page, pages: list[Page]) -> list[Page]:
-    """Append live `pages` (all of one type) under `parent`, as `add_child` would place them."""
-    if not pages:
-        return pages
-    model = type(pages[0])
-    parent = Page.objects.get(pk=parent.pk)  # current numchild and path
-    last = parent.get_last_child()
-    position = Page._str2int(last.path[-Page.steplen :]) if last else 0
-    now = timezone.now()
-    for page in pages:
-        position += 1
-        page.depth = parent.depth + 1
-        page.path = Page._get_path(parent.path, page.depth, position)
-        page.numchild = 0
-        page.url_path = f"{parent.url_path}{page.slug}/"
-        page.draft_title = page.title
-        page.locale_id = parent.locale_id
-        page.live, page.has_unpublished_changes = True, False
-        page.first_published_at = page.last_published_at = now
-    base_fields = [field for field in Page._meta.concrete_fields if not field.primary_key]
-    for start in range(0, len(pages), BATCH):
-        chunk = pages[start : start + BATCH]
-        rows = Page.objects.bulk_create(
-            [Page(**{f.attname: getattr(p, f.attname) for f in base_fields}) for p in chunk]
-        )
-        for page, row in zip(chunk, rows, strict=True):
-            page.pk = page.page_ptr_id = row.pk
-        model._base_manager._insert(chunk, fields=model._meta.local_concrete_fields, using="default")
-    Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + len(pages))
-    return pages
-
-
-def link(pages: Iterable[Page], field: str, values: Callable[[Page], list]) -> None:
-    """Fill a (Parental)ManyToMany field of freshly inserted pages in one INSERT."""
-    pages = list(pages)
-    if not pages:
-        return
-    through = type(pages[0])._meta.get_field(field).remote_field.through
-    source, target = (f.attname for f in through._meta.fields if f.is_relation)
-    through.objects.bulk_create(
-        [through(**{source: page.pk, target: value.pk}) for page in pages for value in values(page)], batch_size=BATCH
-    )
-
-
-def index_for_search(pages: list[Page]) -> None:
-    if pages:
-        backend = get_search_backend()
-        for start in range(0, len(pages), BATCH):
-            backend.add_bulk(type(pages[0]), pages[start : start + BATCH])
-
-
-def _missing(parent: Page, kind: str, wanted: int, already: int) -> Iterator[int]:
+def missing_numbers(parent: Page, kind: str, wanted: int, already: int) -> Iterator[int]:
     """Numbers of the bench pages still missing under `parent` to reach `wanted` pages in all."""
     prefix = f"{SLUG_PREFIX}-{kind}-"
     existing = set(parent.get_children().filter(slug__startswith=prefix).values_list("slug", flat=True))
@@ -110,29 +65,26 @@ def _missing(parent: Page, kind: str, wanted: int, already: int) -> Iterator[int
             yield number
 
 
-def _rotate(items: list) -> Callable[[int], object]:
+def rotate(items: list) -> Callable[[int], object]:
     return lambda number: items[number % len(items)] if items else None
 
 
 def add_publications(total: int) -> int:
-    from publications.models import PublicationAuthor, PublicationIndexPage, PublicationPage, PublicationType
-    from resources.models import ResourceCentrePage
-
     index = PublicationIndexPage.objects.first()
     if index is None or total <= 0:
         return 0
     demo = PublicationPage.objects.child_of(index).exclude(slug__startswith=f"{SLUG_PREFIX}-").count()
-    covers = _rotate(
+    covers = rotate(
         sorted(PublicationPage.objects.exclude(cover_image=None).values_list("cover_image_id", flat=True).distinct())[
             :8
         ]
     )
-    kind = _rotate(list(PublicationType.objects.order_by("sort_order")))
-    theme = _rotate(list(Theme.objects.order_by("sort_order", "pk")))
-    centre = _rotate(list(ResourceCentrePage.objects.order_by("path")))
-    partner = _rotate(list(Partner.objects.order_by("pk")))
+    kind = rotate(list(PublicationType.objects.order_by("sort_order")))
+    theme = rotate(list(Theme.objects.order_by("sort_order", "pk")))
+    centre = rotate(list(ResourceCentrePage.objects.order_by("path")))
+    partner = rotate(list(Partner.objects.order_by("pk")))
     pages = []
-    for number in _missing(index, "publication", total, demo):
+    for number in missing_numbers(index, "publication", total, demo):
         slug_topic, topic = TOPICS[number % len(TOPICS)]
         pages.append(
             PublicationPage(
@@ -172,14 +124,10 @@ def add_publications(total: int) -> int:
 
 def add_webinar_years(years: int) -> int:
     """Monthly cycles for the last `years` years (this one included), every session published."""
-    from webinars import clock
-    from webinars.models import WebinarCyclePage, WebinarIndexPage, WebinarPage
-    from webinars.planning import MONTH_SLUGS, find_cycle, missing_occurrences
-
     index = WebinarIndexPage.objects.first()
     if index is None or years <= 0:
         return 0
-    themes = _rotate(list(Theme.objects.order_by("sort_order", "pk")))
+    themes = rotate(list(Theme.objects.order_by("sort_order", "pk")))
     this_year = clock.now().year
     sessions: list[WebinarPage] = []
     for year in range(this_year - years + 1, this_year + 1):
@@ -214,17 +162,15 @@ def add_webinar_years(years: int) -> int:
 
 
 def add_news(total: int) -> int:
-    from publications.models import NewsArticlePage, NewsIndexPage
-
     news = NewsIndexPage.objects.first()
     if news is None or total <= 0:
         return 0
     demo = NewsArticlePage.objects.child_of(news).exclude(slug__startswith=f"{SLUG_PREFIX}-").count()
-    images = _rotate(
+    images = rotate(
         sorted(get_image_model().objects.filter(title__startswith="Illustration").values_list("pk", flat=True))[:6]
     )
     articles = []
-    for number in _missing(news, "actualite", total, demo):
+    for number in missing_numbers(news, "actualite", total, demo):
         slug_topic, topic = TOPICS[number % len(TOPICS)]
         articles.append(
             NewsArticlePage(
@@ -256,10 +202,6 @@ def scale_up(publications: int, webinar_years: int, news: int) -> dict[str, int]
 
 
 def counts() -> dict[str, int]:
-    from publications.models import NewsArticlePage, PublicationPage
-    from resources.models import ResourceCentrePage
-    from webinars.models import WebinarPage
-
     live = {
         "centres": ResourceCentrePage,
         "publications": PublicationPage,

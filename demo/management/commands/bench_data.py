@@ -1,4 +1,4 @@
-"""`manage.py bench_data`: the demo scaled up for `make bench`; refused outside dev, tests, bench."""
+"""`manage.py bench_data`: the demo scaled up for `make bench` (dev and test settings only)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,9 @@ import time
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+
+from demo.bench import counts, scale_up
+from pages.models import HomePage
 
 
 class Command(BaseCommand):
@@ -23,9 +26,6 @@ class Command(BaseCommand):
             raise CommandError(
                 "bench_data is refused with these settings (DEMO_CONTENT_ALLOWED is off, e.g. production)."
             )
-        from pages.demo.bench import counts, scale_up
-        from pages.models import HomePage
-
         if not HomePage.objects.exists():
             raise CommandError("Run `manage.py seed_demo` first: bench_data scales the demo content up.")
         started = time.monotonic()

@@ -1,4 +1,4 @@
-"""Builds the demo tree of the pages app: home, mission, history, legal notice, contact.
+"""The demo tree of the pages app: home, mission, history, legal notice, contact, menus.
 
 Every step looks for what exists first, so running it again creates nothing twice and never
 overwrites what staff have edited.
@@ -6,15 +6,13 @@ overwrites what staff have edited.
 
 from __future__ import annotations
 
-from typing import TypeVar
-
 from django.apps import apps
 from django.conf import settings
-from django.utils.text import slugify
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page, Site
-from wagtail.rich_text import RichText
 
+from demo.content import load
+from demo.images import draw_logo, get_or_create_image, landscape
 from pages.models import (
     HistoryMilestone,
     HistoryPage,
@@ -27,24 +25,9 @@ from pages.models import (
     StandardPage,
 )
 
-from . import content
-from .images import draw_landscape, draw_logo, get_or_create_image
+from .common import publish_child, sections_body
 
-P = TypeVar("P", bound=Page)
-
-
-def publish_child(parent: Page, page: P) -> P:
-    """Add `page` under `parent` unless a sibling already has its slug; publish a revision."""
-    existing = Page.objects.child_of(parent).filter(slug=page.slug).first()
-    if existing:
-        return existing.specific
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page
-
-
-def landscape(title: str, description: str = ""):
-    return get_or_create_image(title, draw_landscape(title), f"{slugify(title)}.jpg", description)
+CONTENT = load("pages")
 
 
 def ensure_root() -> Page:
@@ -66,21 +49,21 @@ def seed_home() -> HomePage:
         home = publish_child(
             root,
             HomePage(
-                title=content.HOME["title"],
+                title=CONTENT["home"]["title"],
                 slug="accueil",
                 seo_title="",
-                search_description=content.HOME["seo_description"],
-                headline=content.HOME["headline"],
-                intro=content.HOME["intro"],
+                search_description=CONTENT["home"]["seo_description"],
+                headline=CONTENT["home"]["headline"],
+                intro=CONTENT["home"]["intro"],
                 hero_image=landscape("Illustration : un rameau", "Motif graphique d'un rameau sur fond vert"),
             ),
         )
     site = Site.objects.filter(is_default_site=True).first() or Site(
         hostname="localhost", port=80, is_default_site=True
     )
-    if site.root_page_id != home.id or site.site_name != content.SITE_NAME:
+    if site.root_page_id != home.id or site.site_name != CONTENT["site_name"]:
         site.root_page = home
-        site.site_name = content.SITE_NAME
+        site.site_name = CONTENT["site_name"]
         site.save()
     welcome = Page.objects.child_of(root).filter(slug="home", content_type__model="page").first()
     if welcome:
@@ -90,7 +73,7 @@ def seed_home() -> HomePage:
 
 def seed_key_figures() -> dict[str, KeyFigure]:
     figures = {}
-    for item in content.KEY_FIGURES:
+    for item in CONTENT["key_figures"]:
         figure, _ = KeyFigure.objects.get_or_create(
             value=item["value"],
             label=item["label"],
@@ -102,7 +85,7 @@ def seed_key_figures() -> dict[str, KeyFigure]:
 
 def seed_partners() -> dict[str, Partner]:
     partners = {}
-    for item in content.PARTNERS:
+    for item in CONTENT["partners"]:
         partner = Partner.objects.filter(name=item["name"]).first()
         if partner is None:
             logo = get_or_create_image(f"Logo {item['name']}", draw_logo(item["name"]), f"logo-{item['key']}.png")
@@ -114,7 +97,7 @@ def seed_partners() -> dict[str, Partner]:
 
 
 def seed_mission(home: HomePage, figures: dict[str, KeyFigure]) -> MissionPage:
-    data = content.MISSION
+    data = CONTENT["mission"]
     return publish_child(
         home,
         MissionPage(
@@ -128,7 +111,7 @@ def seed_mission(home: HomePage, figures: dict[str, KeyFigure]) -> MissionPage:
             missions=[("mission", mission) for mission in data["missions"]],
             objectives_intro=data["objectives_intro"],
             objectives=[("objective", objective) for objective in data["objectives"]],
-            key_figures=[("figure", figures[key]) for key in content.MISSION_FIGURE_KEYS],
+            key_figures=[("figure", figures[key]) for key in CONTENT["mission_figure_keys"]],
             quote_text=data["quote"]["text"],
             quote_author=data["quote"]["author"],
             quote_role=data["quote"]["role"],
@@ -137,12 +120,12 @@ def seed_mission(home: HomePage, figures: dict[str, KeyFigure]) -> MissionPage:
 
 
 def seed_history(mission: MissionPage) -> HistoryPage:
-    data = content.HISTORY
+    data = CONTENT["history"]
     milestones = [
         HistoryMilestone(
             sort_order=index, year=item["year"], month=item["month"], title=item["title"], text=item["text"]
         )
-        for index, item in enumerate(content.MILESTONES)
+        for index, item in enumerate(CONTENT["milestones"])
     ]
     return publish_child(
         mission,
@@ -156,14 +139,6 @@ def seed_history(mission: MissionPage) -> HistoryPage:
             milestones=milestones,
         ),
     )
-
-
-def sections_body(sections: list[dict]) -> list[tuple[str, object]]:
-    body: list[tuple[str, object]] = []
-    for section in sections:
-        body.append(("heading", {"text": section["heading"], "level": "h2"}))
-        body.append(("paragraph", RichText(section["html"])))
-    return body
 
 
 def seed_standard(home: HomePage, data: dict, extra_blocks: list | None = None) -> StandardPage:
@@ -187,13 +162,13 @@ def fill_home_body(home: HomePage, mission: MissionPage, figures, partners) -> N
     home.primary_link = mission
     home.primary_link_label = "Découvrir Le RAMEAU"
     home.body = [
-        ("next_webinar", None),
+        ("section", {"section": "next_webinar"}),
         (
             "key_figures",
-            {"heading": "Le RAMEAU en chiffres", "figures": [figures[k] for k in content.HOME_FIGURE_KEYS]},
+            {"heading": "Le RAMEAU en chiffres", "figures": [figures[k] for k in CONTENT["home_figure_keys"]]},
         ),
-        ("resource_centres", None),
-        ("latest_publications", None),
+        ("section", {"section": "resource_centres"}),
+        ("section", {"section": "latest_publications"}),
         (
             "call_to_action",
             {
@@ -206,7 +181,7 @@ def fill_home_body(home: HomePage, mission: MissionPage, figures, partners) -> N
         ),
         (
             "partners",
-            {"heading": "Ils construisent avec nous", "partners": [partners[k] for k in content.HOME_PARTNER_KEYS]},
+            {"heading": "Ils construisent avec nous", "partners": [partners[k] for k in CONTENT["home_partner_keys"]]},
         ),
     ]
     home.save_revision().publish()
@@ -216,7 +191,7 @@ def seed_settings(site: Site) -> None:
     site_settings = SiteSettings.for_site(site)
     if not site_settings.address:
         for field in ("organisation_name", "tagline", "address", "phone", "email", "footer_text"):
-            setattr(site_settings, field, content.SITE_SETTINGS[field])
+            setattr(site_settings, field, CONTENT["site_settings"][field])
         site_settings.default_social_image = landscape("Image de partage du RAMEAU")
         site_settings.save()
 
@@ -260,8 +235,8 @@ def seed() -> HomePage:
     partners = seed_partners()
     mission = seed_mission(home, figures)
     seed_history(mission)
-    seed_standard(home, content.LEGAL_NOTICE)
-    seed_standard(home, content.CONTACT, [("contact_details", None)])
+    seed_standard(home, CONTENT["legal_notice"])
+    seed_standard(home, CONTENT["contact"], [("contact_details", None)])
     fill_home_body(home, mission, figures, partners)
     seed_settings(Site.objects.get(root_page=home))
     return home

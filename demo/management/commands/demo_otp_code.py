@@ -1,7 +1,8 @@
 """Prints the current two-factor code of a demo account, for `make run` without a phone.
 
-Refused unless DEMO_CONTENT_ALLOWED (dev and tests): in production a code only ever comes
-from the staff member's own authenticator app.
+Only the development and test settings install the demo app, and DEMO_CONTENT_ALLOWED is
+checked again: in production a code only ever comes from the staff member's own
+authenticator app.
 """
 
 from django.conf import settings
@@ -9,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from rameau_site.security.totp import current_code
+from demo.totp import current_code
 
 
 class Command(BaseCommand):

@@ -1,0 +1,20 @@
+"""The demo's seeders, in the order `seed_demo` runs them.
+
+The pages app's tree comes first (home, mission, history), then each section, each one
+using what the earlier ones made (partners, centres, themes); the menus come last, to link
+what now exists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from . import pages, publications, resources, webinars
+
+SEEDERS: list[Callable[[], object]] = [
+    pages.seed,
+    resources.seed,
+    publications.seed,
+    webinars.seed,
+    pages.seed_navigation,
+]

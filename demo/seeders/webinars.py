@@ -1,0 +1,105 @@
+"""Demo webinars: the cycles of demo/content/webinars.yaml, and next year's cycle planned as
+drafts for staff to fill.
+
+Safe to rerun: pages are found by slug first and never overwritten.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
+from django.db.models import Q
+from django.utils.text import slugify
+
+from demo.content import load
+from demo.images import landscape
+from pages.models import HomePage, Theme
+from resources.models import ResourceCentrePage
+from webinars import clock
+from webinars.models import WebinarCyclePage, WebinarIndexPage, WebinarPage
+from webinars.planning import plan_year
+
+from .common import publish_child
+
+PARIS = ZoneInfo("Europe/Paris")
+CONTENT = load("webinars")
+# The cycle fields a cycle of the YAML may set; the rest of the page keeps its defaults.
+CYCLE_FIELDS = ("title", "slug", "year", "intro", "registration_url", "rule_which")
+
+
+def theme(name: str, slug: str) -> Theme:
+    """The shared theme with this name or slug (the publications seeder may have made it)."""
+    existing = Theme.objects.filter(Q(slug=slug) | Q(name=name)).first()
+    return existing or Theme.objects.create(name=name, slug=slug)
+
+
+def centre_for(hint: str) -> ResourceCentrePage | None:
+    """The centre whose title starts with `hint`, if any."""
+    return ResourceCentrePage.objects.filter(title__istartswith=hint).order_by("path").first() if hint else None
+
+
+def paris(day: date, hour: int) -> datetime:
+    return datetime.combine(day, time(hour), tzinfo=PARIS)
+
+
+def seed_index(home: HomePage) -> WebinarIndexPage:
+    existing = WebinarIndexPage.objects.first()
+    if existing:
+        return existing
+    data = CONTENT["index"]
+    return publish_child(
+        home,
+        WebinarIndexPage(
+            title=data["title"],
+            slug=data["slug"],
+            intro=data["intro"],
+            listing_summary=data["listing_summary"],
+            listing_image=landscape("Illustration : webinaires"),
+        ),
+    )
+
+
+def seed_session(
+    cycle: WebinarCyclePage, day: date, title: str, summary: str, format_note: str, themes: list[Theme], centre=None
+) -> None:
+    slug = slugify(title)[:80]
+    if WebinarPage.objects.child_of(cycle).filter(slug=slug).exists():
+        return
+    session = WebinarPage(
+        title=title,
+        slug=slug,
+        start=paris(day, 13),
+        end=paris(day, 14),
+        listing_summary=summary,
+        summary=f"<p>{summary}</p><p>{format_note}</p>",
+    )
+    session.themes = themes
+    session.centres = [centre] if centre else []
+    publish_child(cycle, session)
+
+
+def seed_cycle(index: WebinarIndexPage, data: dict) -> None:
+    cycle = publish_child(index, WebinarCyclePage(**{field: data[field] for field in CYCLE_FIELDS if field in data}))
+    themes = [theme(data["theme"]["name"], data["theme"]["slug"])]
+    for session in data["sessions"]:
+        seed_session(
+            cycle,
+            session["date"],
+            session["title"],
+            session["summary"],
+            data["format_note"],
+            themes,
+            centre_for(session.get("centre", "")),
+        )
+
+
+def seed() -> None:
+    home = HomePage.objects.first()
+    if home is None:
+        return
+    index = seed_index(home)
+    for cycle in CONTENT["cycles"]:
+        seed_cycle(index, cycle)
+    # Next year's cycle, as unpublished drafts: staff fill in the themes, then publish.
+    plan_year(clock.now().year + 1, publish=False, index=index)
