@@ -15,8 +15,9 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import slugify
 
+from pages.french_dates import DAY, MONTH
 from pages.structured_data import absolute_url
-from publications.dates import BIBTEX_MONTHS, DAY, MONTH
+from publications.dates import BIBTEX_MONTHS
 
 if TYPE_CHECKING:
     from publications.models import PublicationPage

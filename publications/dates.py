@@ -1,26 +1,17 @@
-"""Dates as the library shows them: most works are known to the month, some to the day or year."""
+"""Dates as the library shows them: most works are known to the month, some to the day or year.
+
+The French wording is the core's (pages.french_dates); this module adds what citations and
+the publication date field need.
+"""
 
 from __future__ import annotations
 
 import datetime
 
-MONTHS = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-]
+from pages.french_dates import DAY, MONTH, YEAR
+
 BIBTEX_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
-DAY, MONTH, YEAR = "day", "month", "year"
 PRECISIONS = [
     (MONTH, "Au mois près (« décembre 2016 »)"),
     (DAY, "Au jour près (« 31 mars 2022 »)"),
@@ -35,19 +26,6 @@ def normalise(date: datetime.date, precision: str) -> datetime.date:
     if precision == YEAR:
         return date.replace(month=1, day=1)
     return date
-
-
-def french_date(date: datetime.date | None, precision: str = DAY) -> str:
-    """« 31 mars 2022 », « décembre 2016 » or « 2017 », whatever the active language."""
-    if date is None:
-        return ""
-    if precision == YEAR:
-        return str(date.year)
-    month_year = f"{MONTHS[date.month - 1]} {date.year}"
-    if precision == MONTH:
-        return month_year
-    day = "1er" if date.day == 1 else str(date.day)
-    return f"{day} {month_year}"
 
 
 def iso_date(date: datetime.date | None, precision: str = DAY) -> str:

@@ -1,28 +1,28 @@
 """The library's filters: type, year, theme, resource centre and a search, from plain GET parameters.
 
-Every value goes through an allowlist: unknown, malformed or absurd input is dropped with a
-message in French, and the list shown is the one for the remaining, valid filters. Filtering
+The parameters are read by PublicationFilterForm, on the core's FilterForm: unknown, malformed
+or absurd input is dropped with the site's French notice, and the list shown is the one for
+the remaining, valid filters. Filtering
 and the counts per value work on the library's catalogue (catalogue.py), read once per content
 version; a visit then fetches only the publications of the page it shows.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from django.apps import apps
 from django.db.models import Q, QuerySet
 from django.db.models.functions import ExtractYear
 from django.http import QueryDict
 
+from pages.caching.restrictions import private_q
+from pages.filters import ChoiceFilter, FilterForm, PageFilter, SearchTextFilter, YearFilter
 from pages.models import Theme
 from publications import catalogue
 
-SLUG = re.compile(r"[-a-zA-Z0-9_]{1,80}")
-YEAR = re.compile(r"\d{4}")
 MAX_QUERY_LENGTH = 100
 
 
@@ -51,16 +51,26 @@ class Facet:
         return [option for option in self.options if option.count or option.selected]
 
 
-def clean_text(value: str) -> str:
-    """Drop control characters (a NUL byte would break the database query) and squeeze spaces."""
-    value = "".join(char for char in value if unicodedata.category(char)[0] != "C")
-    return " ".join(value.split())
+class PublicationFilterForm(FilterForm):
+    """The library's parameters; the choices are what the library holds (read once per content version)."""
+
+    q = SearchTextFilter(label="Recherche", max_length=MAX_QUERY_LENGTH, cut_when_long=False)
+    type = ChoiceFilter(label="Type de publication")
+    annee = YearFilter(label="Année")
+    theme = ChoiceFilter(label="Thème")
+    centre = ChoiceFilter(label="Centre de ressources")
+    page = PageFilter()
+
+    def __init__(self, params: QueryDict, types: dict, themes: dict, centres: dict, years: list[int]) -> None:
+        super().__init__(params)
+        self.fields["type"].choices = [(slug, kind.name) for slug, kind in types.items()]
+        self.fields["theme"].choices = [(slug, theme.name) for slug, theme in themes.items()]
+        self.fields["centre"].choices = [(slug, centre.title) for slug, centre in centres.items()]
+        self.fields["annee"].choices = [(year, str(year)) for year in years]
 
 
 class PublicationFilters:
     """Reads ?type=&annee=&theme=&centre=&q= against what exists, then filters and counts."""
-
-    PARAMS = ("type", "annee", "theme", "centre")
 
     def __init__(
         self, params: QueryDict, publications: QuerySet, private: Q | None = None, options_key: str = "", entries=None
@@ -68,9 +78,6 @@ class PublicationFilters:
         """`options_key` names the base list (e.g. its index page) so the choices offered are
         read once per content version; `entries` is its catalogue (catalogue.of_library)."""
         self.base = publications
-        self.messages: list[str] = []
-        self.raw = {name: clean_text(params.get(name, ""))[:200] for name in (*self.PARAMS, "q")}
-        self.query_submitted = "q" in params
 
         def options() -> tuple[dict, dict, dict, list]:
             return self._options(publications, private)
@@ -84,22 +91,31 @@ class PublicationFilters:
         self.types, self.themes, self.centres, self.years = options
         self.catalogue = entries if entries is not None else catalogue.build(publications)
 
-        self.type = self._choice("type", self.types, "type de publication")
-        self.theme = self._choice("theme", self.themes, "thème")
-        self.centre = self._choice("centre", self.centres, "centre de ressources")
-        self.year = self._year()
-        self.query = self._query()
-        self.search_ids = self._search() if self.query else None
+        lower = {
+            name: {slug.lower(): item for slug, item in known.items()}
+            for name, known in (("type", self.types), ("theme", self.themes), ("centre", self.centres))
+        }
+        form = PublicationFilterForm(params, lower["type"], lower["theme"], lower["centre"], self.years)
+        values = form.values
+        self.messages: list[str] = form.notices
+        self.type = lower["type"].get(values["type"])
+        self.theme = lower["theme"].get(values["theme"])
+        self.centre = lower["centre"].get(values["centre"])
+        self.year = values["annee"]
+        self.words = values["q"].words
+        self.query = values["q"].text if self.words else ""
+        self.page = values["page"]
+        self.search_ids = self._search() if self.words else None
 
     @staticmethod
     def _options(publications: QuerySet, private: Q | None) -> tuple[dict, dict, dict, list]:
-        from publications.models import PublicationType
         from resources.models import ResourceCentrePage
 
+        PublicationType = apps.get_model("publications", "PublicationType")  # its models call these filters
         types = {t.slug: t for t in PublicationType.objects.order_by("sort_order", "name")}
         themes = {t.slug: t for t in Theme.objects.order_by("sort_order", "name")}
         centres = ResourceCentrePage.objects.live()
-        centres = centres.exclude(private) if private is not None else centres.public()
+        centres = centres.exclude(private if private is not None else private_q())
         centres = {c.slug: c for c in centres.order_by("title").only("pk", "title", "slug")}
         years = list(
             publications.annotate(year=ExtractYear("publication_date"))
@@ -109,60 +125,13 @@ class PublicationFilters:
         )
         return types, themes, centres, years
 
-    # Validation -------------------------------------------------------------------------
-
-    def _choice(self, name: str, known: dict, label: str):
-        value = self.raw[name]
-        if not value:
-            return None
-        if not SLUG.fullmatch(value):
-            self.messages.append(f"Le filtre « {label} » a reçu une valeur mal formée ; il a été ignoré.")
-            return None
-        if value not in known:
-            self.messages.append(f"Aucun {label} ne correspond à « {value} » ; ce filtre a été ignoré.")
-            return None
-        return known[value]
-
-    def _year(self) -> int | None:
-        value = self.raw["annee"]
-        if not value:
-            return None
-        if not YEAR.fullmatch(value):
-            self.messages.append(
-                f"« {value[:20]} » n'est pas une année (quatre chiffres, par exemple 2018) ; ce filtre a été ignoré."
-            )
-            return None
-        if int(value) not in self.years:
-            self.messages.append(f"Aucune publication n'est parue en {value} ; ce filtre a été ignoré.")
-            return None
-        return int(value)
-
-    def _query(self) -> str:
-        value = self.raw["q"]
-        if not value:
-            if self.query_submitted:
-                self.messages.append(
-                    "Votre recherche était vide : saisissez un ou plusieurs mots, par exemple « territoire »."
-                )
-            return ""
-        if len(value) > MAX_QUERY_LENGTH:
-            self.messages.append(
-                f"Votre recherche dépasse {MAX_QUERY_LENGTH} caractères ; raccourcissez-la. Elle a été ignorée."
-            )
-            return ""
-        if not any(char.isalnum() for char in value):
-            self.messages.append(f"« {value} » ne contient aucun mot à chercher ; la recherche a été ignorée.")
-            return ""
-        return value
-
     def _search(self) -> list[int]:
         """Ids of the publications matching every word, from Wagtail's search index.
 
         Only the words are searched: quotes and operators mean something to PostgreSQL's and
         SQLite's full-text syntax, and an unbalanced one would be an error, not a search.
         """
-        words = " ".join(re.findall(r"\w+", self.query))
-        results = self.base.search(words, operator="and", order_by_relevance=False)
+        results = self.base.search(" ".join(self.words), operator="and", order_by_relevance=False)
         return [publication.pk for publication in results]
 
     # Filtering and counting -------------------------------------------------------------

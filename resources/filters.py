@@ -1,33 +1,47 @@
-"""Reading the index's GET filters through an allowlist: bad input corrects itself, never a 500.
+"""The centres' filters, ?public=associations&besoin=agir, read through the core's FilterForm.
 
-Partners and newsletters link to filtered lists (?public=associations&besoin=agir), so a
-stale or mistyped value must still give a useful page: the filter is dropped and the
-visitor is told so, in French.
+Partners and newsletters link to filtered lists, so a stale or mistyped value must still
+give a useful page: the filter is dropped and the visitor is told so, in French.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
+from functools import cached_property
 from urllib.parse import urlencode
 
 from django.http import QueryDict
 
+from pages.filters import ChoiceFilter, FilterForm, PageFilter
 from pages.models import Audience
-from resources.needs import NEEDS_BY_SLUG, Need
+from resources.needs import NEEDS, NEEDS_BY_SLUG, Need
 
 AUDIENCE_PARAM = "public"
 NEED_PARAM = "besoin"
 PAGE_PARAM = "page"
-MAX_VALUE_LENGTH = 80
-SLUG = re.compile(r"[-a-z0-9_]+")
 
 
-@dataclass
-class CentreFilters:
-    audience: Audience | None = None
-    need: Need | None = None
-    notices: list[str] = field(default_factory=list)
+class CentreFilters(FilterForm):
+    public = ChoiceFilter(label="Public")
+    besoin = ChoiceFilter(label="Besoin", choices=[(need.slug, need.label) for need in NEEDS])
+    page = PageFilter()
+
+    def __init__(self, params: QueryDict) -> None:
+        super().__init__(params)
+        self.fields[AUDIENCE_PARAM].choices = lambda: [(slug, a.name) for slug, a in self.audiences.items()]
+
+    @cached_property
+    def audiences(self) -> dict[str, Audience]:
+        """Read only when a value arrives: the unfiltered list asks nothing more of the database."""
+        return {audience.slug.lower(): audience for audience in Audience.objects.order_by("sort_order", "name")}
+
+    @property
+    def audience(self) -> Audience | None:
+        slug = self.values[AUDIENCE_PARAM]
+        return self.audiences[slug] if slug else None
+
+    @property
+    def need(self) -> Need | None:
+        return NEEDS_BY_SLUG.get(self.values[NEED_PARAM])
 
     @property
     def active(self) -> bool:
@@ -46,34 +60,5 @@ class CentreFilters:
         return "?" + urlencode(kept) if kept else ""
 
 
-def _single_value(params: QueryDict, name: str) -> tuple[str | None, bool]:
-    """The parameter's value, normalised, and whether it was well formed (one short value)."""
-    values = params.getlist(name)
-    if not values:
-        return None, True
-    if len(values) > 1 or len(values[0]) > MAX_VALUE_LENGTH:
-        return None, False
-    value = values[0].strip().lower()
-    if value and not SLUG.fullmatch(value):
-        return None, False
-    return (value or None), True
-
-
 def read_filters(params: QueryDict) -> CentreFilters:
-    filters = CentreFilters()
-
-    slug, well_formed = _single_value(params, AUDIENCE_PARAM)
-    if slug:
-        filters.audience = Audience.objects.filter(slug=slug).first()
-    if not well_formed or (slug and filters.audience is None):
-        filters.notices.append("Ce public n'est pas reconnu : le filtre par public a été retiré.")
-
-    slug, well_formed = _single_value(params, NEED_PARAM)
-    if slug:
-        filters.need = NEEDS_BY_SLUG.get(slug)
-    if not well_formed or (slug and filters.need is None):
-        filters.notices.append(
-            "Ce besoin n'est pas reconnu (choix possibles : s'informer, se former, agir) : "
-            "le filtre par besoin a été retiré."
-        )
-    return filters
+    return CentreFilters(params)

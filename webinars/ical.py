@@ -1,4 +1,4 @@
-"""iCalendar (RFC 5545) text written by hand: the few properties a calendar feed needs.
+"""The webinars as iCalendar (RFC 5545), written by the icalendar package.
 
 Times are written in UTC (…Z), so no VTIMEZONE block is needed and clients convert to their
 own zone; X-WR-TIMEZONE only hints the display zone to clients that honour it.
@@ -6,46 +6,55 @@ own zone; X-WR-TIMEZONE only hints the display zone to clients that honour it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from html import unescape
 
-CRLF = "\r\n"
-MAX_OCTETS = 75
+import icalendar
+from django.utils.html import strip_tags
+from icalendar import vDuration, vText
+
 PRODID = "-//Le RAMEAU//Webinaires//FR"
 UID_DOMAIN = "lerameau.fr"  # UIDs are « webinaire-<page translation key>@lerameau.fr »
+# Subscribed copies refresh daily (Apple, Outlook and Google read one or the other).
+REFRESH = timedelta(days=1)
+
+_BLOCK_END = re.compile(r"</(?:p|h[1-6]|li|blockquote|ul|ol)\s*>", re.IGNORECASE)
+_LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 
-def escape_text(value: str) -> str:
-    """TEXT values: backslash, semicolon, comma and newlines escaped (RFC 5545 § 3.3.11)."""
-    value = value.replace("\r\n", "\n").replace("\r", "\n")
-    return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+def plain_text(html: str) -> str:
+    """Rich text as a calendar shows it: one blank line between paragraphs, a line break for <br>.
+
+    strip_tags alone would glue « …territoriale.</p><p>Une heure… » into « territoriale.Une ».
+    """
+    text = _LINE_BREAK.sub("\n", _BLOCK_END.sub("\n\n", html or ""))
+    lines = (" ".join(line.split()) for line in unescape(strip_tags(text)).splitlines())
+    paragraphs, current = [], []
+    for line in lines:
+        if line:
+            current.append(line)
+        elif current:
+            paragraphs.append("\n".join(current))
+            current = []
+    if current:
+        paragraphs.append("\n".join(current))
+    return "\n\n".join(paragraphs)
 
 
-def fold(line: str) -> str:
-    """Split a content line into lines of at most 75 octets, never inside a UTF-8 character."""
-    parts: list[str] = []
-    current, size, limit = "", 0, MAX_OCTETS
-    for char in line:
-        width = len(char.encode("utf-8"))
-        if size + width > limit:
-            parts.append(current)
-            current, size, limit = "", 0, MAX_OCTETS - 1  # continuation lines start with a space
-        current += char
-        size += width
-    parts.append(current)
-    return (CRLF + " ").join(parts)
-
-
-def utc_stamp(value: datetime) -> str:
-    """« 20191121T120000Z »: an aware datetime, in UTC."""
+def utc(value: datetime) -> datetime:
+    """An aware datetime in UTC, written « 20191121T120000Z »."""
     if value.tzinfo is None:
         raise ValueError("iCalendar times must be timezone-aware")
-    return value.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    return value.astimezone(UTC)
 
 
 @dataclass(frozen=True)
 class Event:
+    """What a session tells calendars."""
+
     uid: str
     start: datetime
     end: datetime
@@ -56,44 +65,40 @@ class Event:
     stamp: datetime | None = None
     last_modified: datetime | None = None
 
-    def lines(self) -> list[str]:
-        stamp = self.stamp or datetime.now(UTC)
-        lines = [
-            "BEGIN:VEVENT",
-            f"UID:{self.uid}",
-            f"DTSTAMP:{utc_stamp(stamp)}",
-            f"DTSTART:{utc_stamp(self.start)}",
-            f"DTEND:{utc_stamp(self.end)}",
-            f"SUMMARY:{escape_text(self.summary)}",
-        ]
+    def component(self) -> icalendar.Event:
+        event = icalendar.Event()
+        event.add("uid", self.uid)
+        event.add("dtstamp", utc(self.stamp or datetime.now(UTC)))
+        event.add("dtstart", utc(self.start))
+        event.add("dtend", utc(self.end))
+        event.add("summary", self.summary)
         if self.description:
-            lines.append(f"DESCRIPTION:{escape_text(self.description)}")
+            event.add("description", self.description.replace("\r\n", "\n").replace("\r", "\n"))
         if self.url:
-            lines.append(f"URL:{self.url}")
+            event.add("url", self.url)
         if self.location:
-            lines.append(f"LOCATION:{escape_text(self.location)}")
+            event.add("location", self.location)
         if self.last_modified:
-            lines.append(f"LAST-MODIFIED:{utc_stamp(self.last_modified)}")
-        lines += ["STATUS:CONFIRMED", "TRANSP:OPAQUE", "END:VEVENT"]
-        return lines
+            event.add("last-modified", utc(self.last_modified))
+        event.add("status", "CONFIRMED")
+        event.add("transp", "OPAQUE")
+        return event
 
 
 def calendar(name: str, events: Iterable[Event], description: str = "", time_zone: str = "Europe/Paris") -> str:
     """A whole VCALENDAR, CRLF-terminated and folded, ready to serve as text/calendar."""
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        f"PRODID:{PRODID}",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{escape_text(name)}",
-        f"X-WR-TIMEZONE:{time_zone}",
-    ]
+    feed = icalendar.Calendar()
+    feed.add("version", "2.0")
+    feed.add("prodid", PRODID)
+    feed.add("calscale", "GREGORIAN")
+    feed.add("method", "PUBLISH")
+    # Apple's and Google's X-WR properties are TEXT: escaped like the standard ones.
+    feed.add("x-wr-calname", vText(name))
+    feed.add("x-wr-timezone", vText(time_zone))
     if description:
-        lines.append(f"X-WR-CALDESC:{escape_text(description)}")
-    # Subscribed copies refresh daily (Apple, Outlook and Google read one or the other).
-    lines += ["REFRESH-INTERVAL;VALUE=DURATION:P1D", "X-PUBLISHED-TTL:P1D"]
+        feed.add("x-wr-caldesc", vText(description))
+    feed.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+    feed.add("x-published-ttl", vDuration(REFRESH))
     for event in events:
-        lines += event.lines()
-    lines.append("END:VCALENDAR")
-    return "".join(fold(line) + CRLF for line in lines)
+        feed.add_component(event.component())
+    return feed.to_ical().decode("utf-8")

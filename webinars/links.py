@@ -1,18 +1,17 @@
-"""« Add to my calendar » links for Google Calendar and Outlook.com, URL-encoded."""
+"""« Add to my calendar » links for Google Calendar and Outlook.com, URL-encoded.
+
+Their details text is the .ics DESCRIPTION, line breaks included (sent as %0A).
+"""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from urllib.parse import quote, urlencode
 
-from .ical import utc_stamp
+from .ical import utc
 
 GOOGLE = "https://calendar.google.com/calendar/render"
 OUTLOOK = "https://outlook.live.com/calendar/0/action/compose"
-
-
-def _iso_utc(value: datetime) -> str:
-    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def google_calendar_url(
@@ -21,7 +20,7 @@ def google_calendar_url(
     params = {
         "action": "TEMPLATE",
         "text": title,
-        "dates": f"{utc_stamp(start)}/{utc_stamp(end)}",
+        "dates": f"{utc(start):%Y%m%dT%H%M%SZ}/{utc(end):%Y%m%dT%H%M%SZ}",
         "details": details,
         "location": location,
     }
@@ -31,8 +30,8 @@ def google_calendar_url(
 def outlook_calendar_url(title: str, start: datetime, end: datetime, body: str = "", location: str = "En ligne") -> str:
     params = {
         "subject": title,
-        "startdt": _iso_utc(start),
-        "enddt": _iso_utc(end),
+        "startdt": f"{utc(start):%Y-%m-%dT%H:%M:%SZ}",
+        "enddt": f"{utc(end):%Y-%m-%dT%H:%M:%SZ}",
         "body": body,
         "location": location,
     }

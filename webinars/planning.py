@@ -13,7 +13,8 @@ from django.db.models import Q
 from django.utils.text import slugify
 from wagtail.log_actions import log
 
-from .formatting import MONTHS
+from pages.french_dates import MONTHS
+
 from .models import WebinarCyclePage, WebinarIndexPage, WebinarPage
 from .schedule import Occurrence
 

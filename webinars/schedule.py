@@ -10,7 +10,12 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from .formatting import DAYS, french_date, french_time, ordinal, time_range
+from pages.french_dates import DAYS
+from pages.french_dates import format_time as french_time
+from pages.french_dates import format_time_range as time_range
+from pages.french_dates import format_weekday_date as french_date
+
+from .formatting import ordinal
 from .holidays import holiday_name
 
 LAST = -1

@@ -13,24 +13,10 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from pages.blocks import INLINE_FEATURES
+from pages.french_dates import MONTH_CHOICES
 from pages.widgets import YEAR_WIDGET
 
 from .base import BasePage
-
-MONTHS = [
-    (1, "janvier"),
-    (2, "février"),
-    (3, "mars"),
-    (4, "avril"),
-    (5, "mai"),
-    (6, "juin"),
-    (7, "juillet"),
-    (8, "août"),
-    (9, "septembre"),
-    (10, "octobre"),
-    (11, "novembre"),
-    (12, "décembre"),
-]
 
 
 class HistoryPage(BasePage):
@@ -76,7 +62,7 @@ class HistoryMilestone(Orderable):
     year = models.PositiveSmallIntegerField("année", validators=[MinValueValidator(1990), MaxValueValidator(2100)])
     month = models.PositiveSmallIntegerField(
         "mois",
-        choices=MONTHS,
+        choices=MONTH_CHOICES,
         null=True,
         blank=True,
         help_text="Facultatif : seulement si la date est connue au mois près.",

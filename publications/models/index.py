@@ -62,7 +62,7 @@ class PublicationIndexPage(RoutablePageMixin, BasePage):
             options_key=f"index-{self.pk}",
             entries=catalogue.of_library(self),
         )
-        pagination = paginate(filters.results(), request.GET.get("page"), PER_PAGE)
+        pagination = paginate(filters.results(), filters.page, PER_PAGE)
         messages = [*filters.messages, *([pagination.message] if pagination.message else [])]
         context.update(
             filters=filters,

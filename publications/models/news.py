@@ -13,9 +13,10 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.search import index
 
+from pages.caching.restrictions import private_q
+from pages.french_dates import format_date as french_date
 from pages.models import BasePage
 from publications.blocks import ResearchTextBlock
-from publications.dates import french_date
 
 NEWS_PER_PAGE = 10
 KINDS = [("actualite", "Actualité"), ("tribune", "Tribune")]
@@ -40,7 +41,12 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         verbose_name_plural = "index des actualités"
 
     def articles(self):
-        return NewsArticlePage.objects.child_of(self).live().public().order_by("-date", "-first_published_at", "pk")
+        return (
+            NewsArticlePage.objects.child_of(self)
+            .live()
+            .exclude(private_q())
+            .order_by("-date", "-first_published_at", "pk")
+        )
 
     @property
     def feed_url(self) -> str:
@@ -161,7 +167,7 @@ class NewsArticlePage(BasePage):
         related = (
             PublicationPage.objects.filter(pk__in=ids)
             .live()
-            .public()
+            .exclude(private_q())
             .select_related("publication_type")
             .prefetch_related("authors")
             .order_by("-publication_date")

@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Prefetch, QuerySet
 from wagtail.admin.panels import FieldPanel
 
+from pages.caching.restrictions import private_q
 from pages.listing import attach_listing_images
 from pages.models import Audience, BasePage
 from pages.pagination import paginate
@@ -46,7 +47,7 @@ class ResourceCentreIndexPage(BasePage):
 
     def live_centres(self) -> QuerySet:
         """The centres visitors may see, in the order staff set in the page tree."""
-        return ResourceCentrePage.objects.child_of(self).live().public().order_by("path")
+        return ResourceCentrePage.objects.child_of(self).live().exclude(private_q()).order_by("path")
 
     def filtered_centres(self, filters: CentreFilters) -> QuerySet:
         centres = self.live_centres()
@@ -84,7 +85,7 @@ class ResourceCentreIndexPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         filters = read_filters(request.GET)
         pagination = paginate(
-            with_card_data(self.filtered_centres(filters)), request.GET.get(PAGE_PARAM), CENTRES_PER_PAGE
+            with_card_data(self.filtered_centres(filters)), filters.values[PAGE_PARAM], CENTRES_PER_PAGE
         )
         centres_page, page_notice = pagination.page, pagination.message
         centres_page.object_list = attach_listing_images(centres_page.object_list)

@@ -129,7 +129,8 @@ def test_narrow_by_kind_with_counts(client, quintessence):
 def test_unknown_kind_is_dropped_with_a_message(client, quintessence):
     response = client.get(SEARCH, {"q": "quintessence", "type": "<b>zzz</b>"})
     assert response.status_code == 200
-    assert "Ce type de contenu n'existe pas" in notices(response)
+    assert "« Type » : « <b>zzz</b> » ne fait pas partie des choix proposés (choix possibles : " in notices(response)
+    assert "ce critère n'a pas été appliqué" in notices(response)
     assert result_titles(response) == ["Quintessence des partenariats"]
     assert "<b>zzz</b>" not in response.content.decode()
 
@@ -245,6 +246,36 @@ def test_malformed_query_strings(client, raw):
     response = client.get(SEARCH, QUERY_STRING=raw)
     assert response.status_code == 200
     assert "\ufffd" not in response.content.decode()  # invalid bytes are not shown back as « � »
+
+
+@pytest.mark.parametrize(
+    "raw,notice",
+    [
+        (
+            "q=alliance&q=territoire",
+            "« Recherche » figure plusieurs fois dans l'adresse : ce critère n'a pas été appliqué.",
+        ),
+        ("q[]=partenariat", "« Recherche » est mal écrit dans l'adresse : ce critère n'a pas été appliqué."),
+        ("q=", "Votre recherche était vide"),
+        ("q=%00", "Votre recherche était vide"),
+    ],
+)
+def test_a_search_set_aside_says_why(client, raw, notice):
+    response = client.get(SEARCH, QUERY_STRING=raw)
+    assert response.status_code == 200
+    assert notice in notices(response)
+    assert heading(response) == ""  # no search was run
+
+
+def test_the_same_value_twice_is_one_value(client, quintessence):
+    response = client.get(SEARCH, QUERY_STRING="q=quintessence&q=quintessence&type=pages&type=pages")
+    assert result_titles(response) == ["Quintessence des partenariats"] and notices(response) == ""
+
+
+def test_a_repeated_page_number_gives_the_first_page(client, quintessence):
+    response = client.get(SEARCH, QUERY_STRING="q=quintessence&page=1&page=2")
+    assert result_titles(response) == ["Quintessence des partenariats"]
+    assert "« Page » figure plusieurs fois dans l'adresse" in notices(response)
 
 
 def test_header_search_box_on_every_kind_of_page(client):

@@ -10,7 +10,7 @@ import pytest
 from django.urls import resolve
 from django.utils import timezone
 
-from webinars.ical import Event, calendar, escape_text, fold
+from webinars.ical import Event, calendar, plain_text
 from webinars.links import google_calendar_url, outlook_calendar_url
 from webinars.models import WebinarPage
 
@@ -18,18 +18,19 @@ from . import ics
 from .conftest import add_session, paris
 
 
-def test_escape_text():
-    assert escape_text("a, b; c\\d\r\ne\nf") == "a\\, b\\; c\\\\d\\ne\\nf"
+def test_long_lines_are_folded_without_cutting_characters():
+    start = datetime(2019, 1, 17, 12, tzinfo=UTC)
+    event = Event(uid="u@lerameau.fr", start=start, end=start, summary="é" * 100, stamp=start)
+    text = calendar("Cycle", [event])
+    ics.check_framing(text)  # every line within 75 octets, no UTF-8 character cut in two
+    (parsed,) = ics.read_calendar(text)[1]
+    assert parsed["summary"] == "é" * 100
 
 
-def test_fold_at_75_octets_without_cutting_characters():
-    line = "DESCRIPTION:" + "é" * 100
-    folded = fold(line)
-    parts = folded.split("\r\n")
-    assert all(len(part.encode()) <= 75 for part in parts)
-    assert all(part.startswith(" ") for part in parts[1:])
-    assert "".join(part[1:] if i else part for i, part in enumerate(parts)) == line
-    assert fold("SUMMARY:court") == "SUMMARY:court"
+def test_plain_text_keeps_paragraphs_as_line_breaks():
+    html = "<p>Un, deux.</p>\n<p>Trois &amp;   quatre<br/>cinq.</p><ul><li>six</li><li>sept</li></ul>"
+    assert plain_text(html) == "Un, deux.\n\nTrois & quatre\ncinq.\n\nsix\n\nsept"
+    assert plain_text("") == ""
 
 
 def test_calendar_text_round_trips():
@@ -55,6 +56,8 @@ def test_calendar_text_round_trips():
     assert parsed["location"] == "En ligne"
     assert "DTSTART:20190117T120000Z\r\n" in text
     assert "DTSTAMP:20190101T000000Z\r\n" in text
+    # Apple's and Google's X-WR properties are escaped as TEXT, like the standard ones.
+    assert "X-WR-CALNAME:Cycle 2019\\, édition\\; test\r\n" in calendar("Cycle 2019, édition; test", [event])
 
 
 def test_naive_datetimes_are_refused():
@@ -145,7 +148,7 @@ def test_site_urlconf_routes_ics_names():
 def test_google_and_outlook_links_are_encoded():
     start = datetime(2019, 6, 20, 13, tzinfo=paris(date(2019, 6, 20)).tzinfo)
     end = start.replace(hour=14)
-    title, details = "Webinaire : Évaluer & co-construire", "Inscription : https://exemple.org/?a=1&b=2"
+    title, details = "Webinaire : Évaluer & co-construire", "Deux lignes\n\nInscription : https://exemple.org/?a=1&b=2"
     google = urlsplit(google_calendar_url(title, start, end, details))
     assert (google.scheme, google.netloc, google.path) == ("https", "calendar.google.com", "/calendar/render")
     assert " " not in google.query and "&b=2" not in google.query
@@ -162,3 +165,26 @@ def test_google_and_outlook_links_are_encoded():
     query = parse_qs(outlook.query)
     assert query["subject"] == [title] and query["body"] == [details] and query["location"] == ["En ligne"]
     assert query["startdt"] == ["2019-06-20T11:00:00Z"] and query["enddt"] == ["2019-06-20T12:00:00Z"]
+
+
+@pytest.mark.django_db
+def test_paragraphs_stay_apart_in_the_ics_and_the_calendar_links(client, cycle_2019):
+    session = add_session(
+        cycle_2019,
+        date(2019, 12, 19),
+        "Paragraphes",
+        summary="<p>Premier paragraphe.</p><p>Second &amp; dernier,<br>à la ligne.</p>",
+    )
+    expected = (
+        "Premier paragraphe.\n\nSecond & dernier,\nà la ligne.\n\n"
+        "Inscription : http://innovationterritoriale.plateformecapitalisation.org/programme-2019\n\n"
+        f"Présentation : {session.full_url}"
+    )
+    response = client.get(f"{session.url}calendrier.ics")
+    (event,) = ics.read_calendar(response.content.decode())[1]
+    assert event["description"] == expected
+    links = session.calendar_links()
+    assert parse_qs(urlsplit(links["google"]).query)["details"] == [expected]
+    assert parse_qs(urlsplit(links["outlook"]).query)["body"] == [expected]
+    assert "%0A%0ASecond" in links["google"]
+    assert session.plain_summary() == "Premier paragraphe. Second & dernier, à la ligne."

@@ -12,10 +12,10 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.search import index
 
+from pages.french_dates import DAYS
 from pages.models import BasePage
 from pages.widgets import YearInput
 from webinars import clock
-from webinars.formatting import DAYS
 from webinars.ical import calendar
 from webinars.schedule import LAST, ScheduleRule
 
