@@ -10,7 +10,7 @@ graceful_timeout = 20
 keepalive = 5
 # Recycle workers now and then so a slow leak never takes the site down; jitter keeps
 # them from all restarting at once. Not too often: without REDIS_URL each worker keeps its
-# page cache in its own memory, and a new worker starts with it empty (issue #7).
+# page cache in its own memory, and a new worker starts with it empty.
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "20000"))
 max_requests_jitter = int(os.environ.get("GUNICORN_MAX_REQUESTS_JITTER", "2000"))
 accesslog = "-"

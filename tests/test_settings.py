@@ -26,9 +26,12 @@ def run_manage(*args: str, extra_env: dict[str, str]) -> subprocess.CompletedPro
     )
 
 
+@pytest.mark.parametrize("blank", [None, "", "   "], ids=["unset", "empty", "spaces"])
 @pytest.mark.parametrize("missing", sorted(PRODUCTION_ENV))
-def test_production_refuses_to_start_without_its_environment(missing):
+def test_production_refuses_to_start_without_its_environment(missing, blank):
     env = {key: value for key, value in PRODUCTION_ENV.items() if key != missing}
+    if blank is not None:
+        env[missing] = blank
     result = run_manage("check", extra_env=env)
     assert result.returncode != 0
     assert "ImproperlyConfigured" in result.stderr and missing in result.stderr
@@ -40,10 +43,19 @@ def test_production_passes_the_deploy_check():
     assert "no issues" in result.stdout
 
 
-def test_seed_demo_refused_in_production():
-    result = run_manage("seed_demo", extra_env=PRODUCTION_ENV)
+@pytest.mark.parametrize("command", ["seed_demo", "bench_data", "demo_otp_code"])
+def test_demo_commands_do_not_exist_in_production(command):
+    """Production does not install the demo app: its commands are unknown, not merely refused."""
+    result = run_manage(command, extra_env=PRODUCTION_ENV)
     assert result.returncode != 0
-    assert "refused" in result.stderr
+    assert f"Unknown command: '{command}'" in result.stderr
+
+
+def test_production_does_not_install_the_demo():
+    from rameau_site.settings import base, dev, test
+
+    assert "demo" in dev.INSTALLED_APPS and "demo" in test.INSTALLED_APPS
+    assert "demo" not in base.INSTALLED_APPS
 
 
 def test_site_is_french():
@@ -57,7 +69,7 @@ def test_site_is_french():
 
 
 def test_production_cookies_hsts_and_database_resilience():
-    """Item 1 and 6 of the security issue: what check --deploy does not look at in detail."""
+    """What check --deploy does not look at in detail: cookies, HSTS, database resilience."""
     code = (
         "import json; from django.conf import settings as s; db = s.DATABASES['default']; print(json.dumps({"
         "'session': [s.SESSION_COOKIE_SECURE, s.SESSION_COOKIE_HTTPONLY, s.SESSION_COOKIE_SAMESITE, s.SESSION_COOKIE_AGE, s.SESSION_SAVE_EVERY_REQUEST],"

@@ -1,7 +1,9 @@
 """Health endpoints for the load balancer and the orchestrator.
 
 /-/liveness says the process answers (no database: a database outage must not get
-healthy workers killed); /-/readiness says it can serve pages, so it checks the database.
+healthy workers killed); /-/readiness says it can serve pages, so it checks the database,
+and reports a shared cache that does not answer as « degraded »: pages are then served
+uncached, slower but whole, so the server stays in rotation (200).
 Neither is ever cached, by a browser, a proxy or the page cache.
 """
 
@@ -9,6 +11,7 @@ from __future__ import annotations
 
 import logging
 
+from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.cache import never_cache
@@ -38,4 +41,19 @@ def readiness(request: HttpRequest) -> HttpResponse:
         response = _plain("database unavailable", status=503)
         response["Retry-After"] = "5"
         return response
-    return _plain("ok")
+    cache = shared_cache_state()
+    return _plain(f"ok\ndatabase: ok\ncache: {cache}")
+
+
+def shared_cache_state() -> str:
+    """« ok » or « degraded » for Redis (REDIS_URL), « local » for each process's own memory."""
+    if not settings.REDIS_URL:
+        return "local"
+    import redis
+
+    try:
+        redis.Redis.from_url(settings.REDIS_URL, socket_connect_timeout=0.5, socket_timeout=0.5).ping()
+    except (redis.exceptions.RedisError, OSError) as error:
+        logger.warning("readiness: cache unavailable (%s)", error.__class__.__name__)
+        return "degraded"
+    return "ok"

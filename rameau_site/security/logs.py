@@ -32,8 +32,8 @@ class JSONLineFormatter(logging.Formatter):
 
 
 def production_logging(level: str = "INFO") -> dict:
-    """LOGGING for production: JSON lines on stdout; every 4xx/5xx answer is one record of
-    django.request (Django logs 5xx at ERROR, with the path and status)."""
+    """LOGGING for production: JSON lines on stdout; every 4xx and 5xx answer is one record
+    of django.request with its path and status (Django logs 4xx at WARNING, 5xx at ERROR)."""
     return {
         "version": 1,
         "disable_existing_loggers": False,
@@ -41,7 +41,7 @@ def production_logging(level: str = "INFO") -> dict:
         "handlers": {"stdout": {"class": "logging.StreamHandler", "stream": "ext://sys.stdout", "formatter": "json"}},
         "root": {"handlers": ["stdout"], "level": level},
         "loggers": {
-            "django.request": {"handlers": ["stdout"], "level": "ERROR", "propagate": False},
+            "django.request": {"handlers": ["stdout"], "level": "WARNING", "propagate": False},
             "django.server": {"handlers": ["stdout"], "level": "ERROR", "propagate": False},
         },
     }

@@ -47,7 +47,7 @@ MIDDLEWARE = [
     "rameau_site.security.middleware.SecurityHeadersMiddleware",
     "rameau_site.security.middleware.SiteCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Page cache (issue #7) right after WhiteNoise: a cached page skips everything below yet
+    # Page cache right after WhiteNoise: a cached page skips everything below yet
     # still gets the security headers added above; GZip inside it, so compressed pages are kept.
     "pages.caching.middleware.PageCacheMiddleware",
     "django.middleware.gzip.GZipMiddleware",
@@ -77,16 +77,18 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "wagtail.contrib.settings.context_processors.settings",
+                "pages.context_processors.site_settings",
+                "pages.context_processors.content_version",
             ],
         },
     },
 ]
 
-# SQLite next to the code for the demo; DATABASE_URL (PostgreSQL) everywhere else.
+# DATABASE_URL everywhere (`make run` and `make test` set it to their embedded PostgreSQL);
+# unset or empty, a SQLite file next to the code, which production settings refuse.
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL", "").strip() or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=60,
         conn_health_checks=True,
     )
@@ -145,14 +147,14 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = False
 # Seeding demo content and the demo superuser are refused unless a setting allows them.
 DEMO_CONTENT_ALLOWED = False
 
-# Caches (issue #7; README « Performance »). Local memory per process by default; with
+# Caches (README « Performance »). Local memory per process by default; with
 # REDIS_URL, one Redis shared by every worker and server. Correctness never depends on the
 # backend: what is cached is filed under a content version kept in the database.
 REDIS_URL = os.environ.get("REDIS_URL", "").strip()
 if REDIS_URL:
     CACHES = {
         alias: {
-            "BACKEND": "pages.caching.backends.FastRedisCache",
+            "BACKEND": "pages.caching.backends.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": f"rameau-{alias}",
             "TIMEOUT": 3600,
@@ -178,7 +180,7 @@ else:
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "60"))
 PAGE_CACHE_ALIAS = "pages"
 # Never cached, and the content version is not even read there: the admin (previews
-# included), documents (private collections), health checks (#8: no database access).
+# included), documents (private collections), health checks (they must not need the database).
 PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/django-admin/", "/documents/", "/__erreurs/", "/-/")
 
 LOGGING = {
@@ -189,7 +191,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
 
-# --- Security and operations (issue #8; README « Sécurité et exploitation ») -------------
+# --- Security and operations (README « Sécurité et exploitation ») ------------------------
 from csp.constants import NONE, SELF, UNSAFE_INLINE  # noqa: E402
 
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):

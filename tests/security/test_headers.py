@@ -1,4 +1,4 @@
-"""Item 2: the response headers of public pages, of the admin and of the health checks."""
+"""The response headers of public pages, of the admin and of the health checks."""
 
 from __future__ import annotations
 
@@ -85,6 +85,6 @@ def test_liveness_needs_no_database_and_readiness_checks_it(client, django_asser
     assert live.status_code == 200 and live.content == b"ok\n"
     with django_assert_num_queries(1):
         ready = client.get("/-/readiness")
-    assert ready.status_code == 200 and ready.content == b"ok\n"
+    assert ready.status_code == 200 and ready.text == "ok\ndatabase: ok\ncache: local\n"
     for response in (live, ready):
         assert "no-store" in response["Cache-Control"]

@@ -1,4 +1,4 @@
-"""Item 9: every 5xx is one JSON line on stdout with its path; Sentry only when asked for."""
+"""Every 4xx and 5xx is one JSON line on stdout with its path; Sentry only when asked for."""
 
 from __future__ import annotations
 
@@ -52,6 +52,22 @@ def test_a_500_is_one_json_line_with_its_path_on_stdout(production_logs):
     assert error["level"] == "ERROR" and error["status"] == 500 and error["path"] == "/panne/ici/"
     assert error["method"] == "GET" and "panne simulée" in error["exc"]
     assert all(line.count("\n") == 0 for line in out.splitlines())
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("path", "status"), [("/page-qui-n-existe-pas/", 404), ("/publications/?page=1&page=x&" + "q=" * 3000, 200)]
+)
+def test_a_4xx_is_one_json_line_with_its_path_and_a_200_none(production_logs, client, path, status):
+    response = client.get(path)
+    assert response.status_code == status
+    lines = [json.loads(line) for line in production_logs.getvalue().splitlines() if line.strip()]
+    logged = [line for line in lines if line["logger"] == "django.request"]
+    if status < 400:
+        assert logged == []
+    else:
+        assert len(logged) == 1 and logged[0]["level"] == "WARNING"
+        assert logged[0]["status"] == status and logged[0]["path"] == path.split("?")[0]
 
 
 def run_in_production(code: str, **extra: str) -> subprocess.CompletedProcess:

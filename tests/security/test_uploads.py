@@ -1,4 +1,4 @@
-"""Item 5: what staff may upload through the admin, and how documents come back out."""
+"""What staff may upload through the admin, and how documents come back out."""
 
 from __future__ import annotations
 
@@ -118,3 +118,19 @@ def test_upload_folders_are_not_listable(client):
             serve_media(request, folder, document_root=django_settings.MEDIA_ROOT)
     for path in ("/documents/", "/documents/1/", "/media/", "/media/original_images/", "/media/documents/"):
         assert client.get(path).status_code == 404, path
+
+
+@pytest.mark.parametrize(("spec", "pillow_format"), [("format-avif", "AVIF"), ("format-webp", "WEBP")])
+def test_uploaded_photo_gives_avif_and_webp_renditions(admin_client, spec, pillow_format):
+    """The rendition formats the templates' srcset offers, made by the locked Pillow."""
+    import io
+
+    from PIL import Image as PILImage
+
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (640, 400), (20, 80, 60)).save(buffer, format="JPEG")
+    assert upload_image(admin_client, "photo.jpg", buffer.getvalue(), "image/jpeg").status_code == 302
+    image = get_image_model().objects.get(title="Essai d'envoi")
+    rendition = image.get_rendition(f"width-320|{spec}")
+    with rendition.file.open("rb") as stored, PILImage.open(stored) as decoded:
+        assert decoded.format == pillow_format and decoded.size == (320, 200)
