@@ -1,4 +1,4 @@
-"""`make bench`: the performance benchmark of issue #7, on the PostgreSQL in DATABASE_URL.
+"""`make bench`: the performance benchmark, on the PostgreSQL in DATABASE_URL.
 
 1. migrate, seed_demo, then top the library up to 20 publications: the small site;
 2. per page type, uncached (page cache off): SQL queries and median server time;

@@ -6,11 +6,12 @@ what it does in the block picker before inserting it.
 
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
-from django.utils.module_loading import import_string
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
+
+from pages.plugins import home_section_choices, home_sections
 
 INLINE_FEATURES = ["bold", "italic", "link", "document-link"]
 TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link", "superscript"]
@@ -217,50 +218,37 @@ class BaseStreamBlock(blocks.StreamBlock):
     contact_details = ContactDetailsBlock()
 
 
-class SectionBlock(blocks.StaticBlock):
-    """A home-page section filled by another part of the site (next webinar, centres, …).
+class HomeSectionBlock(blocks.StructBlock):
+    """A home-page section that another part of the site fills (next webinar, centres…).
 
     Editors place and order it like any block; its content stays current without editing.
+    The sections on offer are those registered through `pages.plugins`.
     """
 
-    def __init__(self, provider: str, **kwargs):
-        self.provider = provider
-        super().__init__(**kwargs)
+    section = blocks.ChoiceBlock(
+        choices=home_section_choices,
+        label="Section",
+        help_text="Son contenu se met à jour seul, à partir des pages publiées.",
+    )
+
+    class Meta:
+        icon = "list-ul"
+        label = "Section automatique"
+        template = "components/blocks/home_section.html"
+        preview_value = None
+        description = "Le prochain webinaire, les centres de ressources, les dernières publications…"
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
-        context.update(import_string(self.provider)((parent_context or {}).get("request")))
+        section = home_sections().get(value["section"])
+        context["section"] = section
+        if section is not None:
+            context.update(section.context((parent_context or {}).get("request")))
         return context
 
 
 class HomeStreamBlock(BaseStreamBlock):
-    next_webinar = SectionBlock(
-        "webinars.home.next_webinar_section",
-        icon="date",
-        label="Prochain webinaire",
-        template="webinars/includes/home_section.html",
-        admin_text="Affiche automatiquement la prochaine session publiée du cycle de webinaires.",
-        preview_value=None,
-        description="La prochaine session du cycle de webinaires, avec son bouton d'inscription.",
-    )
-    resource_centres = SectionBlock(
-        "resources.home.centres_section",
-        icon="site",
-        label="Centres de ressources",
-        template="resources/includes/home_section.html",
-        admin_text="Affiche automatiquement les centres de ressources publiés.",
-        preview_value=None,
-        description="Les centres de ressources publiés, en cartes.",
-    )
-    latest_publications = SectionBlock(
-        "publications.home.latest_publications_section",
-        icon="doc-full",
-        label="Dernières publications",
-        template="publications/includes/home_section.html",
-        admin_text="Affiche automatiquement les quatre publications les plus récentes.",
-        preview_value=None,
-        description="Les quatre dernières publications, avec leur couverture.",
-    )
+    section = HomeSectionBlock()
 
 
 class MissionBlock(blocks.StructBlock):

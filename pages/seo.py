@@ -7,6 +7,8 @@ from django.views.decorators.http import require_GET
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 
+from pages.caching.restrictions import private_q
+
 DISALLOWED = ("/admin/", "/django-admin/", "/recherche/")
 
 
@@ -32,7 +34,13 @@ class PageSitemap(Sitemap):
     """
 
     def items(self):
-        return self.get_wagtail_site().root_page.get_descendants(inclusive=True).live().public().order_by("path")
+        return (
+            self.get_wagtail_site()
+            .root_page.get_descendants(inclusive=True)
+            .live()
+            .exclude(private_q())
+            .order_by("path")
+        )
 
 
 def sitemap(request: HttpRequest) -> HttpResponse:

@@ -1,6 +1,7 @@
-"""schema.org JSON-LD: what search engines read about Le RAMEAU and its webinar sessions.
+"""schema.org JSON-LD: the script helper every page type uses, and the organisation itself.
 
-Publications and news build theirs in publications/citation.py with the same script helper.
+Each section describes its own pages (publications/citation.py, webinars/structured_data.py)
+in its page types' get_context, with the helpers here.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from django.utils.safestring import SafeString, mark_safe
 
 if TYPE_CHECKING:
     from pages.models import HomePage, SiteSettings
-    from webinars.models import WebinarPage
 
 _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 FOUNDING_YEAR = "2006"
@@ -60,40 +60,4 @@ def organisation(home: HomePage, site_settings: SiteSettings, request: HttpReque
     same_as = [url for _, url in site_settings.social_links]
     if same_as:
         data["sameAs"] = same_as
-    return data
-
-
-def webinar_event(session: WebinarPage, speakers: list, request: HttpRequest | None) -> dict[str, Any]:
-    """One online session: free, in French, with where to register."""
-    page_url = absolute_url(request, session.get_url(request) or "")
-    registration = session.get_registration_url() or page_url
-    data: dict[str, Any] = {
-        "@context": "https://schema.org",
-        "@type": "Event",
-        "name": session.title,
-        "url": page_url,
-        "startDate": session.start.isoformat(),
-        "endDate": session.end.isoformat(),
-        "eventAttendanceMode": "https://schema.org/OnlineEventAttendanceMode",
-        "eventStatus": "https://schema.org/EventScheduled",
-        "location": {"@type": "VirtualLocation", "url": registration},
-        "inLanguage": "fr",
-        "isAccessibleForFree": True,
-        "organizer": {"@type": "Organization", "name": "Le RAMEAU", "url": absolute_url(request, "/")},
-        "offers": {
-            "@type": "Offer",
-            "price": "0",
-            "priceCurrency": "EUR",
-            "availability": "https://schema.org/InStock",
-            "url": registration,
-        },
-    }
-    description = session.get_meta_description()
-    if description:
-        data["description"] = description
-    if speakers:
-        data["performer"] = [{"@type": "Person", "name": speaker.name} for speaker in speakers]
-    image = session.get_sharing_image()
-    if image:
-        data["image"] = absolute_url(request, image.get_rendition("width-1200|format-jpeg").url)
     return data

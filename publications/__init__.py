@@ -1,1 +1,1 @@
-"""Publications library (issue #4): reserved here; models arrive with that issue."""
+"""The publications library: books, studies, guides and reports; the news and their feeds."""

@@ -1,4 +1,4 @@
-"""Publications library (issue #4): the library, its publications, the news and their feeds."""
+"""The publications app: the library, its publications, the news and their feeds."""
 
 from django.apps import AppConfig
 

@@ -1,4 +1,4 @@
-"""The home page's « Dernières publications » section (wired in by the pages app)."""
+"""The home page's « Dernières publications » section (registered in wagtail_hooks.py)."""
 
 from __future__ import annotations
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.apps import apps
 from django.db.models import Q, QuerySet
 
 from pages.caching.restrictions import private_q
@@ -22,7 +23,7 @@ def attach_covers(publications: Iterable) -> list:
 
 def live_publications(private: Q | None = None) -> QuerySet:
     """Live, public publications, newest first, with what a card shows fetched up front."""
-    from publications.models import PublicationPage
+    PublicationPage = apps.get_model("publications", "PublicationPage")  # its model calls these queries
 
     return (
         PublicationPage.objects.live()
@@ -43,14 +44,19 @@ def publications_for_centre(centre, limit: int = 6) -> list:
     Picked from the library's catalogue (read once per content version) rather than by sorting
     the centre's publications in SQL at each visit; then only those are fetched.
     """
+    from pages.caching.data import remember
     from pages.caching.lookups import first_live_page
     from publications import catalogue
-    from publications.models import PublicationIndexPage
+
+    PublicationIndexPage = apps.get_model("publications", "PublicationIndexPage")
 
     index = first_live_page(PublicationIndexPage, None)
     if index is None:
         return []
-    pks = [entry[catalogue.PK] for entry in catalogue.of_library(index) if centre.pk in entry[catalogue.CENTRES]][
-        :limit
-    ]
-    return attach_covers(catalogue.OrderedPublications(pks, live_publications())[:])
+
+    def build() -> list:
+        entries = catalogue.of_library(index)
+        pks = [entry[catalogue.PK] for entry in entries if centre.pk in entry[catalogue.CENTRES]][:limit]
+        return attach_covers(catalogue.OrderedPublications(pks, live_publications())[:])
+
+    return remember(None, f"centre-publications:{centre.pk}:{limit}", build)

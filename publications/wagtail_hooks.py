@@ -1,9 +1,16 @@
-"""Admin registration of the publication types staff extend."""
+"""Admin registration of the publication types staff extend; the library's section of the
+home page and its kinds of search result."""
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from pages.plugins import HOME_SECTIONS_HOOK, SEARCH_KINDS_HOOK, HomeSection, SearchKind
+from resources.plugins import CENTRE_SECTIONS_HOOK, CentreSection
+
+from .home import latest_publications_section
 from .models import PublicationType
+from .queries import publications_for_centre
 
 
 class PublicationTypeViewSet(SnippetViewSet):
@@ -18,3 +25,39 @@ class PublicationTypeViewSet(SnippetViewSet):
 
 
 register_snippet(PublicationTypeViewSet)
+
+
+@hooks.register(HOME_SECTIONS_HOOK)
+def latest_publications_home_section() -> HomeSection:
+    return HomeSection(
+        key="latest_publications",
+        label="Dernières publications",
+        description="Les quatre dernières publications, avec leur couverture.",
+        template="publications/includes/home_section.html",
+        context=latest_publications_section,
+    )
+
+
+@hooks.register(SEARCH_KINDS_HOOK)
+def publication_results() -> SearchKind:
+    return SearchKind(
+        "publications",
+        "Publications",
+        ("publications.PublicationPage",),
+        browse=("publications.PublicationIndexPage", "les publications"),
+        order=10,
+    )
+
+
+@hooks.register(SEARCH_KINDS_HOOK)
+def news_results() -> SearchKind:
+    return SearchKind("actualites", "Actualités", ("publications.NewsArticlePage",), order=40)
+
+
+@hooks.register(CENTRE_SECTIONS_HOOK)
+def centre_publications() -> CentreSection:
+    return CentreSection(
+        "publications/includes/centre_publications.html",
+        lambda centre: {"centre_publications": publications_for_centre(centre)},
+        order=20,
+    )

@@ -1,1 +1,1 @@
-"""Resource centres (issue #3): the app is reserved here so its URLs and models land in place."""
+"""The twelve resource centres: the filterable index, one page per centre, the link check."""

@@ -1,4 +1,4 @@
-"""The centres block of the home page, for the lead engineer to wire into HomePage."""
+"""The centres' section of the home page (registered in wagtail_hooks.py)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from django.http import HttpRequest
 
 from pages.caching.data import remember
 from pages.caching.lookups import first_live_page
+from pages.caching.restrictions import private_q
 from pages.listing import attach_listing_images
 
 from .models import ResourceCentreIndexPage, ResourceCentrePage
@@ -22,6 +23,8 @@ def centres_section(request: HttpRequest) -> dict:
         return {"centres_index": None, "centres": []}
 
     def centres() -> list[ResourceCentrePage]:
-        return attach_listing_images(ResourceCentrePage.objects.child_of(index).live().public().order_by("path"))
+        return attach_listing_images(
+            ResourceCentrePage.objects.child_of(index).live().exclude(private_q()).order_by("path")
+        )
 
     return {"centres_index": index, "centres": remember(request, f"home-centres:{index.pk}", centres)}

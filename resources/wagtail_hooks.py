@@ -1,4 +1,5 @@
-"""Admin: centres listed with the health of their platform link, in the explorer and in their own menu."""
+"""Admin: centres listed with the health of their platform link, in the explorer and in their
+own menu; the centres' section of the home page and their kind of search result."""
 
 from __future__ import annotations
 
@@ -6,6 +7,9 @@ from wagtail import hooks
 from wagtail.admin.ui.tables import DateColumn, StatusTagColumn
 from wagtail.admin.viewsets.pages import PageListingViewSet, PageViewSet
 
+from pages.plugins import HOME_SECTIONS_HOOK, SEARCH_KINDS_HOOK, HomeSection, SearchKind
+
+from .home import centres_section
 from .models import ResourceCentrePage
 
 LINK_COLUMNS = [
@@ -46,3 +50,25 @@ class ResourceCentreListingViewSet(PageListingViewSet):
 @hooks.register("register_admin_viewset")
 def register_centre_viewsets():
     return [ResourceCentrePageViewSet(), ResourceCentreListingViewSet("centres_de_ressources")]
+
+
+@hooks.register(HOME_SECTIONS_HOOK)
+def centres_home_section() -> HomeSection:
+    return HomeSection(
+        key="resource_centres",
+        label="Centres de ressources",
+        description="Les centres de ressources publiés, en cartes.",
+        template="resources/includes/home_section.html",
+        context=centres_section,
+    )
+
+
+@hooks.register(SEARCH_KINDS_HOOK)
+def centre_results() -> SearchKind:
+    return SearchKind(
+        "centres",
+        "Centres de ressources",
+        ("resources.ResourceCentrePage",),
+        browse=("resources.ResourceCentreIndexPage", "les centres de ressources"),
+        order=20,
+    )

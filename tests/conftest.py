@@ -10,6 +10,7 @@ import tempfile
 import pytest
 
 from tests import databases
+from tests.clients import StaffClient
 
 MEDIA_ROOT_VARIABLE = "RAMEAU_TEST_MEDIA_ROOT"
 
@@ -73,42 +74,10 @@ def _fresh_cache():
     forget_in_process()
 
 
-@pytest.fixture(autouse=True, scope="session")
-def _test_client_logs_in_like_verified_staff():
-    """The test client's `login()` and `force_login()` stand for a staff member who has
-    passed both factors: the session carries a confirmed TOTP device, as after the real
-    2FA form. `login()` also hands django-axes the request it needs, as the login view does.
-    A client with `otp_verified_on_login = False` gets a password-only session, to test the
-    enforcement itself. Production code is untouched: this only shapes test sessions."""
-    from django.http import HttpRequest
-    from django.test.client import ClientMixin
-
-    original_login, original_force = ClientMixin.login, ClientMixin._login
-
-    def login(self, **credentials):
-        if "request" not in credentials:
-            request = HttpRequest()
-            request.META["REMOTE_ADDR"] = "127.0.0.1"
-            credentials["request"] = request
-        return original_login(self, **credentials)
-
-    def _login(self, user, backend=None):
-        original_force(self, user, backend)
-        if getattr(self, "otp_verified_on_login", True) and (
-            user.is_staff or user.has_perm("wagtailadmin.access_admin")
-        ):
-            from django_otp import DEVICE_ID_SESSION_KEY
-            from django_otp.plugins.otp_totp.models import TOTPDevice
-
-            device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
-            device = device or TOTPDevice.objects.create(user=user, name="test", confirmed=True)
-            session = self.session
-            session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-            session.save()
-
-    ClientMixin.login, ClientMixin._login = login, _login
-    yield
-    ClientMixin.login, ClientMixin._login = original_login, original_force
+@pytest.fixture
+def client():
+    """Django's test client, whose logins pass the second factor as staff do."""
+    return StaffClient()
 
 
 @pytest.fixture

@@ -1,1 +1,1 @@
-"""Webinars (issue #5): index, yearly or themed cycles, sessions, planning and calendar feeds."""
+"""Webinars: index, yearly or themed cycles, sessions, planning and calendar feeds."""

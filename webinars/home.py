@@ -1,8 +1,4 @@
-"""The home page's « prochain webinaire » section (wired in by the pages app).
-
-Usage in the home page's get_context: `context.update(next_webinar_section(request))`, then
-`{% include "webinars/includes/home_section.html" %}` in the template.
-"""
+"""The home page's « prochain webinaire » section (registered in wagtail_hooks.py)."""
 
 from __future__ import annotations
 

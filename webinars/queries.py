@@ -8,13 +8,29 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
+from django.apps import apps
 from django.db.models import Exists, OuterRef
 from django.db.models.functions import Length, Substr
 from wagtail.models import Page
 
+from pages.caching.restrictions import private_q
+
 from . import clock
-from .models import WebinarCyclePage, WebinarPage
+
+if TYPE_CHECKING:
+    from .models import WebinarCyclePage, WebinarPage
+
+
+def session_model() -> type[WebinarPage]:
+    """The page models are read from the app registry: they call these queries themselves."""
+    return apps.get_model("webinars", "WebinarPage")
+
+
+def cycle_model() -> type[WebinarCyclePage]:
+    return apps.get_model("webinars", "WebinarCyclePage")
+
 
 PAST_FOR_CENTRE = 3
 
@@ -24,7 +40,7 @@ def visible_sessions(within: Page | None = None):
     parent_is_live = Exists(
         Page.objects.filter(live=True, path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen))
     )
-    sessions = WebinarPage.objects.live().public().filter(parent_is_live)
+    sessions = session_model().objects.live().exclude(private_q()).filter(parent_is_live)
     if within is not None:
         sessions = sessions.descendant_of(within)
     return sessions
@@ -35,7 +51,7 @@ def cycles_by_path() -> dict[str, WebinarCyclePage]:
     from pages.caching.data import remember
 
     return remember(
-        None, "webinar-cycles-by-path", lambda: {cycle.path: cycle for cycle in WebinarCyclePage.objects.all()}
+        None, "webinar-cycles-by-path", lambda: {cycle.path: cycle for cycle in cycle_model().objects.all()}
     )
 
 
@@ -82,7 +98,7 @@ def live_centres(session: WebinarPage) -> list[Page]:
     ids = [centre.pk for centre in session.centres.all()]
     if not ids:
         return []
-    return list(session.centres.model.objects.filter(pk__in=ids).live().public().order_by("title"))
+    return list(session.centres.model.objects.filter(pk__in=ids).live().exclude(private_q()).order_by("title"))
 
 
 def session_details(session: WebinarPage, now: datetime | None = None) -> dict:
@@ -100,19 +116,26 @@ def session_details(session: WebinarPage, now: datetime | None = None) -> dict:
 
 def webinars_for_centre(centre: Page, now: datetime | None = None) -> dict:
     """For a resource centre page: {"next": next session or None, "past": up to 3 past sessions}."""
+    from pages.caching.data import remember
+
     now = now or clock.now()
-    sessions = visible_sessions().filter(centres=centre)
-    upcoming = sessions.filter(end__gt=now).order_by("start", "path").first()
-    past = list(sessions.filter(end__lte=now).select_related("slides").order_by("-start", "path")[:PAST_FOR_CENTRE])
-    listed = attach_cycles([*([upcoming] if upcoming else []), *past])
-    mark_past(listed, now)
+
+    def build() -> list[WebinarPage]:
+        """The centre's sessions, oldest first, read once per content version (a few dozen at most)."""
+        sessions = visible_sessions().filter(centres=centre).select_related("slides").order_by("start", "path")
+        return attach_cycles(list(sessions))
+
+    sessions = remember(None, f"centre-webinars:{centre.pk}", build)
+    upcoming = next((session for session in sessions if session.end > now), None)
+    past = [session for session in reversed(sessions) if session.end <= now][:PAST_FOR_CENTRE]
+    mark_past([*([upcoming] if upcoming else []), *past], now)
     return {"next": upcoming, "past": past}
 
 
 def index_listing(index: Page, now: datetime | None = None) -> dict:
     """/webinaires/: the next session, the featured (current) cycle, then upcoming and past cycles."""
     now = now or clock.now()
-    cycles = list(WebinarCyclePage.objects.child_of(index).live().public().order_by("path"))
+    cycles = list(cycle_model().objects.child_of(index).live().exclude(private_q()).order_by("path"))
     sessions = list(visible_sessions(index).select_related("slides").order_by("start", "path"))
     mark_past(attach_cycles(sessions, cycles), now)
     by_cycle: dict[int, list[WebinarPage]] = {cycle.pk: [] for cycle in cycles}

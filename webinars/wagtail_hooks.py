@@ -1,4 +1,5 @@
-"""Admin wiring: the « Planifier les sessions » action on cycles and the off-rule warning."""
+"""Admin wiring: the « Planifier les sessions » action on cycles and the off-rule warning;
+the next webinar's section of the home page and the webinars' kind of search result."""
 
 from __future__ import annotations
 
@@ -7,8 +8,13 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.widgets import Button
 
+from pages.plugins import HOME_SECTIONS_HOOK, SEARCH_KINDS_HOOK, HomeSection, SearchKind
+from resources.plugins import CENTRE_SECTIONS_HOOK, CentreSection
+
 from . import admin_views
+from .home import next_webinar_section
 from .models import WebinarCyclePage, WebinarPage
+from .queries import webinars_for_centre
 
 PLAN_LABEL = "Planifier les sessions"
 
@@ -47,3 +53,28 @@ def warn_off_rule(request, page) -> None:
 
 hooks.register("after_edit_page", warn_off_rule)
 hooks.register("after_create_page", warn_off_rule)
+
+
+@hooks.register(HOME_SECTIONS_HOOK)
+def next_webinar_home_section() -> HomeSection:
+    return HomeSection(
+        key="next_webinar",
+        label="Prochain webinaire",
+        description="La prochaine session du cycle de webinaires, avec son bouton d'inscription.",
+        template="webinars/includes/home_section.html",
+        context=next_webinar_section,
+    )
+
+
+@hooks.register(SEARCH_KINDS_HOOK)
+def webinar_results() -> SearchKind:
+    return SearchKind("webinaires", "Webinaires", ("webinars.WebinarPage", "webinars.WebinarCyclePage"), order=30)
+
+
+@hooks.register(CENTRE_SECTIONS_HOOK)
+def centre_webinars() -> CentreSection:
+    return CentreSection(
+        "webinars/includes/centre_webinars.html",
+        lambda centre: {"centre_webinars": webinars_for_centre(centre)},
+        order=10,
+    )

@@ -1,5 +1,5 @@
-"""Small values every page needs (the site, its settings, menus, view restrictions), read
-from the database once per content version instead of once per request.
+"""Small values every page needs (its route, the site's settings, menus, view
+restrictions), read from the database once per content version instead of once per request.
 """
 
 from __future__ import annotations
@@ -9,9 +9,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from django.core.cache import caches
-from django.core.exceptions import DisallowedHost
 from django.http import HttpRequest
-from django.http.request import split_domain_port
 
 from .version import token_for
 
@@ -69,29 +67,11 @@ def forget_in_process() -> None:
         _in_process.clear()
 
 
-def attach_site(request: HttpRequest) -> None:
-    """Find the Wagtail site for this request from the cache, its root page already loaded.
+def recall(request: HttpRequest | None, name: str):
+    """What `keep()` filed under this name for the current content version, or None."""
+    return caches[ALIAS].get(f"rameau:data:{token_for(request)}:{name}")
 
-    Wagtail keeps the site on the request (`_wagtail_site`); filling it here saves the site
-    query, and loading the root page as its specific type saves the two queries routing
-    would otherwise spend on it.
-    """
-    if hasattr(request, "_wagtail_site"):
-        return
-    from wagtail.models import Site
 
-    try:
-        hostname = split_domain_port(request.get_host())[0]  # validated against ALLOWED_HOSTS
-    except DisallowedHost:
-        return  # Django answers 400 further in, as usual
-    port = request.get_port()
-
-    def build():
-        site = Site._find_for_request(request)
-        if site is not None:
-            site.root_page = site.root_page.specific
-            if hasattr(site.root_page, "prepare_for_cache"):
-                site.root_page.prepare_for_cache()
-        return site
-
-    request._wagtail_site = remember(request, f"site:{hostname}:{port}", build)
+def keep(request: HttpRequest | None, name: str, value) -> None:
+    """File a value under this name for the current content version (see `recall()`)."""
+    caches[ALIAS].set(f"rameau:data:{token_for(request)}:{name}", value, TIMEOUT)

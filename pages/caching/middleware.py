@@ -23,7 +23,6 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.cache import cc_delim_re
 
 from . import version
-from .data import attach_site
 
 HEADER = "X-Page-Cache"
 # Headers whose variation is accounted for: one language, cookies are excluded from the
@@ -111,7 +110,6 @@ class PageCacheMiddleware:
     def _respond(self, request: HttpRequest, seconds: int, reason: str | None) -> HttpResponse:
         token = version.token_for(request)
         if reason is not None:
-            attach_site(request)
             response = self.get_response(request)
             if reason != "off":
                 response[HEADER] = "bypass"
@@ -127,7 +125,6 @@ class PageCacheMiddleware:
             response = thaw(stored)
             response[HEADER] = "hit"
             return response
-        attach_site(request)
         response = self.get_response(request)
         if is_shareable(request, response):
             cache.set(key, freeze(response), seconds)

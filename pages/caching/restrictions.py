@@ -1,62 +1,55 @@
 """Private sections (Wagtail view restrictions), read once per content version.
 
-Wagtail asks the database for view restrictions on every page served and every `.public()`
-listing; a site with no private section (or a few) pays that query many times per request.
+Wagtail's `.public()` asks the database for the view restrictions every time a listing is
+built; a site with no private section (or a few) would pay that query several times per
+page. Listings exclude `private_q()` instead: the same condition, from the cache.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from django.db.models import Q
-from wagtail.models import Page, PageManager, PageQuerySet, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
 from .data import remember
 
 
-@dataclass(frozen=True)
-class Sections:
-    restricted: tuple[tuple[str, int], ...]  # (path, depth) of each page carrying a restriction
-    aliases: tuple[str, ...]  # paths of alias pages, whose restrictions are their source's
+def restricted_sections() -> tuple[tuple[str, int], ...]:
+    """(path, depth) of every page carrying a view restriction, in tree order."""
+
+    def build() -> tuple[tuple[str, int], ...]:
+        rows = PageViewRestriction.objects.values_list("page__path", "page__depth").order_by("page__path")
+        return tuple(rows)
+
+    return remember(None, "view-restrictions", build, immutable=True)
 
 
-def _build() -> Sections:
-    restricted = PageViewRestriction.objects.values_list("page__path", "page__depth").order_by("page__path")
-    aliases = Page.objects.filter(alias_of__isnull=False).values_list("path", flat=True)
-    return Sections(tuple(restricted), tuple(aliases))
+def alias_paths() -> tuple[str, ...]:
+    """Paths of alias pages, whose restrictions are their source page's."""
+    return remember(
+        None,
+        "alias-paths",
+        lambda: tuple(Page.objects.filter(alias_of__isnull=False).values_list("path", flat=True)),
+        immutable=True,
+    )
 
 
-def sections() -> Sections:
-    return remember(None, "view-restrictions", _build, immutable=True)
+def may_be_restricted(page: Page) -> bool:
+    """False when no view restriction can apply to the page: neither it nor an ancestor
+    carries one, and none of them is an alias (whose source might)."""
+    if page.alias_of_id is not None:
+        return True
+    prefixes = (*alias_paths(), *(path for path, _depth in restricted_sections()))
+    return any(page.path.startswith(prefix) for prefix in prefixes)
 
 
 def private_q() -> Q:
-    """Same as Wagtail's `PageQuerySet.private_q()`, without its query."""
+    """Pages under a view restriction: what Wagtail's `.public()` leaves out."""
     q = Q()
-    for path, depth in sections().restricted:
+    for path, depth in restricted_sections():
         q |= Q(path__startswith=path) & Q(depth__gte=depth)
     return q if q else Q(pk__in=[])
 
 
 def is_public(page: Page) -> bool:
     """Same answer as `.public()` for one page already in hand, without a query."""
-    return not any(page.path.startswith(path) and page.depth >= depth for path, depth in sections().restricted)
-
-
-def may_be_restricted(page: Page) -> bool:
-    """False when no restriction can apply to the page: then Wagtail's check can be skipped."""
-    if page.alias_of_id is not None:
-        return True
-    known = sections()
-    prefixes = (*known.aliases, *(path for path, _depth in known.restricted))
-    return any(page.path.startswith(prefix) for prefix in prefixes)
-
-
-class SiteQuerySet(PageQuerySet):
-    """`.public()` answered from the cached private sections."""
-
-    def private_q(self) -> Q:
-        return private_q()
-
-
-SitePageManager = PageManager.from_queryset(SiteQuerySet)
+    return not any(page.path.startswith(path) and page.depth >= depth for path, depth in restricted_sections())

@@ -12,11 +12,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+from django.apps import apps
 from django.db.models.functions import Now
 from django.http import HttpRequest
 
 ROW_ID = 1
-_REQUEST_ATTR = "_rameau_content_token"
+REQUEST_ATTRIBUTE = "rameau_content_token"
 # The token of the request being served (set by the page cache middleware), so code without
 # the request at hand (view restrictions, querysets) does not read it again. LAZY: read it on
 # first use, then keep it (the admin, which may not need it at all).
@@ -52,10 +53,10 @@ def token_for(request: HttpRequest | None = None) -> str:
         return token
     if request is None:
         return read_token()
-    token = getattr(request, _REQUEST_ATTR, None)
+    token = getattr(request, REQUEST_ATTRIBUTE, None)
     if token is None:
         token = read_token()
-        setattr(request, _REQUEST_ATTR, token)
+        setattr(request, REQUEST_ATTRIBUTE, token)
     return token
 
 
@@ -86,8 +87,7 @@ def pinned(request: HttpRequest | None = None, lazy: bool = False) -> Iterator[N
 
 def bump() -> str:
     """Give the content a new token, inside the caller's transaction when there is one."""
-    from pages.models import ContentVersion
-
+    ContentVersion = apps.get_model("pages", "ContentVersion")  # the model imports this module's callers
     token = secrets.token_hex(8)
     if not _table_exists():
         return token

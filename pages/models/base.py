@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from django.db import models
-from django.http import Http404
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
-from pages.caching import restrictions, routing
+from pages.caching import restrictions
+from pages.caching.data import remember
 
 
 class BasePage(Page):
@@ -54,9 +54,6 @@ class BasePage(Page):
     ]
     search_fields = [*Page.search_fields, index.SearchField("listing_summary")]
 
-    # `.public()` on these pages reads the private sections from the cache, not the database.
-    objects = restrictions.SitePageManager()
-
     #: Foreign keys every render of the page reads (the share image…): routing loads them
     #: before keeping the page in the cache, so serving it again does not fetch them.
     preload_related: tuple[str, ...] = ("listing_image", "social_image")
@@ -69,18 +66,22 @@ class BasePage(Page):
         for name in self.preload_related:
             getattr(self, name)
 
-    def route(self, request, path_components):
-        """Wagtail's routing, with each level's child page read from the cache."""
-        if not path_components:
-            return super().route(request, path_components)
-        child = routing.child_by_slug(self, path_components[0], request)
-        if child is None:
-            raise Http404
-        child._cached_parent_obj = self  # as Wagtail does: breadcrumbs and URLs need no query
-        return child.route(request, path_components[1:])
+    def parent_page(self, request=None) -> Page | None:
+        """The parent, as its own type, read once per content version (pages under a listing
+        link back to it on every render)."""
+        if not self.pk:
+            parent = self.get_parent()
+            return parent.specific if parent else None
+
+        def build() -> Page | None:
+            parent = self.get_parent()
+            return parent.specific if parent else None
+
+        return remember(request, f"parent:{self.pk}", build)
 
     def get_view_restrictions(self):
-        """Wagtail's answer, without its two queries when no private section can contain the page."""
+        """Wagtail's answer (the documented method), skipped when the cached private sections
+        show that no restriction can apply: two queries saved on every page served."""
         if restrictions.may_be_restricted(self):
             return super().get_view_restrictions()
         return PageViewRestriction.objects.none()

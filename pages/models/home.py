@@ -8,6 +8,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from pages.blocks import HomeStreamBlock
+from pages.caching import routing
 
 from .base import BasePage
 
@@ -81,10 +82,19 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = "page d'accueil"
 
+    def route(self, request, path_components):
+        """The page a path names, found in one query (see pages.caching.routing), not one
+        level at a time; Wagtail's own routing answers what it cannot find."""
+        if path_components:
+            result = routing.route(self, request, path_components)
+            if result is not None:
+                return result
+        return super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
-        from pages.models.settings import SiteSettings
+        from pages.models.settings import site_settings
         from pages.structured_data import json_ld_script, organisation
 
         context = super().get_context(request, *args, **kwargs)
-        context["json_ld"] = json_ld_script(organisation(self, SiteSettings.for_request(request), request))
+        context["json_ld"] = json_ld_script(organisation(self, site_settings(request), request))
         return context

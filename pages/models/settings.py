@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import models
+from django.http import HttpRequest
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -12,28 +13,8 @@ from wagtail.models import Site
 from pages.caching.data import remember
 
 
-class CachedSiteSetting(BaseSiteSetting):
-    """A site setting read from the cache: every page shows it, it changes a few times a year."""
-
-    class Meta:
-        abstract = True
-
-    @classmethod
-    def for_request(cls, request):
-        attr_name = cls.get_cache_attr_name()
-        if hasattr(request, attr_name):
-            return getattr(request, attr_name)
-        site = Site.find_for_request(request)
-        if site is None:
-            return super().for_request(request)
-        instance = remember(request, f"setting:{cls._meta.label_lower}:{site.pk}", lambda: cls.for_site(site))
-        instance._request = request
-        setattr(request, attr_name, instance)
-        return instance
-
-
 @register_setting(icon="site")
-class SiteSettings(CachedSiteSetting):
+class SiteSettings(BaseSiteSetting):
     """Who Le RAMEAU is and how to reach it, shown in the footer and on the contact page."""
 
     select_related = ["default_social_image"]
@@ -118,7 +99,7 @@ def menu_field(verbose_name: str, help_text: str) -> StreamField:
 
 
 @register_setting(icon="list-ul")
-class NavigationSettings(CachedSiteSetting):
+class NavigationSettings(BaseSiteSetting):
     """The header menu and the footer links, in the order staff give them."""
 
     primary_menu = menu_field(
@@ -130,3 +111,11 @@ class NavigationSettings(CachedSiteSetting):
 
     class Meta:
         verbose_name = "navigation"
+
+
+def site_settings(request: HttpRequest) -> SiteSettings | None:
+    """The request's site settings, read once per content version (every page shows them)."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    return remember(request, f"site-settings:{site.pk}", lambda: SiteSettings.for_site(site))

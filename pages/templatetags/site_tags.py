@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import template
 from wagtail.models import Page
 
+from pages.caching.data import remember
 from pages.navigation import site_menu
 
 register = template.Library()
@@ -22,25 +23,16 @@ def footer_menu(context):
     return {"items": site_menu(request, "footer_menu") if request is not None else []}
 
 
-def routed_ancestors(page: Page) -> list[Page] | None:
-    """The ancestors Wagtail's routing already loaded (it keeps each page's parent), or None."""
-    chain = []
-    node = page
-    while node.depth > 2:
-        node = getattr(node, "_cached_parent_obj", None)
-        if node is None:
-            return None
-        chain.append(node)
-    return chain[::-1]
-
-
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context, page: Page):
     """The path from the home page down to the current page (nothing on the home page)."""
-    ancestors = routed_ancestors(page)
-    if ancestors is None:
-        ancestors = list(page.get_ancestors().filter(depth__gt=1).only("id", "title", "url_path", "path", "depth"))
-    return {"ancestors": ancestors, "page": page, "request": context.get("request")}
+    request = context.get("request")
+
+    def build() -> list[Page]:
+        return list(page.get_ancestors().filter(depth__gt=1).only("id", "title", "url_path", "path", "depth"))
+
+    ancestors = remember(request, f"ancestors:{page.pk}", build) if page.pk else build()
+    return {"ancestors": ancestors, "page": page, "request": request}
 
 
 @register.simple_tag(takes_context=True)
@@ -48,6 +40,6 @@ def sharing_image(context, page: Page):
     """The image a share card shows: the page's own, else the site's default."""
     image = page.get_sharing_image() if hasattr(page, "get_sharing_image") else None
     if image is None:
-        site_settings = context.get("settings")
-        image = site_settings["pages"]["SiteSettings"].default_social_image if site_settings else None
+        site_settings = context.get("site_settings")
+        image = site_settings.default_social_image if site_settings else None
     return image

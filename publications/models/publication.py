@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.apps import apps
 from django.db import models
 from django.db.models import Count, Q, Value
 from django.http import HttpResponse
@@ -13,11 +14,14 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from pages.caching.restrictions import private_q
+from pages.french_dates import MONTH
+from pages.french_dates import format_date as french_date
 from pages.models import BasePage
 from pages.structured_data import json_ld_script
 from publications import citation
 from publications.blocks import ResearchTextBlock
-from publications.dates import MONTH, PRECISIONS, french_date, iso_date, normalise
+from publications.dates import PRECISIONS, iso_date, normalise
 from publications.formatting import french_file_size
 from publications.validators import compact_isbn, validate_isbn
 
@@ -268,11 +272,8 @@ class PublicationPage(RoutablePageMixin, BasePage):
         from publications import catalogue
         from publications.queries import attach_covers
 
-        from .index import PublicationIndexPage
-
-        parent = self.get_parent() if self.pk and self.path else None
-        index = parent.specific if parent is not None else None
-        if isinstance(index, PublicationIndexPage):
+        index = self.parent_page() if self.pk and self.path else None
+        if index is not None and index.specific_class is apps.get_model("publications", "PublicationIndexPage"):
             theme_set = {theme.pk for theme in self.theme_list()}
             pks = catalogue.related(catalogue.of_library(index), self.pk, self.publication_type_id, theme_set, limit)
             queryset = PublicationPage.objects.select_related("publication_type").prefetch_related("authors")
@@ -282,7 +283,7 @@ class PublicationPage(RoutablePageMixin, BasePage):
         shared = Count("themes", filter=Q(themes__in=theme_ids), distinct=True) if theme_ids else Value(0)
         candidates = (
             PublicationPage.objects.live()
-            .public()
+            .exclude(private_q())
             .exclude(pk=self.pk)
             .annotate(shared_themes=shared)
             .filter(
@@ -302,7 +303,7 @@ class PublicationPage(RoutablePageMixin, BasePage):
         context["ris_url"] = self.url + "citation.ris"
         context["related_publications"] = self.related_publications()
         context["centres"] = list(self.live_centres())
-        context["library_url"] = self.get_parent().get_url(request)
+        context["library_url"] = self.parent_page(request).get_url(request)
         return context
 
     # Citation files, routed under the page (/publications/<slug>/citation.bib) ----------

@@ -13,18 +13,14 @@ register = template.Library()
 def publications_filter_url(context, **filters) -> str:
     """The library's address with the given filters, e.g. {% publications_filter_url centre=page.slug %}.
 
-    One query per request at most: the index page is looked up once and kept on the request.
+    The index page comes from the cache of the content version: no query once warm.
     """
     from pages.caching.lookups import first_live_page
     from publications.models import PublicationIndexPage
 
     request = context.get("request")
-    index_url = getattr(request, "_publications_index_url", None)
-    if index_url is None:
-        index = first_live_page(PublicationIndexPage, request)
-        index_url = index.get_url(request) if index else ""
-        if request is not None:
-            request._publications_index_url = index_url
+    index = first_live_page(PublicationIndexPage, request)
+    index_url = index.get_url(request) if index else ""
     if not index_url:
         return ""
     params = {name: value for name, value in filters.items() if value}

@@ -18,6 +18,7 @@ from pages.models import BasePage, Partner
 from pages.widgets import YEAR_WIDGET
 from resources.needs import NEEDS, Need
 from resources.panels import LinkHealthPanel
+from resources.plugins import centre_sections
 
 # Written by `check_centre_links`, never by editors: operational state, not content.
 LINK_HEALTH_FIELDS = ("link_status", "link_checked_at", "link_ok")
@@ -170,18 +171,20 @@ class ResourceCentrePage(BasePage):
         return partners
 
     def related_content(self) -> dict:
-        """What points to this centre: its publications and webinars, each in a fixed number of queries."""
-        from publications.queries import publications_for_centre
-        from webinars.queries import webinars_for_centre
-
-        return {"centre_publications": publications_for_centre(self), "centre_webinars": webinars_for_centre(self)}
+        """What points to this centre (webinars, publications…), from the sections that registered
+        themselves in resources.plugins: their templates, in order, and their context."""
+        context: dict = {"related_templates": []}
+        for section in centre_sections():
+            context.update(section.context(self))
+            context["related_templates"].append(section.template)
+        return context
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["partners"] = self.partners()
         context["audiences"] = list(self.audiences.all())
         context.update(self.related_content())
-        context["index_page"] = self.get_parent()
+        context["index_page"] = self.parent_page(request)
         return context
 
     # Revisions ------------------------------------------------------------------

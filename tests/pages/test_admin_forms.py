@@ -23,6 +23,7 @@ from wagtail.test.utils.form_data import (
 
 from pages.blocks import INLINE_FEATURES, TEXT_FEATURES
 from pages.models import HistoryPage, HomePage, KeyFigure, MissionPage, Partner, SiteSettings, StandardPage
+from tests.clients import StaffClient
 
 CTA_ERROR = "Choisissez soit une page du site, soit une adresse externe (une seule)."
 PUBLISH = {"action-publish": "action-publish"}
@@ -47,6 +48,8 @@ def posted_block_value(block, value):
     if isinstance(block, blocks.ChooserBlock):
         return value.pk if value else ""
     state = block.get_form_state(value)
+    if isinstance(state, list):  # a <select>: the browser posts the chosen option itself
+        return state[0] if state else ""
     return "" if state is None else state
 
 
@@ -57,6 +60,8 @@ def stream_content(stream):
 
 
 class AdminFormTestCase(WagtailPageTestCase):
+    client_class = StaffClient
+
     def setUp(self):
         super().setUp()
         self.login()

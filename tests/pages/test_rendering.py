@@ -9,14 +9,16 @@ from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 from wagtail.images import get_image_model
 
-from pages.demo import content
+from demo.content import load
 from pages.models import MissionPage, StandardPage
 
+content = load("pages")
+
 PAGES = {
-    "/": content.HOME["headline"],
+    "/": content["home"]["headline"],
     "/qui-sommes-nous/": "Témoigner",
     "/qui-sommes-nous/histoire/": "2006",
-    "/mentions-legales/": content.LEGAL_NOTICE["title"],
+    "/mentions-legales/": content["legal_notice"]["title"],
     "/contact/": "info@lerameau.fr",
 }
 
@@ -111,17 +113,17 @@ def test_mission_page_shows_three_missions_four_objectives_and_sourced_figures(c
         assert mission in markup
     assert markup.count('class="mission__proof"') == 3
     assert markup.count('class="objectives__item"') == 4
-    assert markup.count('class="figure-card"') == len(content.MISSION_FIGURE_KEYS)
-    assert markup.count('class="figure-card__source"') == len(content.MISSION_FIGURE_KEYS)
-    assert content.MISSION["quote"]["author"] in markup
+    assert markup.count('class="figure-card"') == len(content["mission_figure_keys"])
+    assert markup.count('class="figure-card__source"') == len(content["mission_figure_keys"])
+    assert content["mission"]["quote"]["author"] in markup
 
 
 @pytest.mark.django_db
 def test_history_is_an_ordered_timeline_of_every_milestone(client):
     markup = client.get("/qui-sommes-nous/histoire/").content.decode()
     assert '<ol class="timeline"' in markup
-    assert markup.count('class="timeline__event"') == len(content.MILESTONES)
-    years = sorted({m["year"] for m in content.MILESTONES})
+    assert markup.count('class="timeline__event"') == len(content["milestones"])
+    years = sorted({m["year"] for m in content["milestones"]})
     assert years[0] == 2006 and years[-1] == 2022
     positions = [markup.index(f'<time datetime="{year}">') for year in years]
     assert positions == sorted(positions)

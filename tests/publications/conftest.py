@@ -17,11 +17,6 @@ from resources.models import ResourceCentreIndexPage, ResourceCentrePage
 
 
 @pytest.fixture
-def file_urls():
-    """flux.xml and citation.bib/.ris are routed by rameau_site/urls.py; kept so tests say they need them."""
-
-
-@pytest.fixture
 def library(db) -> PublicationIndexPage:
     return PublicationIndexPage.objects.get()
 

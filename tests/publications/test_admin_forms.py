@@ -14,6 +14,7 @@ from pages.blocks import INLINE_FEATURES, TEXT_FEATURES
 from pages.models import HomePage, Theme
 from publications.models import NewsArticlePage, NewsIndexPage, PublicationIndexPage, PublicationPage, PublicationType
 from resources.models import ResourceCentrePage
+from tests.clients import StaffClient
 
 from .conftest import make_document
 
@@ -21,6 +22,8 @@ PUBLISH = {"action-publish": "action-publish"}
 
 
 class AdminTestCase(WagtailPageTestCase):
+    client_class = StaffClient
+
     def setUp(self):
         super().setUp()
         self.user = self.login()

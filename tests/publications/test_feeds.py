@@ -28,7 +28,7 @@ def assert_valid_atom(content: bytes) -> ET.Element:
     return root
 
 
-def test_publications_feed(client, library, file_urls):
+def test_publications_feed(client, library):
     response = client.get("/publications/flux.xml")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/atom+xml; charset=utf-8"
@@ -47,14 +47,14 @@ def test_publications_feed(client, library, file_urls):
     assert first.author == "Le RAMEAU"
 
 
-def test_publications_feed_leaves_drafts_out(client, make_publication, file_urls):
+def test_publications_feed_leaves_drafts_out(client, make_publication):
     make_publication("publiee", title="Publiée en 2030")
     make_publication("brouillon", title="Brouillon").unpublish()
     titles = [entry.title for entry in feedparser.parse(client.get("/publications/flux.xml").content).entries]
     assert titles[0] == "Publiée en 2030" and "Brouillon" not in titles
 
 
-def test_news_feed(client, news_index, file_urls):
+def test_news_feed(client, news_index):
     response = client.get("/actualites/flux.xml")
     assert response.status_code == 200
     assert_valid_atom(response.content)
@@ -74,6 +74,6 @@ def test_feeds_are_announced_on_their_index(client, library, news_index):
         assert f'href="{path}flux.xml"' in markup
 
 
-def test_feed_names_only_resolve_on_index_pages(client, library, file_urls):
+def test_feed_names_only_resolve_on_index_pages(client, library):
     assert client.get("/qui-sommes-nous/flux.xml").status_code == 404
     assert client.get("/publications/l-alchimie-du-bien-commun/flux.xml").status_code == 404

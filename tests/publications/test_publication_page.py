@@ -86,7 +86,7 @@ def test_ready_citation_in_french(client, book):
     assert expected in markup
 
 
-def test_bibtex_download(client, book, file_urls):
+def test_bibtex_download(client, book):
     response = client.get(book.url + "citation.bib")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/x-bibtex; charset=utf-8"
@@ -111,7 +111,7 @@ def test_bibtex_escapes_special_characters():
     assert bibtex_escape("50 % & {x}_#$") == r"50 \% \& \{x\}\_\#\$"
 
 
-def test_ris_download(client, book, file_urls):
+def test_ris_download(client, book):
     response = client.get(book.url + "citation.ris")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/x-research-info-systems; charset=utf-8"
@@ -128,7 +128,7 @@ def test_ris_download(client, book, file_urls):
     assert all(re.fullmatch(r"[A-Z][A-Z0-9]  - .*", line) for line in lines[:-1])
 
 
-def test_citation_routes_answer_only_for_publications(client, library, file_urls):
+def test_citation_routes_answer_only_for_publications(client, library):
     assert client.get("/publications/citation.bib").status_code == 404
     assert client.get("/publications/inconnue/citation.ris").status_code == 404
 

@@ -11,11 +11,14 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, query
 from pages.blocks import TEXT_FEATURES
 from pages.models import Audience, HomePage, Partner
 from resources.models import ResourceCentreIndexPage, ResourceCentrePage
+from tests.clients import StaffClient
 
 PUBLISH = {"action-publish": "action-publish"}
 
 
 class CentreAdminTestCase(WagtailPageTestCase):
+    client_class = StaffClient
+
     def setUp(self):
         super().setUp()
         self.login()

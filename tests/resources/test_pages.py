@@ -9,12 +9,14 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
+from demo.content import load
 from pages.models import HomePage, Partner
 from publications.queries import publications_for_centre
-from resources import demo_content
 from resources.models import ResourceCentreIndexPage, ResourceCentrePage
 
 from .conftest import INDEX_PATH
+
+demo_content = load("centres")
 
 # The seven centres named in the client's documents, with the partner each was built with.
 NAMED_CENTRES = {
@@ -30,7 +32,7 @@ NAMED_CENTRES = {
     "fondations-d-avenir": {"Centre français des fonds et fondations (CFF)"},
     "accompagnement-strategique": {"Consult'In France"},
 }
-CENTRE_SLUGS = [item["slug"] for item in demo_content.CENTRES]
+CENTRE_SLUGS = [item["slug"] for item in demo_content["centres"]]
 
 
 def parse_strict(markup: str):

@@ -1,4 +1,4 @@
-"""Item 8: nothing is lost - every edit is a revision, a deleted page keeps its audit trail,
+"""Nothing is lost - every edit is a revision, a deleted page keeps its audit trail,
 scheduled publishing happens, and make backup / make restore round-trip a real database."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Item 1: production settings behind a real gunicorn. HTTPS is believed only when the
+"""Production settings behind a real gunicorn. HTTPS is believed only when the
 proxy we trust says so; a client talking to gunicorn directly cannot claim it."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Items 6 and 9: PostgreSQL stops and restarts under a running gunicorn (production
+"""PostgreSQL stops and restarts under a running gunicorn (production
 settings, our own throwaway cluster). No request fails more than 2 s after the database is
 back, none after a restart while idle; while it is down, visitors get the French 503 page
 with Retry-After within 5 s, and each 5xx is one JSON log line with its path."""

@@ -1,4 +1,4 @@
-"""Item 4: hostile requests to the public URLs. Whatever arrives: no 5xx, an answer in
+"""Hostile requests to the public URLs. Whatever arrives: no 5xx, an answer in
 under a second, no redirect to another site, and nothing sent back unescaped."""
 
 from __future__ import annotations

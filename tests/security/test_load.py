@@ -1,4 +1,4 @@
-"""Item 7: a bounded load on gunicorn with the production settings: home, filtered listings,
+"""A bounded load on gunicorn with the production settings: home, filtered listings,
 search and a publication download, several visitors at once, and not one error."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Item 3: the « Éditeurs » and « Modérateurs » groups and the moderation workflow.
+"""The « Éditeurs » and « Modérateurs » groups and the moderation workflow.
 
 The model: editors write in the editorial sections (publications and news) and submit to
 moderation; moderators approve and publish anywhere, and alone edit snippets and settings.
@@ -17,6 +17,7 @@ from wagtail.models import GroupPagePermission, Page, Site, TaskState, Workflow,
 from publications.models import NewsArticlePage, NewsIndexPage, PublicationIndexPage
 from rameau_site.security.staff import EDITORS, MODERATORS, WORKFLOW
 from resources.models import ResourceCentreIndexPage, ResourceCentrePage
+from tests.clients import StaffClient
 from webinars.models import WebinarPage
 
 from .forms import article_form_data
@@ -40,9 +41,8 @@ def editor_client(client, django_user_model):
 
 @pytest.fixture
 def moderator_client(django_user_model):
-    from django.test import Client
 
-    moderator = Client()
+    moderator = StaffClient()
     moderator.force_login(member_of(django_user_model, "moderatrice", MODERATORS))
     return moderator
 

@@ -9,13 +9,13 @@ from html import unescape
 import pytest
 from django.contrib.auth.models import Permission
 from django.contrib.messages import get_messages
-from django.test import Client
 from django.urls import reverse
 from django.utils.html import strip_tags
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, querydict_from_html, rich_text
 
 from pages.models import HomePage
+from tests.clients import StaffClient
 from webinars.models import WebinarCyclePage, WebinarIndexPage, WebinarPage
 
 from .conftest import add_cycle, add_session, paris
@@ -53,6 +53,8 @@ def session_data(start: str = "2019-12-26 13:00", end: str = "2019-12-26 14:00",
 
 
 class WebinarCreateTests(WagtailPageTestCase):
+    client_class = StaffClient
+
     def setUp(self):
         super().setUp()
         self.login()
@@ -213,12 +215,12 @@ def test_plan_action_confirms_then_creates_missing_sessions(admin_client, empty_
 def test_plan_action_needs_csrf_and_permission(empty_2028, django_user_model):
     url = reverse("webinars_plan_cycle", args=[empty_2028.pk])
     editor = django_user_model.objects.create_superuser("csrf", "csrf@example.org", "motdepasse-solide-2026")
-    strict = Client(enforce_csrf_checks=True)
+    strict = StaffClient(enforce_csrf_checks=True)
     strict.force_login(editor)
     assert strict.post(url).status_code == 403
     assert WebinarPage.objects.child_of(empty_2028).count() == 0
 
-    visitor = Client()
+    visitor = StaffClient()
     assert visitor.post(url).status_code == 302  # to the admin login
     staff = django_user_model.objects.create_user("stagiaire", "s@example.org", "motdepasse-solide-2026")
     staff.user_permissions.add(Permission.objects.get(codename="access_admin"))

@@ -194,7 +194,7 @@ def test_past_session_shows_replay_and_slides(client, frozen_now, cycle_2019):
     session = WebinarPage.objects.child_of(cycle_2019).get(slug="qualifier-linnovation")
     slides = get_document_model()(title="Supports : qualifier l'innovation")
     slides.file.save("qualifier.pdf", ContentFile(b"%PDF-1.4 demo"), save=False)
-    slides._set_document_file_metadata()  # as the admin's upload form does
+    slides.file_size = slides.file.size  # measured now, as the admin's upload form does
     slides.save()
     session.replay_url = "https://video.exemple.org/qualifier"
     session.slides = slides

@@ -9,7 +9,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpRequest, HttpResponse
-from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
@@ -18,14 +17,16 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from pages import french_dates
 from pages.blocks import TEXT_FEATURES
 from pages.models import BasePage
-from pages.structured_data import json_ld_script, webinar_event
-from webinars import clock, formatting
-from webinars.ical import UID_DOMAIN, Event, calendar
+from pages.structured_data import json_ld_script
+from webinars import clock
+from webinars.ical import UID_DOMAIN, Event, calendar, plain_text
 from webinars.links import google_calendar_url, outlook_calendar_url
 from webinars.panels import RuleWarningPanel
 from webinars.schedule import nth_weekday
+from webinars.structured_data import webinar_event
 
 from .cycle import ICAL_ROUTE, WebinarCyclePage
 
@@ -103,10 +104,6 @@ class WebinarPage(RoutablePageMixin, BasePage):
     @property
     def cycle(self) -> WebinarCyclePage | None:
         if not hasattr(self, "_cycle"):
-            parent = getattr(self, "_cached_parent_obj", None)  # set by routing
-            if isinstance(parent, WebinarCyclePage):
-                self._cycle = parent
-                return parent
             from webinars.queries import cycles_by_path  # cached per content version: no query per session
 
             parent_path = self.path[: -self.steplen] if self.path else ""
@@ -132,16 +129,16 @@ class WebinarPage(RoutablePageMixin, BasePage):
     @property
     def date_label(self) -> str:
         """« jeudi 21 novembre 2019 »."""
-        return formatting.french_date(self.local_start.date())
+        return french_dates.format_weekday_date(self.local_start.date())
 
     @property
     def short_date_label(self) -> str:
-        return formatting.french_short_date(self.local_start.date())
+        return french_dates.format_short_date(self.local_start.date())
 
     @property
     def weekday_date_label(self) -> str:
         """« jeudi 22 août » (tables already say the year)."""
-        return f"{formatting.DAYS[self.local_start.weekday()]} {self.short_date_label}"
+        return f"{french_dates.DAYS[self.local_start.weekday()]} {self.short_date_label}"
 
     @property
     def follows_rule_time(self) -> bool:
@@ -161,16 +158,16 @@ class WebinarPage(RoutablePageMixin, BasePage):
         if not moved_from or day != local:
             return ""
         original = nth_weekday(local.year, local.month, rule.weekday, rule.which)
-        return f"{formatting.french_short_date(original)} férié ({moved_from})"
+        return f"{french_dates.format_short_date(original)} férié ({moved_from})"
 
     @property
     def month_label(self) -> str:
-        return formatting.french_month(self.local_start.date())
+        return french_dates.month_name(self.local_start.date())
 
     @property
     def time_label(self) -> str:
         """« 13 h – 14 h »."""
-        return formatting.time_range(self.local_start.time(), self.local_end.time())
+        return french_dates.format_time_range(self.local_start.time(), self.local_end.time())
 
     @property
     def when_label(self) -> str:
@@ -201,13 +198,15 @@ class WebinarPage(RoutablePageMixin, BasePage):
 
     # --- calendars
     def plain_summary(self) -> str:
-        return " ".join(strip_tags(self.summary).split()) or self.listing_summary
+        """The presentation on one line (meta description, search results)."""
+        return " ".join(plain_text(self.summary).split()) or self.listing_summary
 
     def calendar_title(self) -> str:
         return f"Webinaire du RAMEAU : {self.title}"
 
     def calendar_details(self, request: HttpRequest | None = None) -> str:
-        parts = [self.plain_summary()]
+        """The calendar event's text: the presentation's paragraphs, then registration and page links."""
+        parts = [plain_text(self.summary) or self.listing_summary]
         if self.get_registration_url():
             parts.append(f"Inscription : {self.get_registration_url()}")
         parts.append(f"Présentation : {self.get_full_url(request)}")

@@ -1,0 +1,69 @@
+"""How a section app plugs into the core without the core naming it.
+
+A section registers what it brings with a Wagtail hook in its own `wagtail_hooks.py`:
+
+    @hooks.register(HOME_SECTIONS_HOOK)
+    def next_webinar() -> HomeSection: ...
+
+    @hooks.register(SEARCH_KINDS_HOOK)
+    def webinar_results() -> SearchKind: ...
+
+A new section therefore touches no other app, and removing one leaves the core working
+(a home-page block naming a section that is gone renders nothing).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.http import HttpRequest
+from wagtail import hooks
+
+HOME_SECTIONS_HOOK = "rameau_register_home_section"
+SEARCH_KINDS_HOOK = "rameau_register_search_kind"
+
+
+@dataclass(frozen=True)
+class HomeSection:
+    """A block of the home page whose content another part of the site keeps current."""
+
+    key: str  # stored in the home page's content: never rename it
+    label: str
+    description: str
+    template: str
+    context: Callable[[HttpRequest | None], dict]
+
+
+@dataclass(frozen=True)
+class SearchKind:
+    """A choice of the search page's « Type » filter: a public slug and the page models it covers."""
+
+    slug: str
+    label: str
+    models: tuple[str, ...] = ()
+    #: A page a visitor can browse when the search finds nothing, as (model label, link text).
+    browse: tuple[str, str] | None = None
+    order: int = 100
+
+    def content_type_ids(self) -> set[int]:
+        """Django keeps content types in memory: no query after the first."""
+        return {ContentType.objects.get_for_model(apps.get_model(name)).pk for name in self.models}
+
+
+def home_sections() -> dict[str, HomeSection]:
+    """Every registered home-page section, by key."""
+    return {section.key: section for section in (hook() for hook in hooks.get_hooks(HOME_SECTIONS_HOOK))}
+
+
+def home_section_choices() -> list[tuple[str, str]]:
+    """The choices of the home page's « Section » block (a callable, so migrations name no section)."""
+    return [(section.key, section.label) for section in home_sections().values()]
+
+
+def search_kinds() -> list[SearchKind]:
+    """Every registered kind of search result, in display order."""
+    kinds = (hook() for hook in hooks.get_hooks(SEARCH_KINDS_HOOK))
+    return sorted(kinds, key=lambda kind: (kind.order, kind.label))
