@@ -14,7 +14,7 @@ DEMO_DB := .pgdata
 # pytest workers: one per core (xdist); TEST_WORKERS=0 runs in one process.
 TEST_WORKERS ?= auto
 
-.PHONY: install run test lint audit check lock clean bench backup restore otp
+.PHONY: install run test test-latest lint audit check lock clean bench backup restore otp
 
 ## The virtual environment (pip and setuptools upgraded, then the locked set) and
 ## Debian's Chromium for the browser tests.
@@ -36,6 +36,18 @@ run: $(STAMP)
 ## pytest runs last so that its summary line closes the output.
 test: install lint
 	$(WITH_DB) -- $(PY) -m pytest -n $(TEST_WORKERS) --dist loadscope --durations=25
+
+## The whole suite on the newest Wagtail 8.x and what it needs, in a second environment
+## (.venv-latest; needs PyPI): the upgrade check. Not part of `make test`.
+LATEST := .venv-latest
+test-latest: install
+	test -x $(LATEST)/bin/python || $(PYTHON) -m venv $(LATEST)
+	$(LATEST)/bin/python -m pip install --quiet --require-hashes -r requirements-venv.lock
+	$(LATEST)/bin/python -m pip install --quiet --require-hashes -r requirements-dev.lock
+	$(LATEST)/bin/python -m pip install --quiet --upgrade "wagtail>=8,<9"
+	$(LATEST)/bin/python -m pip check
+	$(LATEST)/bin/python -c "import wagtail, django; print('Wagtail', wagtail.__version__, '- Django', django.__version__)"
+	$(LATEST)/bin/python scripts/database.py -- $(LATEST)/bin/python -m pytest -n $(TEST_WORKERS) --dist loadscope
 
 ## Python (ruff: lint and format), templates (djlint, djhtml), import layers
 ## (import-linter), migrations in step with the models, nothing dead.
@@ -59,8 +71,9 @@ backup:
 	PG_BIN="$${PG_BIN:-$$($(PY) scripts/database.py --bin-dir)}" scripts/backup $(BACKUP_DIR)
 
 ## Restore such a folder into DATABASE_URL and MEDIA_ROOT: make restore BACKUP=backups/rameau-...
+## Ends with manage.py check_media: fails, listing them, if files are missing.
 restore:
-	PG_BIN="$${PG_BIN:-$$($(PY) scripts/database.py --bin-dir)}" scripts/restore $(BACKUP)
+	PG_BIN="$${PG_BIN:-$$($(PY) scripts/database.py --bin-dir)}" PYTHON=$(PY) scripts/restore $(BACKUP)
 
 ## The demo admin's current two-factor code (make run prints its key for an authenticator app).
 otp: $(STAMP)
@@ -83,4 +96,4 @@ lock:
 	printf 'pip\nsetuptools\n' | uv pip compile - --python-version 3.11 --generate-hashes --no-header -o requirements-venv.lock
 
 clean:
-	rm -rf $(VENV) $(DEMO_DB) db.sqlite3 media staticfiles .pytest_cache
+	rm -rf $(VENV) $(LATEST) $(DEMO_DB) db.sqlite3 media staticfiles .pytest_cache

@@ -1,10 +1,20 @@
-"""Server-side cost of each page, uncached: SQL queries and median time, in one process.
+"""Server-side cost of each page, uncached: SQL queries and server time, in one process.
 
 Run with the production settings and PAGE_CACHE_SECONDS=0 (bench/run.py sets both). Each
 request goes through Django's WSGI handler exactly as gunicorn calls it, every middleware
-included. Per page: the queries of the first request after a content change ("cold": every
-cache keyed by the content version rebuilt), then, warm, the queries of one request and the
-median time of REPEATS requests. Prints one JSON object.
+included.
+
+The process serves bench/run.py, one JSON command per line on stdin, one JSON answer per
+line on stdout, so that one orchestrator can interleave the sizes of the site and the floor
+in time (this machine's load drifts: a ratio is only fair between neighbouring measures):
+
+- {"cold": url}: the queries and the time of the first request after a content change
+  (every cache keyed by the content version rebuilt; time: median of COLD_REPEATS), then
+  the status, size and queries of one warm request;
+- {"warm": url, "repeats": n}: the wall and CPU milliseconds of n warm requests.
+
+`--floor` serves the home page of the project in the current folder instead (the bare
+`wagtail start` project of bench/floor.py): same handler, same loop, nothing to bump.
 """
 
 from __future__ import annotations
@@ -17,8 +27,17 @@ import sys
 import time
 from pathlib import Path
 
-sys.path[:0] = [str(Path(__file__).resolve().parent.parent), str(Path(__file__).resolve().parent)]
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rameau_site.settings.production")
+FLOOR = "--floor" in sys.argv
+if FLOOR:
+    sys.path.insert(0, os.getcwd())
+else:
+    sys.path[:0] = [str(Path(__file__).resolve().parent.parent), str(Path(__file__).resolve().parent)]
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rameau_site.settings.production")
+
+# Answers go to the real stdout; anything else printed (the production settings log JSON
+# lines on stdout) goes to stderr, where it cannot be mistaken for an answer.
+answers = os.fdopen(os.dup(sys.stdout.fileno()), "w")
+sys.stdout = sys.stderr
 
 import django  # noqa: E402
 
@@ -26,11 +45,8 @@ django.setup()
 
 from django.core.handlers.wsgi import WSGIHandler  # noqa: E402
 from django.db import connection  # noqa: E402
-from targets import bench_pages  # noqa: E402
 
-from pages.caching import version  # noqa: E402
-
-REPEATS = int(os.environ.get("BENCH_REPEATS", "25"))
+COLD_REPEATS = int(os.environ.get("BENCH_COLD_REPEATS", "3"))
 handler = WSGIHandler()
 
 
@@ -73,33 +89,62 @@ def counted(url: str) -> tuple[str, int, int]:
     return status, len(queries), size
 
 
-def measure(url: str) -> dict:
-    version.bump()  # as after a publication: every cache keyed by the content version is cold
-    _status, cold, _size = counted(url)
-    status, warm, size = counted(url)
-    times, cpu = [], []
-    for _ in range(REPEATS):
-        start, start_cpu = time.perf_counter(), time.process_time()
-        request(url)
-        times.append((time.perf_counter() - start) * 1000)
-        cpu.append((time.process_time() - start_cpu) * 1000)
-    return {
-        "url": url,
-        "status": status,
-        "queries": warm,
-        "queries_cold": cold,
-        "median_ms": round(statistics.median(times), 1),
-        "median_cpu_ms": round(statistics.median(cpu), 1),  # this process's CPU only: less sensitive to other load
-        "bytes": size,
-    }
+def timed(url: str) -> tuple[float, float]:
+    start, start_cpu = time.perf_counter(), time.process_time()
+    request(url)
+    return (time.perf_counter() - start) * 1000, (time.process_time() - start_cpu) * 1000
+
+
+def bump() -> None:
+    """As after a publication: every cache keyed by the content version is cold."""
+    if not FLOOR:
+        from pages.caching import version
+
+        version.bump()
+
+
+def cold(url: str) -> dict:
+    answer: dict = {"url": url, "queries_cold": None, "cold_ms": None}
+    if not FLOOR:
+        bump()
+        answer["queries_cold"] = counted(url)[1]
+        times = []
+        for _ in range(COLD_REPEATS):
+            bump()
+            times.append(timed(url)[0])
+        answer["cold_ms"] = round(statistics.median(times), 1)
+    request(url)  # warm again
+    answer["status"], answer["queries"], answer["bytes"] = counted(url)
+    return answer
+
+
+def warm(url: str, repeats: int) -> dict:
+    times, cpu = zip(*(timed(url) for _ in range(repeats)), strict=True)
+    return {"ms": times, "cpu_ms": cpu}
+
+
+def pages() -> tuple[int, dict[str, str]]:
+    if FLOOR:
+        return 0, {"floor": "/"}
+    from targets import bench_pages
+
+    from publications.models import PublicationPage
+
+    return PublicationPage.objects.live().count(), bench_pages()
 
 
 def main() -> None:
-    from publications.models import PublicationPage
-
-    pages = bench_pages()
-    results = {name: measure(url) for name, url in pages.items()}
-    print(json.dumps({"publications": PublicationPage.objects.live().count(), "pages": results}))
+    publications, urls = pages()
+    print(json.dumps({"publications": publications, "pages": urls}), file=answers, flush=True)
+    for line in sys.stdin:
+        command = json.loads(line)
+        if "cold" in command:
+            answer = cold(command["cold"])
+        elif "warm" in command:
+            answer = warm(command["warm"], command["repeats"])
+        else:
+            break
+        print(json.dumps(answer), file=answers, flush=True)
 
 
 if __name__ == "__main__":

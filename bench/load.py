@@ -9,6 +9,7 @@ import re
 import socket
 import subprocess
 import time
+import urllib.error
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
@@ -25,7 +26,8 @@ def free_port() -> int:
 
 @contextmanager
 def gunicorn(env: dict, log: Path, threads: int):
-    """gunicorn with rameau_site/gunicorn.conf.py (2 workers), on 127.0.0.1 only."""
+    """gunicorn with rameau_site/gunicorn.conf.py (2 workers), on 127.0.0.1 only; yields
+    (base URL, the master's process)."""
     port = free_port()
     env = {**env, "GUNICORN_BIND": f"127.0.0.1:{port}", "WEB_CONCURRENCY": "2", "GUNICORN_THREADS": str(threads)}
     command = [str(ROOT / ".venv/bin/gunicorn"), "--config", "rameau_site/gunicorn.conf.py", "bench.wsgi:application"]
@@ -41,7 +43,7 @@ def gunicorn(env: dict, log: Path, threads: int):
                 time.sleep(0.2)
         else:
             raise RuntimeError(f"gunicorn did not start, see {log}")
-        yield base
+        yield base, process
     finally:
         process.terminate()
         process.wait(timeout=30)
@@ -82,6 +84,25 @@ def wrk(url: str, seconds: int, connections: int = 16) -> dict:
     }
 
 
+def compared(page: str, static: str, slices: int, seconds: int) -> dict:
+    """The page and the static file in turn, `slices` times `seconds` each: both rates over
+    the same stretch of time, on a machine whose load drifts from one minute to the next."""
+    pages, statics = [], []
+    for _ in range(slices):
+        statics.append(wrk(static, seconds))
+        pages.append(wrk(page, seconds))
+    rps = sum(run["rps"] for run in pages) / slices
+    static_rps = sum(run["rps"] for run in statics) / slices
+    return {
+        "rps": round(rps),
+        "p50_ms": sorted(run["p50_ms"] for run in pages)[slices // 2],
+        "p99_ms": max(run["p99_ms"] for run in pages),
+        "errors": sum(run["errors"] for run in pages),
+        "static_rps": round(static_rps),
+        "ratio": round(rps / static_rps, 2),
+    }
+
+
 def home_weight(base: str) -> dict:
     """Bytes transferred for the home page, compressed, by kind; images left out."""
     html, _headers = fetch(f"{base}/")
@@ -109,3 +130,45 @@ def static_url(base: str) -> str:
     """The stylesheet, under its hashed name: what every page loads, through WhiteNoise."""
     html, _ = fetch(f"{base}/", accept_encoding="identity")
     return re.search(r'href="(/static/css/site\.[0-9a-f]+\.css)"', html.decode()).group(1)
+
+
+def worker_rss_mb(master: int) -> list[float]:
+    """Resident memory (MB) of each worker of a gunicorn master, from /proc."""
+    sizes = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            status = (entry / "status").read_text()
+        except OSError:
+            continue
+        fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+        if fields.get("PPid", "").strip() == str(master):
+            sizes.append(round(int(fields["VmRSS"].split()[0]) / 1024, 1))
+    return sorted(sizes)
+
+
+def crawl(base: str, sitemap: str, clients: int = 4) -> dict:
+    """Every address of one sitemap file, once, as crawlers and visitors spread over the site
+    do: fills each worker's caches up to their bounds before their memory is read."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    body, _ = fetch(base + sitemap, accept_encoding="identity")
+    paths = [re.sub(r"^https?://[^/]+", "", loc) for loc in re.findall(r"<loc>([^<]+)</loc>", body.decode())]
+    started = time.monotonic()
+
+    def get(path: str) -> int:
+        try:
+            with urllib.request.urlopen(base + path, timeout=30) as response:
+                response.read()
+                return response.status
+        except urllib.error.HTTPError as error:
+            return error.code
+
+    with ThreadPoolExecutor(clients) as pool:
+        statuses = list(pool.map(get, paths))
+    return {
+        "pages": len(paths),
+        "errors": sum(1 for status in statuses if status >= 500),
+        "seconds": round(time.monotonic() - started, 1),
+    }

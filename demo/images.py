@@ -18,6 +18,8 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.utils.file import hash_filelike
 
+from pages.files import file_problem, image_file_problem
+
 PALETTES = [
     ((22, 78, 58), (46, 125, 90), (232, 180, 70)),
     ((28, 61, 90), (52, 110, 150), (240, 200, 110)),
@@ -88,6 +90,11 @@ def get_or_create_image(title: str, data: bytes, filename: str, description: str
     Image = get_image_model()
     existing = Image.objects.filter(title=title).first()
     if existing:
+        if image_file_problem(existing.file):  # a site moved without its media: draw it again
+            existing.renditions.all().delete()
+            existing.file.save(filename, ImageFile(BytesIO(data), name=filename), save=False)
+            existing.file_size, existing.file_hash = len(data), hash_filelike(BytesIO(data))
+            existing.save()
         return existing
     image = Image(title=title, description=description)
     image.file = ImageFile(BytesIO(data), name=filename)
@@ -164,13 +171,18 @@ def pdf_document(item: dict, kind: str):
     Document = get_document_model()
     title = f"PDF : {item['title']}"
     existing = Document.objects.filter(title=title).first()
-    if existing:
+    if existing and not file_problem(existing.file):
         return existing
     buffer = BytesIO()
     draw_cover(item["title"], kind, item["slug"]).save(
         buffer, format="PDF", resolution=72, title=item["title"], author="Le RAMEAU"
     )
     data = buffer.getvalue()
+    if existing:  # a site moved without its media: make the file again
+        existing.file.save(f"{item['slug']}.pdf", ContentFile(data), save=False)
+        existing.file_size, existing.file_hash = len(data), hash_filelike(BytesIO(data))
+        existing.save()
+        return existing
     document = Document(title=title, file_size=len(data), file_hash=hash_filelike(BytesIO(data)))
     document.file = ContentFile(data, name=f"{item['slug']}.pdf")
     document.save()

@@ -205,6 +205,26 @@ class ContactDetailsBlock(blocks.StaticBlock):
         description = "Les coordonnées du RAMEAU, tenues à jour depuis les paramètres du site."
 
 
+class NewsletterSignupBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label="Titre", max_length=120, default="Recevoir nos lettres d'information")
+    text = blocks.TextBlock(
+        label="Texte",
+        required=False,
+        max_length=400,
+        help_text="Une phrase d'invitation, facultative. Les lettres proposées sont celles cochées « proposée ».",
+    )
+
+    class Meta:
+        icon = "mail"
+        label = "Inscription aux lettres"
+        template = "components/blocks/newsletter_signup.html"
+        preview_value = {
+            "heading": "Recevoir nos lettres d'information",
+            "text": "Choisissez les lettres qui vous intéressent ; un courriel vous demandera de confirmer.",
+        }
+        description = "Le formulaire d'inscription aux lettres d'information (double confirmation par courriel)."
+
+
 class BaseStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = ParagraphBlock()
@@ -216,6 +236,7 @@ class BaseStreamBlock(blocks.StreamBlock):
     sources = SourcesBlock()
     partners = PartnersBlock()
     contact_details = ContactDetailsBlock()
+    newsletter_signup = NewsletterSignupBlock()
 
 
 class HomeSectionBlock(blocks.StructBlock):

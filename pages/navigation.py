@@ -53,16 +53,15 @@ def menu_items(menu: StreamValue, request: HttpRequest | None) -> list[MenuItem]
 
 def site_menu(request: HttpRequest, field: str) -> list[MenuItem]:
     """A menu of the request's site, resolved once per content version (no query per page)."""
-    from wagtail.models import Site
-
     from pages.caching.data import remember
+    from pages.caching.sites import site_for_request
     from pages.models import NavigationSettings
 
-    site = Site.find_for_request(request)
+    site = site_for_request(request)
     if site is None:
         return []
 
     def build() -> list[MenuItem]:
-        return menu_links(getattr(NavigationSettings.for_request(request), field), request)
+        return menu_links(getattr(NavigationSettings.for_site(site), field), request)
 
     return mark_current(remember(request, f"menu:{site.pk}:{field}", build), request)

@@ -35,6 +35,10 @@ class HomeSection:
     description: str
     template: str
     context: Callable[[HttpRequest | None], dict]
+    #: What the section shows that changes with the clock rather than the content (the next
+    #: webinar), as a short key: the home page keeps its rendered sections per content
+    #: version and these keys. None: the section depends on the content alone.
+    clock_key: Callable[[HttpRequest | None], str] | None = None
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,13 @@ class SearchKind:
 def home_sections() -> dict[str, HomeSection]:
     """Every registered home-page section, by key."""
     return {section.key: section for section in (hook() for hook in hooks.get_hooks(HOME_SECTIONS_HOOK))}
+
+
+def home_sections_clock_key(request: HttpRequest | None) -> str:
+    """What the home page's sections show that the clock changes, as one key."""
+    return "|".join(
+        f"{key}:{section.clock_key(request)}" for key, section in home_sections().items() if section.clock_key
+    )
 
 
 def home_section_choices() -> list[tuple[str, str]]:

@@ -11,10 +11,12 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 
+from pages import fulltext
 from pages.caching.data import keep, recall
 from pages.caching.lookups import first_live_page
 from pages.caching.restrictions import private_q
@@ -60,6 +62,17 @@ class SearchForm(FilterForm):
     page = PageFilter()
 
 
+def content_type_groups() -> list[set[int]]:
+    """The page content types of each kind, in the order of `kinds()`; the last kind,
+    « Autres pages », holds every page type the others do not cover."""
+    groups = [kind.content_type_ids() for kind in search_kinds()]
+    covered = set().union(*groups)
+    every_page_type = {
+        content_type.pk for content_type in ContentType.objects.get_for_models(*get_page_models()).values()
+    }
+    return [*groups, every_page_type - covered]
+
+
 def count_by_kind(counts_by_content_type: dict[int, int]) -> dict[str, int]:
     """Group the backend's per-model counts into the kinds of the filter."""
     counts = dict.fromkeys(kinds_by_slug(), 0)
@@ -101,9 +114,9 @@ class ResultCard:
     summary: str
 
 
-def result_cards(pages: list[Page], request: HttpRequest) -> list[ResultCard]:
+def result_cards(page_ids: list[int], request: HttpRequest) -> list[ResultCard]:
     """The cards of one results page, the missing ones built from one query per page type."""
-    cards = {page.pk: recall(request, f"search-card:{page.pk}") for page in pages}
+    cards = {pk: recall(request, f"search-card:{pk}") for pk in page_ids}
     missing = [pk for pk, card in cards.items() if card is None]
     if missing:
         for page in Page.objects.filter(pk__in=missing).specific().defer_streamfields():
@@ -116,7 +129,7 @@ def result_cards(pages: list[Page], request: HttpRequest) -> list[ResultCard]:
             )
             keep(request, f"search-card:{page.pk}", card)
             cards[page.pk] = card
-    return [cards[page.pk] for page in pages if cards.get(page.pk)]
+    return [cards[pk] for pk in page_ids if cards.get(pk)]
 
 
 def restrict_to_kind(pages, kind: SearchKind):
@@ -137,10 +150,19 @@ def search_link(text: str, kind: SearchKind | None = None, page: int = 1) -> str
     return f"?{urlencode(params)}"
 
 
-def kind_choices(text: str, counts: dict[str, int], chosen: SearchKind | None) -> list[dict]:
-    """The « Type » filter as links with their counts; kinds without results are left out."""
+def kind_choices(
+    text: str, counts: dict[str, int], chosen: SearchKind | None, more: frozenset[str] = frozenset()
+) -> list[dict]:
+    """The « Type » filter as links with their counts (`more`: kinds with more matches than
+    counted); kinds without results are left out."""
     choices = [
-        {"label": "Tous les types", "count": sum(counts.values()), "link": search_link(text), "current": chosen is None}
+        {
+            "label": "Tous les types",
+            "count": sum(counts.values()),
+            "more": bool(more),
+            "link": search_link(text),
+            "current": chosen is None,
+        }
     ]
     for kind in kinds():
         if counts.get(kind.slug) or kind == chosen:
@@ -148,11 +170,58 @@ def kind_choices(text: str, counts: dict[str, int], chosen: SearchKind | None) -
                 {
                     "label": kind.label,
                     "count": counts.get(kind.slug, 0),
+                    "more": kind.slug in more,
                     "link": search_link(text, kind),
                     "current": kind == chosen,
                 }
             )
     return choices
+
+
+class RankedResults:
+    """One page of ranked results for the paginator: the first statement brought the counts
+    and the page asked for; another page (a number past the end) costs one more statement."""
+
+    def __init__(self, text: str, groups: list[set[int]], shown: set[int], number: int) -> None:
+        self.text, self.groups, self.shown = text, groups, shown
+        self.start = (number - 1) * RESULTS_PER_PAGE
+        self.matches = fulltext.search(text, groups, shown, self.start, self.start + RESULTS_PER_PAGE)
+        self.total = sum(n for group, n in zip(groups, self.matches.counts, strict=True) if group & shown)
+
+    def count(self) -> int:
+        return self.total
+
+    def __len__(self) -> int:
+        return self.total
+
+    def __getitem__(self, index: slice) -> list[int]:
+        if index.start != self.start:
+            return list(fulltext.search(self.text, self.groups, self.shown, index.start, index.stop).ranked)
+        return list(self.matches.ranked)
+
+
+def requested_page(raw: str | None) -> int:
+    """The page number asked for when it is a plain positive number, else 1 (paginate() says why)."""
+    raw = (raw or "").strip()
+    return int(raw) if raw.isascii() and raw.isdigit() and 0 < len(raw) <= 6 and int(raw) > 0 else 1
+
+
+def ranked_search(request: HttpRequest, query, kind: SearchKind | None, raw_page: str | None) -> dict:
+    """Counts per kind and one page of results, from one statement on PostgreSQL (pages.fulltext)."""
+    groups = content_type_groups()
+    slugs = [known.slug for known in kinds()]
+    shown = groups[slugs.index(kind.slug)] if kind else set().union(*groups)
+    results = RankedResults(" ".join(query.words), groups, shown, requested_page(raw_page))
+    counts = dict(zip(slugs, results.matches.counts, strict=True))
+    more = frozenset(slug for position, slug in enumerate(slugs) if results.matches.capped(position))
+    pagination = paginate(results, raw_page, RESULTS_PER_PAGE)
+    return {
+        "total": results.total,
+        "more": bool(more & ({kind.slug} if kind else set(slugs))),
+        "pagination": pagination,
+        "cards": result_cards(pagination.page.object_list, request),
+        "kind_choices": kind_choices(query.text, counts, kind, more),
+    }
 
 
 def search(request: HttpRequest) -> HttpResponse:
@@ -162,7 +231,19 @@ def search(request: HttpRequest) -> HttpResponse:
     messages = list(form.notices)
     context: dict = {"query": query, "kind": kind, "messages_list": messages}
 
-    if query.words:
+    if query.words and fulltext.search_config() is not None:
+        found = ranked_search(request, query, kind, form.values["page"])
+        pagination = found.pop("pagination")
+        if pagination.message:
+            messages.append(pagination.message)
+        context.update(
+            results=pagination.page,
+            **found,
+            **pagination_links(pagination.page, lambda page: search_link(query.text, kind, page)),
+        )
+        if not found["total"]:
+            context["browse_links"] = browse_links(request)
+    elif query.words:
         # Private sections come from the cache, not from one more query.
         pages = Page.objects.live().exclude(private_q())
         terms = " ".join(query.words)
@@ -177,7 +258,7 @@ def search(request: HttpRequest) -> HttpResponse:
         context.update(
             total=total,
             results=pagination.page,
-            cards=result_cards(pagination.page.object_list, request),
+            cards=result_cards([page.pk for page in pagination.page.object_list], request),
             kind_choices=kind_choices(query.text, counts, kind),
             **pagination_links(pagination.page, lambda page: search_link(query.text, kind, page)),
         )

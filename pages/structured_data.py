@@ -61,3 +61,38 @@ def organisation(home: HomePage, site_settings: SiteSettings, request: HttpReque
     if same_as:
         data["sameAs"] = same_as
     return data
+
+
+def person_id(url: str) -> str:
+    """The node id of a person's JSON-LD, so a publication's `author` points at the same node."""
+    return f"{url}#personne"
+
+
+def person(page, request: HttpRequest | None) -> dict[str, Any]:
+    """schema.org Person for a person page (pages.PersonPage)."""
+    url = absolute_url(request, page.get_url(request) or "")
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Person",
+        "@id": person_id(url),
+        "name": page.title,
+        "url": url,
+    }
+    if page.given_name:
+        data["givenName"] = page.given_name
+    if page.family_name:
+        data["familyName"] = page.family_name
+    if page.role:
+        data["jobTitle"] = page.role
+    if page.public_email:
+        data["email"] = page.public_email
+    same_as = [link for _label, link in page.external_links()]
+    if same_as:
+        data["sameAs"] = same_as
+    if page.photo:
+        from pages.images import rendition_or_none
+
+        portrait = rendition_or_none(page.photo, "fill-400x400|format-jpeg")
+        if portrait:
+            data["image"] = absolute_url(request, portrait.url)
+    return data

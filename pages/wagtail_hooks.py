@@ -1,9 +1,18 @@
-"""Admin registrations: the shared snippets, with French labels and useful list columns."""
+"""Admin registrations: the shared snippets, with French labels and useful list columns;
+documents whose file is missing answer 404."""
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from pages.newsletters.admin import NewsletterViewSetGroup
+
+from .documents import refuse_missing_document
 from .models import Audience, KeyFigure, Partner, Theme
+from .personal_data import admin as personal_data_admin  # noqa: F401 (registers its hooks)
+
+# After Wagtail's own check of collection privacy (order 0): a private document stays private.
+hooks.register("before_serve_document", refuse_missing_document, order=100)
 
 
 class PartnerViewSet(SnippetViewSet):
@@ -57,3 +66,4 @@ class ListsViewSetGroup(SnippetViewSetGroup):
 register_snippet(PartnerViewSet)
 register_snippet(KeyFigureViewSet)
 register_snippet(ListsViewSetGroup)
+register_snippet(NewsletterViewSetGroup)

@@ -7,3 +7,11 @@ class PublicationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "publications"
     verbose_name = "Publications"
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_save
+        from wagtail.documents import get_document_model
+
+        from publications.document_text import on_document_saved
+
+        post_save.connect(on_document_saved, sender=get_document_model(), dispatch_uid="publications-document-text")

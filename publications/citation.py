@@ -15,8 +15,10 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import slugify
 
+from pages.documents import document_available
 from pages.french_dates import DAY, MONTH
-from pages.structured_data import absolute_url
+from pages.images import rendition_or_none
+from pages.structured_data import absolute_url, person_id
 from publications.dates import BIBTEX_MONTHS
 
 if TYPE_CHECKING:
@@ -119,6 +121,8 @@ def bibtex(page: PublicationPage, request: HttpRequest | None = None) -> str:
         fields.append(("month", BIBTEX_MONTHS[page.publication_date.month - 1]))
     if page.isbn:
         fields.append(("isbn", bibtex_escape(page.isbn)))
+    if page.doi:
+        fields.append(("doi", bibtex_escape(page.doi)))
     fields.append(("url", page_url(page, request)))
     fields.append(("language", "french"))
     # Months are BibTeX macros (bare); every other value is braced, the title twice to keep its case.
@@ -147,12 +151,14 @@ def ris(page: PublicationPage, request: HttpRequest | None = None) -> str:
         lines.append(("PB", page.publisher))
     if page.isbn:
         lines.append(("SN", page.isbn))
+    if page.doi:
+        lines.append(("DO", page.doi))
     if page.summary:
         lines.append(("AB", page.summary))
     lines += [("KW", theme.name) for theme in page.theme_list()]
     lines.append(("LA", "fr"))
     lines.append(("UR", page_url(page, request)))
-    if page.document:
+    if document_available(page.document, request):
         lines.append(("L1", absolute_url(request, page.document.url)))
     lines.append(("ER", ""))
     return "".join(f"{tag}  - {' '.join(str(value).split())}\r\n" for tag, value in lines)
@@ -189,12 +195,7 @@ def json_ld(page: PublicationPage, request: HttpRequest | None = None) -> dict[s
         data["datePublished"] = page.iso_date
     if page.publication_type:
         data["genre"] = page.publication_type.name
-    authors = [
-        {"@type": "Organization", "name": a.last_name}
-        if a.is_organisation
-        else {"@type": "Person", "name": a.display_name, "givenName": a.first_name, "familyName": a.last_name}
-        for a in page.author_list()
-    ]
+    authors = [author_json_ld(author, request) for author in page.author_list()]
     if authors:
         data["author"] = authors
     if page.publisher:
@@ -210,9 +211,10 @@ def json_ld(page: PublicationPage, request: HttpRequest | None = None) -> dict[s
     partners = [{"@type": "Organization", "name": partner.name} for partner in page.partner_list()]
     if partners:
         data["contributor"] = partners
-    if page.cover_image:
-        data["image"] = absolute_url(request, page.cover_image.get_rendition("width-800|format-jpeg").url)
-    if page.document:
+    cover = rendition_or_none(page.cover_image, "width-800|format-jpeg")
+    if cover:
+        data["image"] = absolute_url(request, cover.url)
+    if document_available(page.document, request):
         media: dict[str, Any] = {
             "@type": "MediaObject",
             "contentUrl": absolute_url(request, page.document.url),
@@ -222,8 +224,32 @@ def json_ld(page: PublicationPage, request: HttpRequest | None = None) -> dict[s
         if size:
             media["contentSize"] = f"{size} B"
         data["encoding"] = media
-    if page.external_url:
-        data["sameAs"] = page.external_url
+    same_as = [url for url in (page.external_url, page.hal_url, page.doi_url) if url]
+    if same_as:
+        data["sameAs"] = same_as if len(same_as) > 1 else same_as[0]
+    if page.doi:
+        data.setdefault("identifier", [])
+        identifiers = data["identifier"] if isinstance(data["identifier"], list) else [data["identifier"]]
+        identifiers.append({"@type": "PropertyValue", "propertyID": "DOI", "value": page.doi})
+        data["identifier"] = identifiers
+    licence = page.licence_info
+    if licence and licence.url:
+        data["license"] = licence.url
+    return data
+
+
+def author_json_ld(author, request: HttpRequest | None) -> dict[str, Any]:
+    """A Person or an Organization; a person with a page on the site is the node of that page."""
+    if author.is_organisation and not getattr(author, "person_url", ""):
+        return {"@type": "Organization", "name": author.last_name}
+    data: dict[str, Any] = {"@type": "Person", "name": author.display_name}
+    if author.first_name:
+        data["givenName"] = author.first_name
+    data["familyName"] = author.last_name
+    url = getattr(author, "person_url", "")
+    if url:
+        url = absolute_url(request, url)
+        data = {"@id": person_id(url), **data, "url": url}
     return data
 
 
@@ -242,7 +268,31 @@ def news_json_ld(article, request: HttpRequest | None = None) -> dict[str, Any]:
     }
     if article.summary:
         data["description"] = article.summary
-    image = article.get_sharing_image()
+    image = rendition_or_none(article.get_sharing_image(), "width-1200|format-jpeg")
     if image:
-        data["image"] = absolute_url(request, image.get_rendition("width-1200|format-jpeg").url)
+        data["image"] = absolute_url(request, image.url)
+    return data
+
+
+def press_release_json_ld(release, request: HttpRequest | None = None) -> dict[str, Any]:
+    """A press release as a NewsArticle whose genre says what it is."""
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "genre": "Communiqué de presse",
+        "headline": release.title[:110],
+        "url": absolute_url(request, release.get_url(request) or ""),
+        "datePublished": release.date.isoformat(),
+        "inLanguage": "fr",
+        "author": {"@type": "Organization", "name": "Le RAMEAU"},
+        "publisher": {"@type": "Organization", "name": "Le RAMEAU"},
+    }
+    if release.summary:
+        data["description"] = release.summary
+    if document_available(release.document, request):
+        data["associatedMedia"] = {
+            "@type": "MediaObject",
+            "contentUrl": absolute_url(request, release.document.url),
+            "encodingFormat": mimetypes.guess_type(release.document.filename)[0] or "application/octet-stream",
+        }
     return data

@@ -29,8 +29,23 @@ class IndexPageFeed(Feed):
         self.request: HttpRequest | None = None
 
     def __call__(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        """The feed as Django's syndication framework writes it, kept per content version and
+        host: it names no time but its items' own, so it changes only with the content."""
+        from pages.caching.data import remember
+
         self.request = request
-        return super().__call__(request, *args, **kwargs)
+
+        def build() -> tuple[str, dict[str, str], bytes]:
+            response = super(IndexPageFeed, self).__call__(request, *args, **kwargs)
+            headers = {name: value for name, value in response.items() if name == "Last-Modified"}
+            return response["Content-Type"], headers, response.content
+
+        key = f"feed:{self.index_page.pk}:{request.scheme}:{request.get_host()}"
+        content_type, headers, content = remember(request, key, build)
+        response = HttpResponse(content, content_type=content_type)
+        for name, value in headers.items():
+            response[name] = value
+        return response
 
     def title(self) -> str:
         return f"{self.index_page.title} · Le RAMEAU"
@@ -56,12 +71,17 @@ class IndexPageFeed(Feed):
 
 class PublicationFeed(IndexPageFeed):
     def items(self):
-        return (
-            self.index_page.publications()
-            .select_related("publication_type")
-            .prefetch_related("authors", "themes")
-            .order_by("-publication_date", "title", "pk")[:FEED_SIZE]
-        )
+        """The newest publications, first in the library's catalogue: no sort of the whole
+        library in SQL; the items themselves are kept per content version."""
+        from pages.caching.data import remember
+        from publications import catalogue
+
+        def build() -> list:
+            pks = catalogue.of_library(self.index_page).pks[:FEED_SIZE]
+            publications = self.index_page.publications().select_related("publication_type")
+            return catalogue.fetch(list(pks), publications.prefetch_related("authors", "themes"))
+
+        return remember(self.request, f"publication-feed:{self.index_page.pk}", build)
 
     def item_description(self, item) -> str:
         return item.summary
@@ -79,7 +99,14 @@ class PublicationFeed(IndexPageFeed):
 
 class NewsFeed(IndexPageFeed):
     def items(self):
-        return self.index_page.articles()[:FEED_SIZE]
+        """The newest articles, kept per content version."""
+        from pages.caching.data import remember
+        from publications import catalogue
+
+        def build() -> list:
+            return catalogue.fetch(list(self.index_page.article_pks()[:FEED_SIZE]), self.index_page.articles())
+
+        return remember(self.request, f"news-feed:{self.index_page.pk}", build)
 
     def item_description(self, item) -> str:
         return item.summary
@@ -92,3 +119,23 @@ class NewsFeed(IndexPageFeed):
 
     def item_categories(self, item) -> list[str]:
         return [item.kind_label]
+
+
+class PressReleaseFeed(IndexPageFeed):
+    """The press releases, newest first, each linking to its page (where its PDF is)."""
+
+    def items(self):
+        from pages.caching.data import remember
+
+        return remember(
+            self.request, f"press-feed:{self.index_page.pk}", lambda: list(self.index_page.releases()[:FEED_SIZE])
+        )
+
+    def item_description(self, item) -> str:
+        return item.summary
+
+    def item_pubdate(self, item):
+        return _as_datetime(item.date)
+
+    def item_categories(self, item) -> list[str]:
+        return ["Communiqué de presse"]

@@ -1,4 +1,4 @@
-"""The library's filters: type, year, theme, resource centre and a search, from plain GET parameters.
+"""The library's filters: type, year, theme, resource centre, programme and a search, from plain GET parameters.
 
 The parameters are read by PublicationFilterForm, on the core's FilterForm: unknown, malformed
 or absurd input is dropped with the site's French notice, and the list shown is the one for
@@ -9,15 +9,16 @@ version; a visit then fetches only the publications of the page it shows.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
 from django.db.models.functions import ExtractYear
 from django.http import QueryDict
 
+from pages import fulltext
 from pages.caching.restrictions import private_q
 from pages.filters import ChoiceFilter, FilterForm, PageFilter, SearchTextFilter, YearFilter
 from pages.models import Theme
@@ -59,10 +60,14 @@ class PublicationFilterForm(FilterForm):
     annee = YearFilter(label="Année")
     theme = ChoiceFilter(label="Thème")
     centre = ChoiceFilter(label="Centre de ressources")
+    programme = ChoiceFilter(label="Programme")
     page = PageFilter()
 
-    def __init__(self, params: QueryDict, types: dict, themes: dict, centres: dict, years: list[int]) -> None:
+    def __init__(
+        self, params: QueryDict, types: dict, themes: dict, centres: dict, years: list[int], programmes: dict
+    ) -> None:
         super().__init__(params)
+        self.fields["programme"].choices = [(slug, programme.title) for slug, programme in programmes.items()]
         self.fields["type"].choices = [(slug, kind.name) for slug, kind in types.items()]
         self.fields["theme"].choices = [(slug, theme.name) for slug, theme in themes.items()]
         self.fields["centre"].choices = [(slug, centre.title) for slug, centre in centres.items()]
@@ -79,7 +84,7 @@ class PublicationFilters:
         read once per content version; `entries` is its catalogue (catalogue.of_library)."""
         self.base = publications
 
-        def options() -> tuple[dict, dict, dict, list]:
+        def options() -> tuple[dict, dict, dict, list, dict]:
             return self._options(publications, private)
 
         if options_key:
@@ -88,27 +93,36 @@ class PublicationFilters:
             options = remember(None, f"publication-filters:{options_key}", options)
         else:
             options = options()
-        self.types, self.themes, self.centres, self.years = options
+        self.types, self.themes, self.centres, self.years, self.programmes = options
         self.catalogue = entries if entries is not None else catalogue.build(publications)
 
         lower = {
             name: {slug.lower(): item for slug, item in known.items()}
-            for name, known in (("type", self.types), ("theme", self.themes), ("centre", self.centres))
+            for name, known in (
+                ("type", self.types),
+                ("theme", self.themes),
+                ("centre", self.centres),
+                ("programme", self.programmes),
+            )
         }
-        form = PublicationFilterForm(params, lower["type"], lower["theme"], lower["centre"], self.years)
+        form = PublicationFilterForm(
+            params, lower["type"], lower["theme"], lower["centre"], self.years, lower["programme"]
+        )
         values = form.values
         self.messages: list[str] = form.notices
         self.type = lower["type"].get(values["type"])
         self.theme = lower["theme"].get(values["theme"])
         self.centre = lower["centre"].get(values["centre"])
+        self.programme = lower["programme"].get(values["programme"])
         self.year = values["annee"]
         self.words = values["q"].words
         self.query = values["q"].text if self.words else ""
         self.page = values["page"]
-        self.search_ids = self._search() if self.words else None
+        self.search_mask = self.catalogue.mask_of(self._search()) if self.words else None
 
     @staticmethod
-    def _options(publications: QuerySet, private: Q | None) -> tuple[dict, dict, dict, list]:
+    def _options(publications: QuerySet, private: Q | None) -> tuple[dict, dict, dict, list, dict]:
+        from pages.models import ProgrammePage
         from resources.models import ResourceCentrePage
 
         PublicationType = apps.get_model("publications", "PublicationType")  # its models call these filters
@@ -123,55 +137,65 @@ class PublicationFilters:
             .values_list("year", flat=True)
             .distinct()
         )
-        return types, themes, centres, years
+        programmes = ProgrammePage.objects.live().exclude(private if private is not None else private_q())
+        programmes = {p.slug: p for p in programmes.order_by("path").only("pk", "title", "slug")}
+        return types, themes, centres, years, programmes
 
     def _search(self) -> list[int]:
-        """Ids of the publications matching every word, from Wagtail's search index.
+        """Ids of the publications matching every word, from Wagtail's search index (on
+        PostgreSQL, ids only, straight from the index table: see pages.fulltext).
 
         Only the words are searched: quotes and operators mean something to PostgreSQL's and
         SQLite's full-text syntax, and an unbalanced one would be an error, not a search.
         """
-        results = self.base.search(" ".join(self.words), operator="and", order_by_relevance=False)
+        text = " ".join(self.words)
+        if fulltext.search_config() is not None:
+            content_type = ContentType.objects.get_for_model(self.base.model)
+            return fulltext.matching_ids(text, {content_type.pk})
+        results = self.base.search(text, operator="and", order_by_relevance=False)
         return [publication.pk for publication in results]
 
     # Filtering and counting -------------------------------------------------------------
 
-    def apply(self, exclude: str | None = None) -> list[catalogue.Entry]:
-        """The catalogue entries matching every active filter except `exclude` (used for its counts)."""
-
-        def chosen(param: str, value):
-            return None if exclude == param or not value else (value if param == "annee" else value.pk)
-
-        return catalogue.keep(
-            self.catalogue,
-            set(self.search_ids) if self.search_ids is not None else None,
-            chosen("type", self.type),
-            chosen("annee", self.year),
-            chosen("theme", self.theme),
-            chosen("centre", self.centre),
+    def mask(self, exclude: str | None = None) -> int:
+        """The catalogue's publications matching every active filter except `exclude` (used
+        for its counts), as bits (see catalogue.py)."""
+        library = self.catalogue
+        mask = library.everything if self.search_mask is None else self.search_mask
+        chosen = (
+            ("type", library.types, self.type.pk if self.type else None),
+            ("annee", library.years, self.year or None),
+            ("theme", library.themes, self.theme.pk if self.theme else None),
+            ("centre", library.centres, self.centre.pk if self.centre else None),
+            ("programme", library.programmes, self.programme.pk if self.programme else None),
         )
+        for param, masks, value in chosen:
+            if value is not None and param != exclude:
+                mask &= masks.get(value, 0)
+        return mask
 
-    def results(self) -> catalogue.OrderedPublications:
-        """The matching publications, newest first; the paginator loads only the page it shows."""
-        return catalogue.OrderedPublications(
-            [entry[catalogue.PK] for entry in self.apply()],
-            self.base.select_related("publication_type").prefetch_related("authors"),
-        )
+    def results(self) -> catalogue.CataloguePks:
+        """The pks of the matching publications, newest first, for the paginator."""
+        return catalogue.CataloguePks(self.catalogue, self.mask())
 
-    def _counts(self) -> dict[str, Counter]:
+    def _counts(self) -> dict[str, dict]:
         """For each filter, the number of results per value with the other filters applied."""
-        TYPE, YEAR, THEMES, CENTRES = catalogue.TYPE, catalogue.YEAR, catalogue.THEMES, catalogue.CENTRES
-        return {
-            "type": Counter(entry[TYPE] for entry in self.apply(exclude="type")),
-            "annee": Counter(entry[YEAR] for entry in self.apply(exclude="annee")),
-            "theme": Counter(theme for entry in self.apply(exclude="theme") for theme in entry[THEMES]),
-            "centre": Counter(centre for entry in self.apply(exclude="centre") for centre in entry[CENTRES]),
-        }
+        counts = {}
+        for param, masks in (
+            ("type", self.catalogue.types),
+            ("annee", self.catalogue.years),
+            ("theme", self.catalogue.themes),
+            ("centre", self.catalogue.centres),
+            ("programme", self.catalogue.programmes),
+        ):
+            others = self.mask(exclude=param)
+            counts[param] = {value: (others & mask).bit_count() for value, mask in masks.items()}
+        return counts
 
     def facets(self) -> list[Facet]:
         counts = self._counts()
-        type_counts, year_counts, theme_counts, centre_counts = (
-            counts[p] for p in ("type", "annee", "theme", "centre")
+        type_counts, year_counts, theme_counts, centre_counts, programme_counts = (
+            counts[p] for p in ("type", "annee", "theme", "centre", "programme")
         )
         return [
             Facet(
@@ -201,6 +225,15 @@ class PublicationFilters:
                     for slug, c in self.centres.items()
                 ],
             ),
+            Facet(
+                "programme",
+                "Programme",
+                "Tous les programmes",
+                [
+                    Option(slug, p.title, programme_counts.get(p.pk, 0), p == self.programme)
+                    for slug, p in self.programmes.items()
+                ],
+            ),
         ]
 
     # Links ------------------------------------------------------------------------------
@@ -213,6 +246,7 @@ class PublicationFilters:
             "annee": str(self.year) if self.year else "",
             "theme": self.theme.slug if self.theme else "",
             "centre": self.centre.slug if self.centre else "",
+            "programme": self.programme.slug if self.programme else "",
         }
         return {name: value for name, value in values.items() if value}
 
@@ -236,4 +270,6 @@ class PublicationFilters:
             labels.append(("Thème", self.theme.name, self.query_string(theme=None)))
         if self.centre:
             labels.append(("Centre", self.centre.title, self.query_string(centre=None)))
+        if self.programme:
+            labels.append(("Programme", self.programme.title, self.query_string(programme=None)))
         return labels

@@ -6,9 +6,11 @@ from collections.abc import Iterable
 
 from django.apps import apps
 from django.db.models import Q, QuerySet
+from django.http import HttpRequest
+from django.utils.safestring import SafeString
 
 from pages.caching.restrictions import private_q
-from pages.listing import attach_images
+from pages.listing import attach_images, cached_cards
 
 
 def private_sections() -> Q:
@@ -55,8 +57,37 @@ def publications_for_centre(centre, limit: int = 6) -> list:
         return []
 
     def build() -> list:
-        entries = catalogue.of_library(index)
-        pks = [entry[catalogue.PK] for entry in entries if centre.pk in entry[catalogue.CENTRES]][:limit]
-        return attach_covers(catalogue.OrderedPublications(pks, live_publications())[:])
+        library = catalogue.of_library(index)
+        pks = library.pks_of(library.centres.get(centre.pk, 0), 0, limit)
+        return attach_covers(catalogue.fetch(pks, live_publications()))
 
     return remember(None, f"centre-publications:{centre.pk}:{limit}", build)
+
+
+CARD_TEMPLATE = "publications/includes/publication_card.html"
+
+
+def publication_cards(request: HttpRequest, pks: list[int], show_summary: bool = False) -> list[SafeString]:
+    """The cards of these publications, in order, as publication_card.html keeps them (per
+    publication and content version): only those not yet rendered are read and rendered."""
+    from django.core.cache.utils import make_template_fragment_key
+    from django.template.loader import render_to_string
+
+    from pages.caching.version import token_for
+    from publications import catalogue
+
+    token = token_for(request)
+    summary = True if show_summary else ""  # the value the template's {% cache %} tag sees
+
+    def key_for(pk: int) -> str:
+        return make_template_fragment_key("publication_card", [pk, "", summary, token])
+
+    def render_missing(missing: list[int]) -> dict[int, str]:
+        publications = attach_covers(catalogue.fetch(missing, live_publications()))
+        context = {"show_summary": True} if show_summary else {}
+        return {
+            publication.pk: render_to_string(CARD_TEMPLATE, {**context, "publication": publication}, request=request)
+            for publication in publications
+        }
+
+    return cached_cards(pks, key_for, render_missing)

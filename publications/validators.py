@@ -30,3 +30,36 @@ def validate_isbn(value: str) -> None:
             "Cet ISBN n'est pas valide : vérifiez ses 10 ou 13 chiffres (le dernier est une clé de contrôle).",
             code="invalid_isbn",
         )
+
+
+# DOI and HAL -------------------------------------------------------------------------
+
+_DOI = re.compile(r"^10\.[0-9]{4,9}/\S+$")
+_DOI_PREFIXES = ("https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:")
+_HAL_ID = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*-[0-9]{8}(v[0-9]+)?$")
+
+
+def normalise_doi(value: str) -> str:
+    """« https://doi.org/10.1234/abc » or « doi:10.1234/abc » → « 10.1234/abc »."""
+    value = (value or "").strip()
+    for prefix in _DOI_PREFIXES:
+        if value.lower().startswith(prefix):
+            return value[len(prefix) :]
+    return value
+
+
+def validate_doi(value: str) -> None:
+    if value and not _DOI.match(normalise_doi(value)):
+        raise ValidationError(
+            "Ce DOI n'est pas valide : il commence par « 10. », suivi d'un numéro, d'une barre oblique et d'un suffixe "
+            "(par exemple 10.3917/rfap.163.0591).",
+            code="invalid_doi",
+        )
+
+
+def validate_hal_id(value: str) -> None:
+    if value and not _HAL_ID.match(value.strip()):
+        raise ValidationError(
+            "Cet identifiant HAL n'est pas valide : il s'écrit comme halshs-01234567 ou hal-01234567v2.",
+            code="invalid_hal_id",
+        )

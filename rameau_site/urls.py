@@ -4,12 +4,12 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
-from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from pages.caching.sites import serve
 from pages.search import search
-from pages.seo import robots_txt, sitemap
+from pages.seo import robots_txt, sitemap, sitemap_file
 from rameau_site.security import health
 
 # A lost database connection answers 503 + Retry-After (templates/503.html), other errors 500.
@@ -22,7 +22,10 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("recherche/", search, name="search"),
+    # Sign-up, confirmation and unsubscribe links of the newsletters (links in e-mails: never move them).
+    path("newsletters/", include("pages.newsletters.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap-<int:number>.xml", sitemap_file, name="sitemap_file"),
     path("robots.txt", robots_txt, name="robots_txt"),
 ]
 
@@ -38,11 +41,14 @@ if settings.DEBUG:
         path("__erreurs/503/", TemplateView.as_view(template_name="503.html")),
     ]
 
-# Page routes that end in a file name (calendrier.ics, flux.xml, citation.bib, citation.ris):
-# Wagtail's own pattern wants a trailing slash, so hand these to its serve view as well. The
-# page tree still decides everything (live, privacy, which route answers). Site-wide files
-# such as sitemap.xml must be routed above this.
+# Pages go to Wagtail's serve view with the site and its root page taken from the cache
+# (pages.caching.sites.serve); Wagtail's own patterns stay for its `_util/` views and so that
+# reverse("wagtail_serve") builds page URLs as usual. Page routes that end in a file name
+# (calendrier.ics, flux.xml, citation.bib, citation.ris, export.csv) go there too, since Wagtail's pattern
+# wants a trailing slash. The page tree still decides everything (live, privacy, which route
+# answers). Site-wide files such as sitemap.xml must be routed above this.
 urlpatterns += [
-    re_path(r"^((?:[\w-]+/)*[\w-]+\.(?:ics|xml|bib|ris))$", wagtail_views.serve, name="wagtail_serve_file"),
+    re_path(r"^((?:[\w-]+/)*[\w-]+\.(?:ics|xml|bib|ris|csv))$", serve, name="wagtail_serve_file"),
+    re_path(r"^(?!_util/)((?:[\w-]+/)*)$", serve, name="site_serve"),
     path("", include(wagtail_urls)),
 ]

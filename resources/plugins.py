@@ -1,8 +1,9 @@
-"""What other sections show on a resource centre's page: the content that links to it.
+"""What other sections bring to the resources app without it importing them.
 
 Publications and webinars point to the centres they concern; the centre page shows them
 without importing those apps. Each registers a `CentreSection` with the hook below in its
-own wagtail_hooks.py.
+own wagtail_hooks.py. Sections with external links of their own (press mentions) register
+a `LinkSource`, so that the nightly link check covers them too.
 """
 
 from __future__ import annotations
@@ -27,3 +28,20 @@ class CentreSection:
 def centre_sections() -> list[CentreSection]:
     sections = (hook() for hook in hooks.get_hooks(CENTRE_SECTIONS_HOOK))
     return sorted(sections, key=lambda section: section.order)
+
+
+LINK_SOURCES_HOOK = "rameau_register_link_source"
+
+
+@dataclass(frozen=True)
+class LinkSource:
+    """External links of another section that `check_centre_links` verifies with the centres'
+    platforms (the press mentions…); results are kept per address in CheckedLink."""
+
+    label: str
+    #: (what holds the link, its address) for every link to check.
+    links: Callable[[], list[tuple[str, str]]]
+
+
+def link_sources() -> list[LinkSource]:
+    return [hook() for hook in hooks.get_hooks(LINK_SOURCES_HOOK)]

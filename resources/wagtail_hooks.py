@@ -1,5 +1,6 @@
 """Admin: centres listed with the health of their platform link, in the explorer and in their
-own menu; the centres' section of the home page and their kind of search result."""
+own menu; the centres' section of the home page and their kind of search result; the centres
+of a programme."""
 
 from __future__ import annotations
 
@@ -7,8 +8,10 @@ from wagtail import hooks
 from wagtail.admin.ui.tables import DateColumn, StatusTagColumn
 from wagtail.admin.viewsets.pages import PageListingViewSet, PageViewSet
 
+from pages.backlinks import PROGRAMME_SECTIONS_HOOK, LinkedSection
 from pages.plugins import HOME_SECTIONS_HOOK, SEARCH_KINDS_HOOK, HomeSection, SearchKind
 
+from .backlinks import programme_centres
 from .home import centres_section
 from .models import ResourceCentrePage
 
@@ -72,3 +75,8 @@ def centre_results() -> SearchKind:
         browse=("resources.ResourceCentreIndexPage", "les centres de ressources"),
         order=20,
     )
+
+
+@hooks.register(PROGRAMME_SECTIONS_HOOK)
+def programme_centres_section() -> LinkedSection:
+    return LinkedSection("resources/includes/programme_centres.html", programme_centres, order=20)

@@ -1,9 +1,11 @@
 """The suite's databases: templates built once per run, cloned wherever a test needs its own.
 
 PostgreSQL copies a template database file by file, in a fraction of a second, where
-migrating and seeding the demo takes about half a minute. So a run migrates once into
-`<name>_migrated`, seeds the demo once into `<name>_demo`, and every xdist worker, browser
-test or gunicorn test starts from a copy.
+migrating takes seconds and seeding the demo about half a minute. So a run migrates once
+into `<name>_migrated`, which every xdist worker copies (then adds the site's frame with
+factories, see tests/conftest.py). The seeded demo, `<name>_demo`, is built from it only when
+a test first asks for it (the demo's own tests, the browser journeys, the gunicorn tests),
+by whichever worker asks first, and copied from then on.
 """
 
 from __future__ import annotations
@@ -17,6 +19,12 @@ from urllib.parse import urlsplit, urlunsplit
 import psycopg
 
 ROOT = Path(__file__).resolve().parent.parent
+MEDIA_ROOT_VARIABLE = "RAMEAU_TEST_MEDIA_ROOT"
+
+
+def media_root() -> str:
+    """The run's throwaway media folder (tests/conftest.py makes it; workers inherit it)."""
+    return os.environ[MEDIA_ROOT_VARIABLE]
 
 
 def server_url() -> str:
@@ -62,12 +70,12 @@ def clone(template: str, name: str) -> str:
     return name
 
 
-def copy_demo_to(url: str) -> None:
-    """The seeded demo into an empty database of another server (pg_dump, then pg_restore)."""
+def copy_demo_to(template: str, url: str) -> None:
+    """The seeded demo template into an empty database of another server (pg_dump, then pg_restore)."""
     from scripts.database import bin_dir
 
     dump = subprocess.run(
-        [str(bin_dir() / "pg_dump"), "--format=custom", "--no-owner", f"--dbname={database_url(demo_template())}"],
+        [str(bin_dir() / "pg_dump"), "--format=custom", "--no-owner", f"--dbname={database_url(template)}"],
         capture_output=True,
         check=True,
         timeout=120,
@@ -97,16 +105,50 @@ def manage(database: str, *args: str, media_root: str) -> None:
 
 
 def build_templates(media_root: str) -> None:
-    """The migrated and the demo templates, built from scratch for this run."""
-    migrated, demo = migrated_template(), demo_template()
-    for name in (demo, migrated):
+    """The migrated template, built from scratch for this run; the demo's is dropped, to be
+    built again on first demand (`ready_demo_template`)."""
+    migrated = migrated_template()
+    for name in (demo_template(), f"{demo_template()}_building", migrated):
         drop(name)
     with _connect() as connection:
         connection.execute(f'CREATE DATABASE "{migrated}"')
     manage(migrated, "migrate", "--noinput", "-v", "0", media_root=media_root)
-    clone(migrated, demo)
-    manage(demo, "seed_demo", "-v", "0", media_root=media_root)
-    manage(demo, "shell", "--no-imports", "-c", RENDER_EVERY_PAGE, media_root=media_root)
+
+
+# Any number will do, as long as nothing else on the server locks it.
+DEMO_LOCK = 20060701
+
+
+def start_demo_build(media_root: str) -> subprocess.Popen:
+    """`ready_demo_template` in a process of its own, so that the demo is built while other
+    tests run; a test that needs it waits on the lock, then finds it ready (or, if this build
+    failed, builds it again itself and shows why)."""
+    return subprocess.Popen(
+        [sys.executable, "-c", "import sys; from tests.databases import ready_demo_template as r; r(sys.argv[1])"]
+        + [media_root],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,  # a process group of its own, ended as one if the run stops first
+    )
+
+
+def ready_demo_template(media_root: str) -> str:
+    """The seeded demo template, built by the first process of the run that needs it while
+    the others wait (a PostgreSQL advisory lock); built under another name and renamed at the
+    end, so that a failed build never passes for a finished one."""
+    name = demo_template()
+    with _connect() as connection:
+        connection.execute("SELECT pg_advisory_lock(%s)", [DEMO_LOCK])
+        try:
+            if not connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+                building = clone(migrated_template(), f"{name}_building")
+                manage(building, "seed_demo", "-v", "0", media_root=media_root)
+                manage(building, "shell", "--no-imports", "-c", RENDER_EVERY_PAGE, media_root=media_root)
+                connection.execute(f'ALTER DATABASE "{building}" RENAME TO "{name}"')
+        finally:
+            connection.execute("SELECT pg_advisory_unlock(%s)", [DEMO_LOCK])
+    return name
 
 
 # Renditions (AVIF, WebP...) are made on a page's first view and cost most of it: made once

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
+from functools import partial
 from typing import TYPE_CHECKING
 
 from django.apps import apps
 from django.db.models import Exists, OuterRef
 from django.db.models.functions import Length, Substr
+from django.http import HttpRequest
+from django.utils.functional import SimpleLazyObject
 from wagtail.models import Page
 
 from pages.caching.restrictions import private_q
@@ -51,7 +54,10 @@ def cycles_by_path() -> dict[str, WebinarCyclePage]:
     from pages.caching.data import remember
 
     return remember(
-        None, "webinar-cycles-by-path", lambda: {cycle.path: cycle for cycle in cycle_model().objects.all()}
+        None,
+        "webinar-cycles-by-path",
+        lambda: {cycle.path: cycle for cycle in cycle_model().objects.all()},
+        immutable=True,  # shared by every session of the process: never changed, only read
     )
 
 
@@ -77,20 +83,45 @@ def mark_past(sessions: Iterable[WebinarPage], now: datetime) -> list[WebinarPag
     return sessions
 
 
+def session_times(within: Page | None = None) -> tuple[tuple[int, str, datetime, datetime], ...]:
+    """(pk, path, start, end) of every visible session (below `within`), in date order, read
+    once per content version: which session is next, or which cycles are past, is then a
+    matter of the clock, not of a query."""
+    from pages.caching.data import remember
+
+    def build() -> tuple[tuple[int, str, datetime, datetime], ...]:
+        return tuple(visible_sessions(within).order_by("start", "path").values_list("pk", "path", "start", "end"))
+
+    return remember(None, f"webinar-session-times:{within.pk if within else '*'}", build, immutable=True)
+
+
 def next_session(now: datetime | None = None, within: Page | None = None) -> WebinarPage | None:
     """The next session that has not ended yet, with its cycle attached."""
+    from pages.caching.data import remember
+
     now = now or clock.now()
-    session = visible_sessions(within).filter(end__gt=now).order_by("start", "path").first()
-    if session is None:
+    pk = next((pk for pk, _path, _start, end in session_times(within) if end > now), None)
+    if pk is None:
         return None
-    return mark_past(attach_cycles([session]), now)[0]
+    session = remember(None, f"webinar-session:{pk}", lambda: attach_cycles([session_model().objects.get(pk=pk)])[0])
+    return mark_past([session], now)[0]
+
+
+def cycle_session_list(cycle: WebinarCyclePage) -> list[WebinarPage]:
+    """A cycle's visible sessions in date order, with slides, read once per content version
+    (each call gets its own copies, which the caller may mark)."""
+    from pages.caching.data import remember
+
+    def build() -> list[WebinarPage]:
+        return list(visible_sessions().child_of(cycle).select_related("slides").order_by("start", "path"))
+
+    return remember(None, f"cycle-sessions:{cycle.pk}", build)
 
 
 def cycle_sessions(cycle: WebinarCyclePage, now: datetime | None = None) -> list[WebinarPage]:
     """A cycle's sessions in date order, with slides, ready for its table."""
     now = now or clock.now()
-    sessions = visible_sessions().child_of(cycle).select_related("slides").order_by("start", "path")
-    return mark_past(attach_cycles(sessions, [cycle]), now)
+    return mark_past(attach_cycles(cycle_session_list(cycle), [cycle]), now)
 
 
 def live_centres(session: WebinarPage) -> list[Page]:
@@ -101,17 +132,22 @@ def live_centres(session: WebinarPage) -> list[Page]:
     return list(session.centres.model.objects.filter(pk__in=ids).live().exclude(private_q()).order_by("title"))
 
 
-def session_details(session: WebinarPage, now: datetime | None = None) -> dict:
-    """What a session page shows besides its own fields."""
+def session_details(session: WebinarPage, now: datetime | None = None, request: HttpRequest | None = None) -> dict:
+    """What a session page shows besides its own fields; its speakers, themes and centres read
+    once per content version (a preview reads the draft's own)."""
+    from pages.caching.data import remember
+
     now = now or clock.now()
     mark_past([session], now)
-    return {
-        "past": session.past,
-        "cycle": session.cycle,
-        "speakers": list(session.speakers.all()),
-        "themes": list(session.themes.all()),
-        "centres": live_centres(session),
-    }
+
+    def related() -> tuple[list, list, list]:
+        return list(session.speakers.all()), list(session.themes.all()), live_centres(session)
+
+    if getattr(request, "is_preview", False) or not session.pk:
+        speakers, themes, centres = related()
+    else:
+        speakers, themes, centres = remember(request, f"session-details:{session.pk}", related)
+    return {"past": session.past, "cycle": session.cycle, "speakers": speakers, "themes": themes, "centres": centres}
 
 
 def webinars_for_centre(centre: Page, now: datetime | None = None) -> dict:
@@ -132,30 +168,54 @@ def webinars_for_centre(centre: Page, now: datetime | None = None) -> dict:
     return {"next": upcoming, "past": past}
 
 
-def index_listing(index: Page, now: datetime | None = None) -> dict:
-    """/webinaires/: the next session, the featured (current) cycle, then upcoming and past cycles."""
-    now = now or clock.now()
-    cycles = list(cycle_model().objects.child_of(index).live().exclude(private_q()).order_by("path"))
-    sessions = list(visible_sessions(index).select_related("slides").order_by("start", "path"))
-    mark_past(attach_cycles(sessions, cycles), now)
-    by_cycle: dict[int, list[WebinarPage]] = {cycle.pk: [] for cycle in cycles}
-    for session in sessions:
-        if session.cycle is not None:
-            by_cycle[session.cycle.pk].append(session)
-    for cycle in cycles:
-        cycle.sessions = by_cycle[cycle.pk]
-        cycle.first_start = cycle.sessions[0].start if cycle.sessions else None
+#: Past cycles whose programme the index shows (folded); older ones are listed as links.
+PAST_CYCLES_WITH_TABLES = 2
 
-    upcoming = next((session for session in sessions if not session.past), None)
-    featured = upcoming.cycle if upcoming else None
+
+def index_listing(index: Page, now: datetime | None = None) -> dict:
+    """/webinaires/: the next session, the featured (current) cycle, the upcoming cycles,
+    then the most recent past cycles (folded) and links to the older ones.
+
+    Only the programmes shown are loaded and rendered, so the page keeps its size however
+    many years of cycles the site holds.
+    """
+    from pages.caching.data import remember
+
+    now = now or clock.now()
+    cycles = remember(
+        None,
+        f"webinar-index-cycles:{index.pk}",
+        lambda: list(cycle_model().objects.child_of(index).live().exclude(private_q()).order_by("path")),
+    )
+    dates: dict[str, list[tuple[datetime, datetime]]] = {cycle.path: [] for cycle in cycles}
+    for _pk, path, start, end in session_times(index):
+        if path[: -Page.steplen] in dates:
+            dates[path[: -Page.steplen]].append((start, end))
+    for cycle in cycles:
+        cycle.session_count = len(dates[cycle.path])
+        cycle.past_count = sum(1 for _start, end in dates[cycle.path] if end <= now)
+        cycle.first_start = dates[cycle.path][0][0] if dates[cycle.path] else None
+
+    # The cycle of the next session (one not yet ended), else this year's, comes first.
+    next_start = min(
+        ((start, cycle.path) for cycle in cycles for start, end in dates[cycle.path] if end > now), default=None
+    )
+    featured = next((cycle for cycle in cycles if next_start and cycle.path == next_start[1]), None)
     if featured is None:
-        featured = next((cycle for cycle in cycles if cycle.year == now.year and cycle.sessions), None)
-    others = [cycle for cycle in cycles if cycle is not featured and cycle.sessions]
-    # Most recent first; a cycle is « à venir » while none of its sessions has ended.
-    others.sort(key=lambda cycle: cycle.first_start, reverse=True)
+        featured = next((cycle for cycle in cycles if cycle.year == now.year and cycle.session_count), None)
+    others = [cycle for cycle in cycles if cycle is not featured and cycle.session_count]
+    others.sort(key=lambda cycle: cycle.first_start, reverse=True)  # most recent first
+    upcoming = [cycle for cycle in others if not cycle.past_count]  # none of its sessions has ended
+    past = [cycle for cycle in others if cycle.past_count]
+    shown = [*([featured] if featured else []), *upcoming, *past[:PAST_CYCLES_WITH_TABLES]]
+
+    for cycle in shown:
+        # Read only when the programme's fragment is rendered, not when it comes from the cache.
+        cycle.sessions = SimpleLazyObject(partial(cycle_sessions, cycle, now))
     return {
-        "next_session": upcoming,
+        "next_session": next_session(now, within=index),
         "featured_cycle": featured,
-        "upcoming_cycles": [cycle for cycle in others if not any(s.past for s in cycle.sessions)],
-        "past_cycles": [cycle for cycle in others if any(s.past for s in cycle.sessions)],
+        "upcoming_cycles": upcoming,
+        "past_cycles": past[:PAST_CYCLES_WITH_TABLES],
+        "older_cycles": past[PAST_CYCLES_WITH_TABLES:],
     }

@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING, Any
 
 from django.http import HttpRequest
 
-from pages.structured_data import absolute_url
+from pages.images import rendition_or_none
+from pages.structured_data import absolute_url, person_id
 
 if TYPE_CHECKING:
     from webinars.models import WebinarPage
@@ -41,8 +42,18 @@ def webinar_event(session: WebinarPage, speakers: list, request: HttpRequest | N
     if description:
         data["description"] = description
     if speakers:
-        data["performer"] = [{"@type": "Person", "name": speaker.name} for speaker in speakers]
-    image = session.get_sharing_image()
+        data["performer"] = [performer(speaker, request) for speaker in speakers]
+    image = rendition_or_none(session.get_sharing_image(), "width-1200|format-jpeg")
     if image:
-        data["image"] = absolute_url(request, image.get_rendition("width-1200|format-jpeg").url)
+        data["image"] = absolute_url(request, image.url)
+    return data
+
+
+def performer(speaker, request: HttpRequest | None) -> dict[str, Any]:
+    """A speaker; one with a page on the site is the Person node of that page."""
+    data: dict[str, Any] = {"@type": "Person", "name": speaker.name}
+    url = getattr(speaker, "person_url", "")
+    if url:
+        url = absolute_url(request, url)
+        data = {"@id": person_id(url), **data, "url": url}
     return data

@@ -1,5 +1,6 @@
 """Admin wiring: the « Planifier les sessions » action on cycles and the off-rule warning;
-the next webinar's section of the home page and the webinars' kind of search result."""
+the next webinar's section of the home page and the webinars' kind of search result; the cycles
+of a programme and the sessions of a speaker."""
 
 from __future__ import annotations
 
@@ -8,11 +9,13 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.widgets import Button
 
+from pages.backlinks import PERSON_SECTIONS_HOOK, PROGRAMME_SECTIONS_HOOK, LinkedSection
 from pages.plugins import HOME_SECTIONS_HOOK, SEARCH_KINDS_HOOK, HomeSection, SearchKind
 from resources.plugins import CENTRE_SECTIONS_HOOK, CentreSection
 
 from . import admin_views
-from .home import next_webinar_section
+from .backlinks import person_sessions, programme_cycles
+from .home import next_webinar_key, next_webinar_section
 from .models import WebinarCyclePage, WebinarPage
 from .queries import webinars_for_centre
 
@@ -63,6 +66,7 @@ def next_webinar_home_section() -> HomeSection:
         description="La prochaine session du cycle de webinaires, avec son bouton d'inscription.",
         template="webinars/includes/home_section.html",
         context=next_webinar_section,
+        clock_key=next_webinar_key,
     )
 
 
@@ -78,3 +82,13 @@ def centre_webinars() -> CentreSection:
         lambda centre: {"centre_webinars": webinars_for_centre(centre)},
         order=10,
     )
+
+
+@hooks.register(PROGRAMME_SECTIONS_HOOK)
+def programme_cycles_section() -> LinkedSection:
+    return LinkedSection("webinars/includes/programme_cycles.html", programme_cycles, order=30)
+
+
+@hooks.register(PERSON_SECTIONS_HOOK)
+def person_sessions_section() -> LinkedSection:
+    return LinkedSection("webinars/includes/person_sessions.html", person_sessions, order=20)

@@ -9,12 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from . import pages, publications, resources, webinars
+from . import front_door, pages, people, press, programmes, publications, resources, webinars
 
 SEEDERS: list[Callable[[], object]] = [
     pages.seed,
     resources.seed,
     publications.seed,
     webinars.seed,
+    people.seed,
+    programmes.seed,
+    press.seed,
+    front_door.seed,
     pages.seed_navigation,
 ]

@@ -22,10 +22,9 @@ from pages.models import (
     NavigationSettings,
     Partner,
     SiteSettings,
-    StandardPage,
 )
 
-from .common import publish_child, sections_body
+from .common import publish_child
 
 CONTENT = load("pages")
 
@@ -141,20 +140,6 @@ def seed_history(mission: MissionPage) -> HistoryPage:
     )
 
 
-def seed_standard(home: HomePage, data: dict, extra_blocks: list | None = None) -> StandardPage:
-    return publish_child(
-        home,
-        StandardPage(
-            title=data["title"],
-            slug=data["slug"],
-            intro=data["intro"],
-            listing_summary=data["intro"],
-            show_in_menus=False,
-            body=[*sections_body(data["sections"]), *(extra_blocks or [])],
-        ),
-    )
-
-
 def fill_home_body(home: HomePage, mission: MissionPage, figures, partners) -> None:
     """Give the home page its figures, call to action and partners the first time only."""
     if home.body:
@@ -205,7 +190,9 @@ PRIMARY_MENU = [
     ("webinars.WebinarIndexPage", "Webinaires"),
     ("publications.NewsIndexPage", "Actualités"),
 ]
-FOOTER_SLUGS = ["mentions-legales", "contact"]
+# The legal notice, privacy page, accessibility statement and site map are linked by every
+# footer on their own (templates/includes/legal_links.html): the menu carries the others.
+FOOTER_SLUGS = ["contact", "newsletters"]
 
 
 def seed_navigation() -> None:
@@ -222,7 +209,7 @@ def seed_navigation() -> None:
                 items.append(("page", {"page": page, "label": label}))
         navigation.primary_menu = items
     if not navigation.footer_menu:
-        pages = {page.slug: page for page in StandardPage.objects.child_of(home).filter(slug__in=FOOTER_SLUGS)}
+        pages = {page.slug: page for page in Page.objects.child_of(home).live().filter(slug__in=FOOTER_SLUGS)}
         navigation.footer_menu = [
             ("page", {"page": pages[slug], "label": ""}) for slug in FOOTER_SLUGS if slug in pages
         ]
@@ -235,8 +222,6 @@ def seed() -> HomePage:
     partners = seed_partners()
     mission = seed_mission(home, figures)
     seed_history(mission)
-    seed_standard(home, CONTENT["legal_notice"])
-    seed_standard(home, CONTENT["contact"], [("contact_details", None)])
     fill_home_body(home, mission, figures, partners)
     seed_settings(Site.objects.get(root_page=home))
     return home

@@ -49,6 +49,11 @@ QUIET_MODELS = frozenset(
         "wagtailcore.uploadedfile",
         "wagtailembeds.embed",
         "wagtailforms.formsubmission",
+        # What visitors send (contact messages, newsletter sign-ups): never shown on a page.
+        "pages.contactsubmission",
+        "pages.subscriber",
+        "pages.subscription",
+        "pages.newslettersynctask",
         "wagtailimages.rendition",
         "wagtailcore.groupcollectionpermission",
     }

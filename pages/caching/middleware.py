@@ -97,6 +97,7 @@ class PageCacheMiddleware:
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
+        version.watcher.start()  # the content version in memory, once per process
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if is_excluded(request):

@@ -6,6 +6,7 @@ from itertools import groupby
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
@@ -53,7 +54,8 @@ class HistoryPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["milestone_groups"] = self.milestones_by_year()
+        # Read only when the timeline's fragment is rendered, not when it comes from the cache.
+        context["milestone_groups"] = SimpleLazyObject(self.milestones_by_year)
         return context
 
 
@@ -84,13 +86,23 @@ class HistoryMilestone(Orderable):
     link_label = models.CharField(
         "texte du lien", max_length=80, blank=True, help_text="Par défaut : le titre de la page liée."
     )
+    programme = models.ForeignKey(
+        "pages.ProgrammePage",
+        verbose_name="programme",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="history_milestones",
+        help_text="Le programme de recherche dont cette étape fait partie : elle s'affichera aussi sur sa page.",
+    )
 
     panels = [
         FieldRowPanel([FieldPanel("year", widget=YEAR_WIDGET), FieldPanel("month")]),
         FieldPanel("title"),
         FieldPanel("text"),
         MultiFieldPanel(
-            [FieldPanel("image"), FieldPanel("link_page"), FieldPanel("link_label")], heading="Compléments"
+            [FieldPanel("image"), FieldPanel("link_page"), FieldPanel("link_label"), FieldPanel("programme")],
+            heading="Compléments",
         ),
     ]
 

@@ -75,6 +75,14 @@ class HomePage(BasePage):
         "publications.NewsIndexPage",
         "webinars.WebinarIndexPage",
         "pages.StandardPage",
+        "pages.ContactPage",
+        "pages.NewsletterPage",
+        "pages.LegalNoticePage",
+        "pages.PrivacyPage",
+        "pages.AccessibilityPage",
+        "pages.SiteMapPage",
+        "pages.ProgrammeIndexPage",
+        "publications.PressIndexPage",
     ]
     max_count = 1
     preload_related = (*BasePage.preload_related, "hero_image", "primary_link")
@@ -93,8 +101,10 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         from pages.models.settings import site_settings
+        from pages.plugins import home_sections_clock_key
         from pages.structured_data import json_ld_script, organisation
 
         context = super().get_context(request, *args, **kwargs)
         context["json_ld"] = json_ld_script(organisation(self, site_settings(request), request))
+        context["sections_key"] = home_sections_clock_key(request)
         return context

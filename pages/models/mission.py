@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
@@ -63,7 +64,7 @@ class MissionPage(BasePage):
     ]
 
     parent_page_types = ["pages.HomePage"]
-    subpage_types = ["pages.HistoryPage", "pages.StandardPage"]
+    subpage_types = ["pages.HistoryPage", "pages.StandardPage", "pages.TeamPage"]
     max_count = 1
 
     class Meta:
@@ -72,5 +73,6 @@ class MissionPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["children"] = child_cards(self)
+        # Read only when the page's fragment is rendered, not when it comes from the cache.
+        context["children"] = SimpleLazyObject(lambda: child_cards(self))
         return context

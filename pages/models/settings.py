@@ -8,13 +8,15 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Site
 
 from pages.caching.data import remember
+from pages.caching.sites import site_for_request
+
+from .legal_settings import LegalSettingsMixin
 
 
 @register_setting(icon="site")
-class SiteSettings(BaseSiteSetting):
+class SiteSettings(LegalSettingsMixin, BaseSiteSetting):
     """Who Le RAMEAU is and how to reach it, shown in the footer and on the contact page."""
 
     select_related = ["default_social_image"]
@@ -44,6 +46,14 @@ class SiteSettings(BaseSiteSetting):
         related_name="+",
         help_text="Montrée quand une page sans image propre est partagée (1200 × 630 px idéalement).",
     )
+    press_contact_name = models.CharField(
+        "contact presse",
+        max_length=120,
+        blank=True,
+        help_text="La personne que les journalistes peuvent joindre, affichée sur la page Presse.",
+    )
+    press_contact_email = models.EmailField("courriel presse", blank=True)
+    press_contact_phone = models.CharField("téléphone presse", max_length=40, blank=True)
 
     panels = [
         MultiFieldPanel(
@@ -54,6 +64,12 @@ class SiteSettings(BaseSiteSetting):
             [FieldPanel("linkedin_url"), FieldPanel("x_url"), FieldPanel("youtube_url")], heading="Réseaux sociaux"
         ),
         FieldPanel("default_social_image"),
+        MultiFieldPanel(
+            [FieldPanel("press_contact_name"), FieldPanel("press_contact_email"), FieldPanel("press_contact_phone")],
+            heading="Contact presse",
+            help_text="Affiché sur la page Presse ; laissé vide, la page reprend les coordonnées générales.",
+        ),
+        *LegalSettingsMixin.legal_panels,
     ]
 
     class Meta:
@@ -115,7 +131,7 @@ class NavigationSettings(BaseSiteSetting):
 
 def site_settings(request: HttpRequest) -> SiteSettings | None:
     """The request's site settings, read once per content version (every page shows them)."""
-    site = Site.find_for_request(request)
+    site = site_for_request(request)
     if site is None:
         return None
     return remember(request, f"site-settings:{site.pk}", lambda: SiteSettings.for_site(site))

@@ -1,4 +1,4 @@
-"""Template tags for the site's frame: menus and breadcrumbs."""
+"""Template tags for the site's frame: menus, breadcrumbs, and fragments kept per content version."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from django import template
 from wagtail.models import Page
 
 from pages.caching.data import remember
+from pages.caching.markup import cached_markup
 from pages.navigation import site_menu
 
 register = template.Library()
@@ -43,3 +44,35 @@ def sharing_image(context, page: Page):
         site_settings = context.get("site_settings")
         image = site_settings.default_social_image if site_settings else None
     return image
+
+
+class ContentFragmentNode(template.Node):
+    def __init__(self, name: str, parts: list[template.base.FilterExpression], nodelist: template.NodeList) -> None:
+        self.name = name
+        self.parts = parts
+        self.nodelist = nodelist
+
+    def render(self, context: template.Context) -> str:
+        request = context.get("request")
+        if request is None or getattr(request, "is_preview", False):
+            return self.nodelist.render(context)
+        inputs = (self.name, *(str(part.resolve(context)) for part in self.parts))
+        return cached_markup(request, "fragment", inputs, lambda: self.nodelist.render(context))
+
+
+@register.tag
+def content_fragment(parser: template.base.Parser, token: template.base.Token) -> ContentFragmentNode:
+    """{% content_fragment "name" page.pk … %}…{% endcontent_fragment %}: the markup inside, kept
+    per content version and the values given, for markup that depends on nothing else.
+
+    Unlike Django's {% cache %}, the content version is always part of the key and previews
+    (drafts rendered for staff) are never kept nor served from it. Whole pages for visitors
+    stay a minute at most (PAGE_CACHE_SECONDS); fragments like these last until the content
+    changes, so a page past its minute is rebuilt from them.
+    """
+    bits = token.split_contents()
+    if len(bits) < 2 or bits[1][0] not in "\"'" or bits[1][0] != bits[1][-1]:
+        raise template.TemplateSyntaxError(f"{bits[0]} needs a quoted name, then the values the markup depends on.")
+    nodelist = parser.parse(("endcontent_fragment",))
+    parser.delete_first_token()
+    return ContentFragmentNode(bits[1][1:-1], [parser.compile_filter(bit) for bit in bits[2:]], nodelist)

@@ -1,12 +1,18 @@
 """Models of the publications app, split by role: the library index, a publication, news, snippets."""
 
+from .document_text import DocumentText
 from .index import PublicationIndexPage
 from .news import NewsArticlePage, NewsIndexPage
+from .press import PressIndexPage, PressMention, PressReleasePage
 from .publication import PublicationAuthor, PublicationPage
 from .snippets import NATURES, PublicationType
 
 __all__ = [
     "NATURES",
+    "DocumentText",
+    "PressIndexPage",
+    "PressMention",
+    "PressReleasePage",
     "NewsArticlePage",
     "NewsIndexPage",
     "PublicationAuthor",

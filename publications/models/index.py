@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from django.db import models
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
+from django.utils.functional import SimpleLazyObject
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
@@ -50,14 +51,15 @@ class PublicationIndexPage(RoutablePageMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         from pages.pagination import paginate
         from publications import catalogue
+        from publications.exports import export_links
         from publications.filters import PublicationFilters
-        from publications.queries import attach_covers, private_sections
+        from publications.queries import private_sections, publication_cards
 
         context = super().get_context(request, *args, **kwargs)
         private = private_sections()
         filters = PublicationFilters(
             request.GET,
-            self.publications(private),
+            SimpleLazyObject(lambda: self.publications(private)),  # a queryset only a search needs
             private,
             options_key=f"index-{self.pk}",
             entries=catalogue.of_library(self),
@@ -69,9 +71,10 @@ class PublicationIndexPage(RoutablePageMixin, BasePage):
             facets=filters.facets(),
             messages_list=messages,
             page_obj=pagination.page,
-            publications=attach_covers(pagination.page.object_list),
+            cards=publication_cards(request, list(pagination.page.object_list), show_summary=True),
             **pagination_links(pagination.page, filters.query_string),
         )
+        context["export_links"] = export_links(self.get_url(request), filters.query_string())
         return context
 
     @path("flux.xml/", name="feed")
@@ -79,3 +82,12 @@ class PublicationIndexPage(RoutablePageMixin, BasePage):
         from publications.feeds import PublicationFeed
 
         return PublicationFeed(self)(request)
+
+    @path("export.<str:extension>/", name="export")
+    def export_view(self, request, extension: str) -> HttpResponse:
+        """The whole library, or the current selection, as one BibTeX, RIS or CSV file."""
+        from publications.exports import FORMATS, export
+
+        if extension not in FORMATS:
+            raise Http404("Format d'export inconnu : bib, ris ou csv.")
+        return export(self, request, extension)

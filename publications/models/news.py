@@ -22,6 +22,9 @@ NEWS_PER_PAGE = 10
 KINDS = [("actualite", "Actualité"), ("tribune", "Tribune")]
 
 
+CARD_TEMPLATE = "publications/includes/news_card.html"
+
+
 class NewsIndexPage(RoutablePageMixin, BasePage):
     """The list of articles at /actualites/, newest first, with a feed for readers."""
 
@@ -52,15 +55,42 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     def feed_url(self) -> str:
         return f"{self.url}flux.xml"
 
+    def article_pks(self) -> tuple[int, ...]:
+        """The articles' pks in list order, read once per content version."""
+        from pages.caching.data import remember
+
+        return remember(
+            None, f"news-order:{self.pk}", lambda: tuple(self.articles().values_list("pk", flat=True)), immutable=True
+        )
+
+    def article_cards(self, request, pks: list[int]) -> list:
+        """The cards of these articles as news_card.html keeps them (per article and content
+        version): only those not yet rendered are read and rendered."""
+        from django.core.cache.utils import make_template_fragment_key
+        from django.template.loader import render_to_string
+
+        from pages.caching.version import token_for
+        from pages.listing import attach_listing_images, cached_cards
+
+        token = token_for(request)
+
+        def render_missing(missing: list[int]) -> dict[int, str]:
+            articles = attach_listing_images(NewsArticlePage.objects.filter(pk__in=missing))
+            return {
+                article.pk: render_to_string(CARD_TEMPLATE, {"article": article}, request=request)
+                for article in articles
+            }
+
+        return cached_cards(pks, lambda pk: make_template_fragment_key("news_card", [pk, token]), render_missing)
+
     def get_context(self, request, *args, **kwargs):
-        from pages.listing import attach_listing_images
         from pages.pagination import paginate, pagination_links
 
         context = super().get_context(request, *args, **kwargs)
-        pagination = paginate(self.articles(), request.GET.get("page"), NEWS_PER_PAGE)
+        pagination = paginate(self.article_pks(), request.GET.get("page"), NEWS_PER_PAGE)
         context.update(
             page_obj=pagination.page,
-            articles=attach_listing_images(pagination.page.object_list),
+            cards=self.article_cards(request, list(pagination.page.object_list)),
             messages_list=[pagination.message] if pagination.message else [],
             **pagination_links(pagination.page, lambda page: f"?page={page}"),
         )
@@ -155,23 +185,36 @@ class NewsArticlePage(BasePage):
     def search_result_date(self) -> str:
         return self.display_date
 
+    def related_pks(self, request=None) -> list[int]:
+        """The live, public publications this article points to, newest first; read once per
+        content version (a preview reads the draft's own choice)."""
+        from pages.caching.data import remember
+        from pages.caching.lookups import first_live_page
+        from publications import catalogue
+
+        from .index import PublicationIndexPage
+
+        def chosen() -> list[int]:
+            return [publication.pk for publication in self.related_publications.all()]  # in memory too, for previews
+
+        ids = (
+            chosen()
+            if getattr(request, "is_preview", False) or not self.pk
+            else remember(request, f"news-related:{self.pk}", chosen)
+        )
+        index = first_live_page(PublicationIndexPage, request)
+        if index is None:
+            return []
+        positions = catalogue.of_library(index).positions
+        return sorted((pk for pk in ids if pk in positions), key=positions.__getitem__)
+
     def get_context(self, request, *args, **kwargs):
         from pages.structured_data import json_ld_script
         from publications.citation import news_json_ld
-        from publications.queries import attach_covers
+        from publications.queries import publication_cards
 
         context = super().get_context(request, *args, **kwargs)
-        from .publication import PublicationPage
-
-        ids = [publication.pk for publication in self.related_publications.all()]  # in memory too, for previews
-        related = (
-            PublicationPage.objects.filter(pk__in=ids)
-            .live()
-            .exclude(private_q())
-            .select_related("publication_type")
-            .prefetch_related("authors")
-            .order_by("-publication_date")
-        )
-        context["related_publications"] = attach_covers(related)
+        context["related_cards"] = publication_cards(request, self.related_pks(request))
+        context["index_page"] = self.parent_page(request)
         context["json_ld"] = json_ld_script(news_json_ld(self, request))
         return context

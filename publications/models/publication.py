@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.apps import apps
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Q, Value
 from django.http import HttpResponse
@@ -15,15 +16,17 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from pages.caching.restrictions import private_q
+from pages.documents import document_available
 from pages.french_dates import MONTH
 from pages.french_dates import format_date as french_date
-from pages.models import BasePage
+from pages.models import BasePage, link_people
 from pages.structured_data import json_ld_script
-from publications import citation
+from publications import citation, scholarly
 from publications.blocks import ResearchTextBlock
 from publications.dates import PRECISIONS, iso_date, normalise
 from publications.formatting import french_file_size
-from publications.validators import compact_isbn, validate_isbn
+from publications.licences import LICENCE_CHOICES, LICENCES, Licence
+from publications.validators import compact_isbn, normalise_doi, validate_doi, validate_hal_id, validate_isbn
 
 
 class PublicationPage(RoutablePageMixin, BasePage):
@@ -106,6 +109,27 @@ class PublicationPage(RoutablePageMixin, BasePage):
         validators=[validate_isbn],
         help_text="Seulement s'il y en a un : 10 ou 13 chiffres, tirets permis.",
     )
+    doi = models.CharField(
+        "DOI",
+        max_length=200,
+        blank=True,
+        validators=[validate_doi],
+        help_text="Seulement s'il y en a un, par exemple 10.3917/rfap.163.0591 (l'adresse doi.org complète est acceptée).",
+    )
+    hal_id = models.CharField(
+        "identifiant HAL",
+        max_length=60,
+        blank=True,
+        validators=[validate_hal_id],
+        help_text="Si la publication est déposée dans HAL : son identifiant, par exemple halshs-01234567.",
+    )
+    licence = models.CharField(
+        "licence",
+        max_length=24,
+        blank=True,
+        choices=LICENCE_CHOICES,
+        help_text="Les conditions de réutilisation, affichées avec un lien vers leur texte. Laissez vide si elles ne sont pas connues.",
+    )
     themes = ParentalManyToManyField(
         "pages.Theme",
         blank=True,
@@ -127,6 +151,13 @@ class PublicationPage(RoutablePageMixin, BasePage):
         verbose_name="centres de ressources liés",
         help_text="La publication s'affichera aussi sur la page de ces centres de ressources.",
     )
+    programmes = ParentalManyToManyField(
+        "pages.ProgrammePage",
+        blank=True,
+        related_name="publications",
+        verbose_name="programmes de recherche",
+        help_text="Le ou les programmes dont la publication est issue ; elle s'affichera sur leur page.",
+    )
 
     content_panels = [
         *BasePage.content_panels,
@@ -139,6 +170,11 @@ class PublicationPage(RoutablePageMixin, BasePage):
                 FieldPanel("isbn"),
             ],
             heading="Références",
+        ),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("doi"), FieldPanel("hal_id")]), FieldPanel("licence")],
+            heading="Identifiants et licence",
+            help_text="Facultatifs : ils aident les moteurs de recherche scientifiques et les bibliothèques.",
         ),
         InlinePanel(
             "authors",
@@ -159,6 +195,7 @@ class PublicationPage(RoutablePageMixin, BasePage):
                 FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("partners", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("centres", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("programmes", widget=forms.CheckboxSelectMultiple),
             ],
             heading="Thèmes et liens",
         ),
@@ -172,6 +209,8 @@ class PublicationPage(RoutablePageMixin, BasePage):
         index.SearchField("collection"),
         index.SearchField("isbn"),
         index.RelatedFields("authors", [index.SearchField("first_name"), index.SearchField("last_name")]),
+        # The words of the PDF, read when the document was saved (publications.document_text).
+        index.SearchField("document_text"),
     ]
 
     parent_page_types = ["publications.PublicationIndexPage"]
@@ -195,6 +234,8 @@ class PublicationPage(RoutablePageMixin, BasePage):
             self.publication_date = normalise(self.publication_date, self.date_precision)
         if self.isbn:
             self.isbn = self.isbn.strip()
+        self.doi = normalise_doi(self.doi)
+        self.hal_id = self.hal_id.strip()
 
     # What templates, feeds and citations show -------------------------------------------
 
@@ -209,6 +250,24 @@ class PublicationPage(RoutablePageMixin, BasePage):
     @property
     def isbn_compact(self) -> str:
         return compact_isbn(self.isbn)
+
+    @property
+    def doi_url(self) -> str:
+        return f"https://doi.org/{self.doi}" if self.doi else ""
+
+    @property
+    def hal_url(self) -> str:
+        return f"https://hal.science/{self.hal_id}" if self.hal_id else ""
+
+    @property
+    def licence_info(self) -> Licence | None:
+        return LICENCES.get(self.licence)
+
+    def document_text(self) -> str:
+        """The words of the PDF, for the search index only (one query, none without a document)."""
+        from publications.document_text import text_of
+
+        return text_of(self.document_id)
 
     def author_list(self) -> list[PublicationAuthor]:
         """The authors in cover order, read once per page view (listings prefetch them)."""
@@ -262,22 +321,29 @@ class PublicationPage(RoutablePageMixin, BasePage):
 
         return sorted((c for c in self.centres.all() if c.live and is_public(c)), key=lambda c: c.title)
 
-    def related_publications(self, limit: int = 3) -> list[PublicationPage]:
-        """Publications sharing the most themes, then the same type, newest first.
+    def related_pks(self, limit: int = 3) -> list[int] | None:
+        """Pks of the publications sharing the most themes, then the same type, newest first,
+        ranked on the library's catalogue (read once per content version, see catalogue.py)
+        instead of counting shared themes over every publication in SQL at each visit; None
+        for a page not yet in the tree (its first preview)."""
+        from publications import catalogue
 
-        Ranked on the library's catalogue (read once per content version, see catalogue.py)
-        instead of counting shared themes over every publication in SQL at each visit; the
-        SQL below remains for a page not yet in the tree (its first preview).
-        """
+        index = self.parent_page() if self.pk and self.path else None
+        if index is None or index.specific_class is not apps.get_model("publications", "PublicationIndexPage"):
+            return None
+        theme_set = {theme.pk for theme in self.theme_list()}
+        return catalogue.related(catalogue.of_library(index), self.pk, self.publication_type_id, theme_set, limit)
+
+    def related_publications(self, limit: int = 3) -> list[PublicationPage]:
+        """Publications sharing the most themes, then the same type, newest first (see
+        `related_pks`); the SQL below remains for a page not yet in the tree."""
         from publications import catalogue
         from publications.queries import attach_covers
 
-        index = self.parent_page() if self.pk and self.path else None
-        if index is not None and index.specific_class is apps.get_model("publications", "PublicationIndexPage"):
-            theme_set = {theme.pk for theme in self.theme_list()}
-            pks = catalogue.related(catalogue.of_library(index), self.pk, self.publication_type_id, theme_set, limit)
+        pks = self.related_pks(limit)
+        if pks is not None:
             queryset = PublicationPage.objects.select_related("publication_type").prefetch_related("authors")
-            return attach_covers(catalogue.OrderedPublications(pks, queryset)[:])
+            return attach_covers(catalogue.fetch(pks, queryset))
 
         theme_ids = [theme.pk for theme in self.theme_list()]
         shared = Count("themes", filter=Q(themes__in=theme_ids), distinct=True) if theme_ids else Value(0)
@@ -296,15 +362,40 @@ class PublicationPage(RoutablePageMixin, BasePage):
         return attach_covers(candidates[:limit])
 
     def get_context(self, request, *args, **kwargs):
+        from pages.caching.data import remember
+        from publications.queries import publication_cards
+
         context = super().get_context(request, *args, **kwargs)
+        link_people(self.author_list(), request)
         context["citation_text"] = citation.french_citation(self, request)
+        context["document_available"] = document_available(self.document, request)
         context["json_ld"] = json_ld_script(citation.json_ld(self, request))
+        context["scholarly_meta"] = [
+            *scholarly.highwire_tags(self, request),
+            *scholarly.dublin_core_tags(self, request),
+        ]
         context["bibtex_url"] = self.url + "citation.bib"
         context["ris_url"] = self.url + "citation.ris"
-        context["related_publications"] = self.related_publications()
-        context["centres"] = list(self.live_centres())
+        pks = self.related_pks()
+        if pks is None:
+            pks = [publication.pk for publication in self.related_publications()]
+        context["related_cards"] = publication_cards(request, pks)
+        if getattr(request, "is_preview", False):  # the draft's own centres
+            context["centres"] = self.live_centres()
+        else:
+            context["centres"] = remember(request, f"publication-centres:{self.pk}", self.live_centres)
         context["library_url"] = self.parent_page(request).get_url(request)
+        if getattr(request, "is_preview", False):
+            context["programmes"] = self.live_programmes()
+        else:
+            context["programmes"] = remember(request, f"publication-programmes:{self.pk}", self.live_programmes)
         return context
+
+    def live_programmes(self) -> list:
+        """The published programmes this work comes from (read from memory too, for previews)."""
+        from pages.caching.restrictions import is_public
+
+        return [p for p in self.programmes.all() if p.live and is_public(p)]
 
     # Citation files, routed under the page (/publications/<slug>/citation.bib) ----------
 
@@ -323,14 +414,26 @@ class PublicationAuthor(Orderable):
     """A person or a collective, in the order of the cover; structured so citations invert names."""
 
     page = ParentalKey(PublicationPage, on_delete=models.CASCADE, related_name="authors")
+    person = models.ForeignKey(
+        "pages.PersonPage",
+        verbose_name="page de la personne",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="authorships",
+        help_text="Si l'auteur a une page sur le site : son nom y mènera. Prénom et nom vides : repris de sa page.",
+    )
     first_name = models.CharField(
         "prénom", max_length=80, blank=True, help_text="Laissez vide pour un collectif ou une organisation."
     )
     last_name = models.CharField(
-        "nom", max_length=160, help_text="Nom de famille, ou nom du collectif : « Collectif G10 », « Le RAMEAU »."
+        "nom",
+        max_length=160,
+        blank=True,
+        help_text="Nom de famille, ou nom du collectif : « Collectif G10 », « Le RAMEAU ». Tel qu'imprimé sur la publication.",
     )
 
-    panels = [FieldRowPanel([FieldPanel("first_name"), FieldPanel("last_name")])]
+    panels = [FieldPanel("person"), FieldRowPanel([FieldPanel("first_name"), FieldPanel("last_name")])]
 
     class Meta(Orderable.Meta):
         verbose_name = "auteur"
@@ -338,6 +441,16 @@ class PublicationAuthor(Orderable):
 
     def __str__(self) -> str:
         return self.display_name
+
+    def clean(self) -> None:
+        """The names stay as printed on the publication; from the person's page when left empty."""
+        super().clean()
+        if not self.last_name and self.person_id:
+            person = self.person
+            self.first_name = self.first_name or person.given_name
+            self.last_name = person.family_name or person.title
+        if not self.last_name:
+            raise ValidationError({"last_name": "Indiquez le nom de l'auteur, ou choisissez sa page."})
 
     @property
     def is_organisation(self) -> bool:

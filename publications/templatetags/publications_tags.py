@@ -1,4 +1,4 @@
-"""Links into the library from other sections (resource centres, home)."""
+"""Links into the library from other sections (resource centres, home), and the COinS of a card."""
 
 from __future__ import annotations
 
@@ -25,3 +25,11 @@ def publications_filter_url(context, **filters) -> str:
         return ""
     params = {name: value for name, value in filters.items() if value}
     return f"{index_url}?{urlencode(params)}" if params else index_url
+
+
+@register.simple_tag
+def coins_title(publication) -> str:
+    """The `title` of a COinS span (Zotero finds the publication on a list); escaped by the template."""
+    from publications.scholarly import coins
+
+    return coins(publication)

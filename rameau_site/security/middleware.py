@@ -12,6 +12,8 @@ from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
+from pages import analytics
+
 # Uploaded documents are downloads, never pages: no script, no plugin, no same-origin
 # rights even if a browser were talked into rendering one.
 DOCUMENT_POLICY = "default-src 'none'; sandbox"
@@ -28,8 +30,17 @@ class SiteCSPMiddleware(CSPMiddleware):
 
     def get_policy_parts(self, request: HttpRequest, response: HttpResponse, report_only: bool = False) -> PolicyParts:
         parts = super().get_policy_parts(request, response, report_only=report_only)
-        if not report_only and parts.config is None and is_admin_path(request.path_info):
+        if report_only:
+            return parts
+        if parts.config is None and is_admin_path(request.path_info):
             parts.config = settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]
+        elif getattr(request, "is_preview", False):
+            # Wagtail renders a preview through the middleware as the page's own URL; the
+            # admin shows it in its side panel, so the admin (same origin) may frame it.
+            parts.replace = {**(parts.replace or {}), "frame-ancestors": ["'self'"]}
+        if (matomo := analytics.csp_sources()) and not is_admin_path(request.path_info):
+            # The audience measurement's host, only when it is configured, never in the admin.
+            parts.update = {**matomo, **(parts.update or {})}
         return parts
 
 

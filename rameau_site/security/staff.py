@@ -1,6 +1,6 @@
 """The two staff groups and the moderation workflow, idempotent.
 
-- « Éditeurs » write in the editorial sections (publications and news): they may add and
+- « Éditeurs » write in the editorial sections (publications, news and press): they may add and
   change pages there, never publish; they submit to moderation. They pick images and
   documents from the library and choose partners, themes and types, but edit no snippet
   and no site setting.
@@ -23,7 +23,11 @@ WORKFLOW = "Relecture par les modérateurs"
 TASK = "Validation par un modérateur"
 
 # (app_label, model) of the page types an editor may write under.
-EDITORIAL_SECTIONS = [("publications", "publicationindexpage"), ("publications", "newsindexpage")]
+EDITORIAL_SECTIONS = [
+    ("publications", "publicationindexpage"),
+    ("publications", "newsindexpage"),
+    ("publications", "pressindexpage"),
+]
 SNIPPETS = [
     ("pages", "partner"),
     ("pages", "keyfigure"),
@@ -32,6 +36,14 @@ SNIPPETS = [
     ("publications", "publicationtype"),
 ]
 SITE_SETTINGS = [("pages", "sitesettings"), ("pages", "navigationsettings")]
+# Newsletters and personal data: moderators edit the lists, see and export subscribers, and
+# find, export or erase what the site holds about a person; editors never see them. Granted
+# once these models exist (a fresh database creates the groups before them).
+MODERATOR_FRONT_DOOR_PERMISSIONS = [
+    *[("pages", f"{action}_newsletterlist") for action in ("add", "change", "delete", "view")],
+    ("pages", "view_subscription"),
+    ("pages", "manage_personal_data"),
+]
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
 MODERATOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "bulk_delete_page", "lock_page", "unlock_page"]
 EDITOR_COLLECTION_PERMISSIONS = [
@@ -86,6 +98,7 @@ def ensure_staff_groups(apps: Apps) -> None:
         *[perm(app, f"change_{model}") for app, model in SITE_SETTINGS],
         *[perm("wagtailredirects", f"{action}_redirect") for action in ("add", "change", "delete")],
     )
+    grant_front_door_permissions(apps)
 
     root_collection = Collection.objects.filter(depth=1).first()
     if root_collection is not None:
@@ -112,6 +125,17 @@ def ensure_staff_groups(apps: Apps) -> None:
                 GroupPagePermission.objects.get_or_create(
                     group=editors, page=section, permission=perm("wagtailcore", codename)
                 )
+
+
+def grant_front_door_permissions(apps: Apps) -> None:
+    """The newsletters' and personal data's rights of moderators; those not created yet are skipped."""
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    moderators = Group.objects.filter(name=MODERATORS).first()
+    if moderators is None:
+        return
+    for app_label, codename in MODERATOR_FRONT_DOOR_PERMISSIONS:
+        moderators.permissions.add(*Permission.objects.filter(content_type__app_label=app_label, codename=codename))
 
 
 def ensure_workflow(apps: Apps, root_page, moderators) -> None:

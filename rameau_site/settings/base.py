@@ -129,7 +129,9 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
-WAGTAILIMAGES_IMAGE_FORM_BASE = "rameau_site.security.uploads.ImageForm"  # pixel bombs: a form error
+# Pixel bombs, and a read-only or full media volume: form errors (rameau_site/security/uploads.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "rameau_site.security.uploads.ImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "rameau_site.security.uploads.DocumentForm"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "zip", "csv"]
 # Documents go through Wagtail's serve view (permissions, privacy) and always download as
 # attachments: nothing uploaded is ever rendered by the browser from our origin.
@@ -179,6 +181,11 @@ else:
 # like « prochain webinaire », is at most this late); 0 turns the page cache off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "60"))
 PAGE_CACHE_ALIAS = "pages"
+# The content version kept in each process's memory, pushed by PostgreSQL notifications, so a
+# cache hit needs no database round trip; trusted at most this many seconds without news
+# (pages/caching/version.py). Off with SQLite: every request reads the version row.
+CONTENT_VERSION_LISTEN = DATABASES["default"]["ENGINE"].endswith("postgresql")
+CONTENT_VERSION_MAX_AGE = 1.0
 # Never cached, and the content version is not even read there: the admin (previews
 # included), documents (private collections), health checks (they must not need the database).
 PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/django-admin/", "/documents/", "/__erreurs/", "/-/")
@@ -198,9 +205,9 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     # A database that does not answer gives a 503 within seconds, not a 30 s hang.
     DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = 3
 
-# Replays of webinars are embedded from these players only.
+# Replays and video blocks load one of these players, and only once the visitor has clicked
+# « Lire la vidéo » (YouTube through its privacy-enhanced youtube-nocookie.com domain).
 VIDEO_PLAYERS = [
-    "https://www.youtube.com",
     "https://www.youtube-nocookie.com",
     "https://player.vimeo.com",
     "https://www.dailymotion.com",
@@ -234,7 +241,7 @@ ADMIN_CONTENT_SECURITY_POLICY = {
         "img-src": [SELF, "data:", "blob:", "https://i.ytimg.com", "https://i.vimeocdn.com"],
         "font-src": [SELF, "data:"],
         "connect-src": [SELF],
-        "frame-src": [SELF, *VIDEO_PLAYERS],
+        "frame-src": [SELF, "https://www.youtube.com", *VIDEO_PLAYERS],  # Wagtail previews embeds as oEmbed gives them
         "form-action": [SELF],
         "frame-ancestors": [SELF],
         "base-uri": [SELF],
@@ -287,3 +294,34 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 # every environment, with no switch to turn it off (StaffTwoFactorMiddleware); the demo admin
 # gets its key from `seed_demo --superuser`.
 OTP_TOTP_ISSUER = "Le RAMEAU"
+
+# --- The front door: e-mail, forms, newsletters, audience measurement (README « Réglages ») ---
+# E-mail: EMAIL_URL (smtp://…, smtps://…, smtp+tls://…) or the EMAIL_HOST… variables; the dev
+# settings print messages on the console and the tests keep them in Django's outbox.
+from rameau_site.mail import email_settings  # noqa: E402
+
+_email = email_settings(os.environ)
+EMAIL_BACKEND = _email["EMAIL_BACKEND"]
+EMAIL_HOST = _email["EMAIL_HOST"]
+EMAIL_PORT = _email["EMAIL_PORT"]
+EMAIL_HOST_USER = _email["EMAIL_HOST_USER"]
+EMAIL_HOST_PASSWORD = _email["EMAIL_HOST_PASSWORD"]
+EMAIL_USE_TLS = _email["EMAIL_USE_TLS"]
+EMAIL_USE_SSL = _email["EMAIL_USE_SSL"]
+# A mail server that hangs must not hold a visitor's request for long: messages are stored first.
+EMAIL_TIMEOUT = 10
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "").strip() or "Le RAMEAU <webmaster@localhost>"
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Who a form submission comes from, for the rate limits of the forms (same rule as the login lockout).
+CLIENT_IP_CALLABLE = AXES_CLIENT_IP_CALLABLE
+# Contact form and newsletter sign-ups: at most this many accepted per address and per hour.
+FORM_RATE_LIMIT = 5
+FORM_RATE_WINDOW = 60 * 60
+# A form sent back faster than this (seconds after the page was shown) is a robot's.
+FORM_MIN_FILL_SECONDS = 3
+# Newsletters: sync to Brevo only with a key (nothing leaves the site without one).
+BREVO_API_KEY = os.environ.get("BREVO_API_KEY", "").strip()
+BREVO_API_URL = os.environ.get("BREVO_API_URL", "").strip() or "https://api.brevo.com/v3"
+# Audience measurement: Matomo without cookies, only when both are set (README « Réglages »).
+MATOMO_URL = os.environ.get("MATOMO_URL", "").strip()
+MATOMO_SITE_ID = os.environ.get("MATOMO_SITE_ID", "").strip()

@@ -24,3 +24,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Whole-page cache off: many tests move the clock or edit rows directly and then read the
 # page again. tests/performance turns it on to prove it right; the data caches stay on.
 PAGE_CACHE_SECONDS = 0
+# Tests roll their transactions back, so no notification ever leaves them: each request reads
+# the version row (tests/performance/test_version_push.py turns the listener on).
+CONTENT_VERSION_LISTEN = False

@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -96,6 +97,13 @@ class ResourceCentrePage(BasePage):
         verbose_name="contenu",
         help_text="Ce que l'on trouve sur la plateforme, comment elle a été construite, pour qui.",
     )
+    programmes = ParentalManyToManyField(
+        "pages.ProgrammePage",
+        verbose_name="programmes de recherche",
+        blank=True,
+        related_name="centres",
+        help_text="Le ou les programmes dont le centre capitalise les travaux ; il s'affichera sur leur page.",
+    )
     link_status = models.PositiveSmallIntegerField("dernier code HTTP", null=True, blank=True, editable=False)
     link_checked_at = models.DateTimeField("dernière vérification", null=True, blank=True, editable=False)
     link_ok = models.BooleanField("plateforme joignable", null=True, blank=True, editable=False)
@@ -118,6 +126,7 @@ class ResourceCentrePage(BasePage):
             help_text="Les organisations qui ont co-construit le centre, dans l'ordre d'affichage.",
         ),
         FieldPanel("body"),
+        FieldPanel("programmes", widget=forms.CheckboxSelectMultiple),
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("summary"), index.SearchField("body")]
 
@@ -181,8 +190,9 @@ class ResourceCentrePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["partners"] = self.partners()
-        context["audiences"] = list(self.audiences.all())
+        # Read only when the page's fragment is rendered, not when it comes from the cache.
+        context["partners"] = SimpleLazyObject(self.partners)
+        context["audiences"] = SimpleLazyObject(lambda: list(self.audiences.all()))
         context.update(self.related_content())
         context["index_page"] = self.parent_page(request)
         return context

@@ -56,7 +56,7 @@ def live_site() -> str:
 
 
 @pytest.fixture
-def site_url(live_site, browser, django_db_blocker, worker_id) -> str:
+def site_url(live_site, browser, demo_template, django_db_blocker, worker_id) -> str:
     """The live server, on a fresh copy of the demo that the test (and its server) may change.
     The browser's pages are closed before the database is locked again, so that no late
     request (a lazy image, a favicon) reaches the server after the test."""
@@ -67,7 +67,7 @@ def site_url(live_site, browser, django_db_blocker, worker_id) -> str:
     original = settings.DATABASES["default"]["NAME"]
     with django_db_blocker.unblock():
         connections.close_all()
-        databases.clone(databases.demo_template(), name)
+        databases.clone(demo_template, name)
         settings.DATABASES["default"]["NAME"] = name
         try:
             yield live_site

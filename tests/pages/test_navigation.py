@@ -3,14 +3,13 @@
 import pytest
 from wagtail.models import Site
 
-from pages.models import HistoryPage, MissionPage, NavigationSettings, StandardPage
+from pages.models import MissionPage, NavigationSettings
 
 
 @pytest.mark.django_db
-def test_menu_follows_editor_order_and_labels(client):
+def test_menu_follows_editor_order_and_labels(client, contact):
     site = Site.objects.get(is_default_site=True)
     navigation = NavigationSettings.for_site(site)
-    contact = StandardPage.objects.get(slug="contact")
     navigation.primary_menu = [
         ("page", {"page": contact, "label": "Nous écrire"}),
         ("link", {"url": "https://www.lerameau.fr/", "label": "Ancien site"}),
@@ -23,19 +22,19 @@ def test_menu_follows_editor_order_and_labels(client):
 
 
 @pytest.mark.django_db
-def test_unpublished_page_leaves_the_menu(client):
+def test_unpublished_page_leaves_the_menu(client, history):
     def menu() -> str:
         markup = client.get("/").content.decode()
         start = markup.index('id="menu-principal"')
         return markup[start : markup.index("</nav>", start)]
 
     assert 'href="/qui-sommes-nous/histoire/"' in menu()
-    HistoryPage.objects.get().unpublish()
+    history.unpublish()
     assert 'href="/qui-sommes-nous/histoire/"' not in menu()
 
 
 @pytest.mark.django_db
-def test_only_the_page_itself_is_current(client):
+def test_only_the_page_itself_is_current(client, history):
     markup = client.get("/qui-sommes-nous/histoire/").content.decode()
     assert markup.count('aria-current="page"') == 2  # the menu entry and the last breadcrumb
     assert 'class="main-nav__link is-ancestor" href="/qui-sommes-nous/"' in markup

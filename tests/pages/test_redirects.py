@@ -2,12 +2,10 @@
 
 import pytest
 
-from pages.models import StandardPage
-
 
 @pytest.mark.django_db
-def test_renamed_page_redirects_permanently(client, django_capture_on_commit_callbacks):
-    page = StandardPage.objects.get(slug="mentions-legales")
+def test_renamed_page_redirects_permanently(client, legal_notice, django_capture_on_commit_callbacks):
+    page = legal_notice
     page.slug = "informations-legales"
     with django_capture_on_commit_callbacks(execute=True):  # Wagtail creates redirects on commit
         page.save_revision().publish()

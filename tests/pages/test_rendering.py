@@ -7,20 +7,27 @@ import pytest
 from django.db import connection
 from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
-from wagtail.images import get_image_model
+from django.utils.html import escape
 
-from demo.content import load
 from pages.models import MissionPage, StandardPage
+from tests.factories.images import ImageFactory
+from tests.factories.pages import HOME_HEADLINE, MISSIONS
+from tests.factories.skeleton import EMAIL
 
-content = load("pages")
+from .conftest import MILESTONES
 
 PAGES = {
-    "/": content["home"]["headline"],
+    "/": HOME_HEADLINE,
     "/qui-sommes-nous/": "Témoigner",
     "/qui-sommes-nous/histoire/": "2006",
-    "/mentions-legales/": content["legal_notice"]["title"],
-    "/contact/": "info@lerameau.fr",
+    "/mentions-legales/": "Mentions légales",
+    "/contact/": EMAIL,
 }
+
+
+@pytest.fixture
+def site_pages(history, legal_notice, contact):
+    """One page of each of the core's types: home, mission, history, two plain pages."""
 
 
 def assert_valid_html(markup: str) -> None:
@@ -30,7 +37,7 @@ def assert_valid_html(markup: str) -> None:
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("path,expected", PAGES.items())
-def test_page_renders_in_french_with_valid_html(client, path, expected):
+def test_page_renders_in_french_with_valid_html(client, site_pages, path, expected):
     response = client.get(path)
     assert response.status_code == 200
     markup = response.content.decode()
@@ -42,7 +49,7 @@ def test_page_renders_in_french_with_valid_html(client, path, expected):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("path", PAGES)
-def test_page_has_canonical_and_sharing_tags(client, path):
+def test_page_has_canonical_and_sharing_tags(client, site_pages, path):
     markup = client.get(path).content.decode()
     assert f'<link rel="canonical" href="http://localhost{path}">' in markup
     for tag in ('property="og:title"', 'property="og:image"', 'name="twitter:card"', 'name="description"'):
@@ -58,16 +65,16 @@ def count_queries(client, path: str) -> int:
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("path", PAGES)
-def test_page_query_count_is_bounded(client, path):
+def test_page_query_count_is_bounded(client, site_pages, path):
     # The site, routing, view restrictions, settings, menus and breadcrumbs come from the
     # cache a running server keeps (warmed by the first request); see tests/performance.
     assert count_queries(client, path) <= 10
 
 
 @pytest.mark.django_db
-def test_child_cards_cost_the_same_for_one_or_many(client):
+def test_child_cards_cost_the_same_for_one_or_many(client, history):
     mission = MissionPage.objects.get()
-    image = get_image_model().objects.first()
+    image = ImageFactory()
 
     def add_children(numbers):
         for number in numbers:
@@ -85,13 +92,13 @@ def test_child_cards_cost_the_same_for_one_or_many(client):
 
 
 @pytest.mark.django_db
-def test_title_patterns(client):
+def test_title_patterns(client, mission):
     assert "<title>Le RAMEAU · " in client.get("/").content.decode()
     assert "<title>Qui sommes-nous ? · Le RAMEAU</title>" in client.get("/qui-sommes-nous/").content.decode()
 
 
 @pytest.mark.django_db
-def test_menu_links_mission_and_history_from_every_page(client):
+def test_menu_links_mission_and_history_from_every_page(client, site_pages):
     for path in PAGES:
         markup = client.get(path).content.decode()
         assert 'href="/qui-sommes-nous/"' in markup
@@ -99,7 +106,7 @@ def test_menu_links_mission_and_history_from_every_page(client):
 
 
 @pytest.mark.django_db
-def test_current_page_is_marked_in_menu_and_breadcrumbs(client):
+def test_current_page_is_marked_in_menu_and_breadcrumbs(client, history):
     markup = client.get("/qui-sommes-nous/histoire/").content.decode()
     assert 'class="main-nav__link" href="/qui-sommes-nous/histoire/" aria-current="page"' in markup
     assert 'aria-label="Fil d\'Ariane"' in markup
@@ -107,23 +114,27 @@ def test_current_page_is_marked_in_menu_and_breadcrumbs(client):
 
 
 @pytest.mark.django_db
-def test_mission_page_shows_three_missions_four_objectives_and_sourced_figures(client):
+def test_mission_page_shows_three_missions_four_objectives_and_sourced_figures(client, mission):
     markup = client.get("/qui-sommes-nous/").content.decode()
-    for mission in ("Témoigner", "Innover", "Transmettre"):
-        assert mission in markup
+    for title in MISSIONS:
+        assert title in markup
     assert markup.count('class="mission__proof"') == 3
     assert markup.count('class="objectives__item"') == 4
-    assert markup.count('class="figure-card"') == len(content["mission_figure_keys"])
-    assert markup.count('class="figure-card__source"') == len(content["mission_figure_keys"])
-    assert content["mission"]["quote"]["author"] in markup
+    figures = [block.value for block in mission.key_figures]
+    assert len(figures) == 2
+    assert markup.count('class="figure-card"') == len(figures)
+    assert markup.count('class="figure-card__source"') == len(figures)
+    for figure in figures:
+        assert figure.value in markup and escape(figure.label) in markup
+    assert escape(mission.quote_author) in markup
 
 
 @pytest.mark.django_db
-def test_history_is_an_ordered_timeline_of_every_milestone(client):
+def test_history_is_an_ordered_timeline_of_every_milestone(client, history):
     markup = client.get("/qui-sommes-nous/histoire/").content.decode()
     assert '<ol class="timeline"' in markup
-    assert markup.count('class="timeline__event"') == len(content["milestones"])
-    years = sorted({m["year"] for m in content["milestones"]})
+    assert markup.count('class="timeline__event"') == len(MILESTONES)
+    years = sorted({year for year, _ in MILESTONES})
     assert years[0] == 2006 and years[-1] == 2022
     positions = [markup.index(f'<time datetime="{year}">') for year in years]
     assert positions == sorted(positions)

@@ -1,4 +1,5 @@
-"""seed_demo builds the whole demo tree once, and only where it is allowed."""
+"""seed_demo builds the whole demo tree once, and only where it is allowed (on a copy of the
+seeded demo: these are the demo's own tests)."""
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -7,7 +8,23 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
 from demo.content import load
-from pages.models import HistoryMilestone, HistoryPage, HomePage, KeyFigure, MissionPage, Partner, StandardPage
+from pages.models import (
+    AccessibilityPage,
+    ContactPage,
+    HistoryMilestone,
+    HistoryPage,
+    HomePage,
+    KeyFigure,
+    LegalNoticePage,
+    MissionPage,
+    NewsletterList,
+    NewsletterPage,
+    Partner,
+    PrivacyPage,
+    SiteMapPage,
+    SiteSettings,
+    StandardPage,
+)
 
 
 def counts() -> dict[str, int]:
@@ -21,17 +38,22 @@ def counts() -> dict[str, int]:
     }
 
 
-@pytest.mark.django_db
-def test_seed_twice_changes_nothing():
+def test_seed_twice_changes_nothing(demo_database):
     before = counts()
     call_command("seed_demo", verbosity=0)
     assert counts() == before
 
 
-@pytest.mark.django_db
-def test_demo_tree_is_complete():
+def test_demo_tree_is_complete(demo_database):
     own_pages = Page.objects.type(HomePage, MissionPage, HistoryPage, StandardPage)
-    assert own_pages.count() == 5  # home, mission, history, legal notice, contact; sections add theirs
+    assert own_pages.count() == 3  # home, mission, history; sections add theirs
+    front_door = Page.objects.type(
+        ContactPage, NewsletterPage, LegalNoticePage, PrivacyPage, AccessibilityPage, SiteMapPage
+    ).live()
+    assert sorted(front_door.values_list("url_path", flat=True)) == [
+        f"/accueil/{slug}/"
+        for slug in ("accessibilite", "confidentialite", "contact", "mentions-legales", "newsletters", "plan-du-site")
+    ]
     site = Site.objects.get(is_default_site=True)
     assert site.root_page.specific_class is HomePage
     assert HistoryMilestone.objects.count() == len(load("pages")["milestones"])
@@ -39,8 +61,33 @@ def test_demo_tree_is_complete():
     assert not Page.objects.filter(slug="home", depth=2).exists(), "Wagtail's welcome page is replaced"
 
 
-@pytest.mark.django_db
-def test_seed_keeps_staff_edits():
+def test_demo_front_door_is_filled_from_the_facts_only(demo_database):
+    """The four newsletters of the client's site; the legal facts FACTS.md gives, nothing else."""
+    assert list(NewsletterList.objects.values_list("name", flat=True)) == [
+        "La quotidienne",
+        "L'hebdo entreprise, fondation, partenaire",
+        "L'hebdo association",
+        "L'hebdo grand public",
+    ]
+    legal = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    assert legal.legal_status == "association d'intérêt général"
+    assert legal.missing_legal_fields() == [
+        "directeur ou directrice de la publication",
+        "hébergeur",
+        "adresse de l'hébergeur",
+        "téléphone de l'hébergeur",
+    ]
+    assert [field.label for field in ContactPage.objects.get().form_fields.all()] == [
+        "Nom",
+        "Courriel",
+        "Organisation",
+        "Objet",
+        "Message",
+    ]
+    assert AccessibilityPage.objects.get().conformity_status == AccessibilityPage.Status.NONE  # no RGAA audit yet
+
+
+def test_seed_keeps_staff_edits(demo_database):
     home = HomePage.objects.get()
     home.headline = "Accroche réécrite par l'équipe"
     home.save_revision().publish()
@@ -48,15 +95,13 @@ def test_seed_keeps_staff_edits():
     assert HomePage.objects.get().headline == "Accroche réécrite par l'équipe"
 
 
-@pytest.mark.django_db
-def test_refused_when_demo_content_not_allowed(settings):
+def test_refused_when_demo_content_not_allowed(demo_database, settings):
     settings.DEMO_CONTENT_ALLOWED = False
     with pytest.raises(CommandError, match="refused"):
         call_command("seed_demo", verbosity=0)
 
 
-@pytest.mark.django_db
-def test_superuser_option_prints_a_working_password(client, capsys):
+def test_superuser_option_prints_a_working_password(demo_database, client, capsys):
     call_command("seed_demo", "--superuser")
     output = capsys.readouterr().out
     password = output.split("mot de passe : ")[1].split()[0]

@@ -1,4 +1,5 @@
-"""`bench_data` scales the demo up with real pages, safely, and never in production."""
+"""`bench_data` scales the demo up with real pages, safely, and never in production (on a
+copy of the seeded demo: the demo's own tests)."""
 
 from __future__ import annotations
 
@@ -13,16 +14,14 @@ from demo.bulk import path_step, step_number
 from publications.models import NewsArticlePage, NewsIndexPage, PublicationIndexPage, PublicationPage
 from webinars.models import WebinarCyclePage, WebinarPage
 
-pytestmark = pytest.mark.django_db
 
-
-def test_refused_when_demo_content_is_not_allowed(settings):
+def test_refused_when_demo_content_is_not_allowed(demo_database, settings):
     settings.DEMO_CONTENT_ALLOWED = False
     with pytest.raises(CommandError, match="refused"):
         call_command("bench_data", publications=30, verbosity=0)
 
 
-def test_creates_the_requested_totals_as_valid_live_pages_once(client):
+def test_creates_the_requested_totals_as_valid_live_pages_once(demo_database, client):
     before = counts()
     call_command("bench_data", publications=60, webinar_years=3, news=25, verbosity=0)
     after = counts()
@@ -48,7 +47,7 @@ def test_creates_the_requested_totals_as_valid_live_pages_once(client):
     assert "cahier n° 1" in client.get("/publications/?q=cahier").content.decode()  # in the search index
 
 
-def test_the_tree_stays_valid_and_editable_after_bench_data():
+def test_the_tree_stays_valid_and_editable_after_bench_data(demo_database):
     """Bulk-written pages sit where `add_child` would put them: treebeard finds no problem,
     every index counts its children, and a page staff add afterwards comes after them."""
     call_command("bench_data", publications=40, webinar_years=2, news=10, verbosity=0)

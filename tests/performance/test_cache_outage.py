@@ -9,8 +9,6 @@ import pytest
 
 from tests.servers import free_port, redis_server
 
-from .test_query_counts import public_pages
-
 pytestmark = pytest.mark.django_db
 
 
@@ -31,9 +29,9 @@ def unreachable_redis(settings):
     return url
 
 
-def test_every_public_page_is_served_when_redis_is_unreachable(client, unreachable_redis, caplog):
+def test_every_public_page_is_served_when_redis_is_unreachable(client, public_pages, unreachable_redis, caplog):
     with caplog.at_level(logging.WARNING, logger="pages.caching.backends"):
-        statuses = {name: client.get(path).status_code for name, path in public_pages().items()}
+        statuses = {name: client.get(path).status_code for name, path in public_pages.items()}
     assert set(statuses.values()) == {200}, statuses
     warnings = [record for record in caplog.records if "cache unavailable" in record.getMessage()]
     assert 1 <= len(warnings) <= 2, "one line per cache (pages, data), not one per request"

@@ -7,16 +7,19 @@ home page, the feed and the sitemap — in the same instant.
 
 from __future__ import annotations
 
-import time
+import datetime
 
 import pytest
 from django.db import connection
 from django.test import Client
+from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
-from pages.models import MissionPage, NavigationSettings, Partner, SiteSettings, StandardPage
+from pages.models import HomePage, MissionPage, NavigationSettings, SiteSettings, StandardPage
 from publications.models import PublicationPage
 from publications.queries import latest_publications
+from tests.factories.pages import PartnerFactory, StandardPageFactory, add_to_menu
+from tests.factories.publications import PublicationPageFactory
 
 from .conftest import cache_state
 
@@ -40,7 +43,11 @@ def text(client, path: str) -> tuple[int, str, str | None]:
 @pytest.fixture
 def newest(db) -> PublicationPage:
     """The newest publication: on the home page, first in the library and in the feed."""
-    return latest_publications(1)[0]
+    for year in (2021, 2022, 2023):
+        PublicationPageFactory(title=f"Une publication de {year}", publication_date=datetime.date(year, 5, 1))
+    page = PublicationPageFactory(title="La publication la plus récente", publication_date=datetime.date(2024, 5, 1))
+    assert latest_publications(1)[0] == page
+    return page
 
 
 # --- what visitors get --------------------------------------------------------------------
@@ -78,11 +85,14 @@ def test_errors_are_never_kept(client, page_cache):
         assert (response.status_code, cache_state(response)) == (404, "bypass")
 
 
-def test_entries_expire_after_the_configured_time(client, page_cache):
+def test_entries_expire_after_the_configured_time(client, page_cache, time_machine):
     """What depends on the clock (« prochain webinaire ») is at most PAGE_CACHE_SECONDS late."""
     page_cache.PAGE_CACHE_SECONDS = 1
+    time_machine.move_to(timezone.now(), tick=False)
     warm(client, HOME)
-    time.sleep(1.2)
+    time_machine.shift(0.9)
+    assert cache_state(client.get(HOME)) == "hit"
+    time_machine.shift(0.3)
     assert cache_state(client.get(HOME)) == "miss"
 
 
@@ -127,7 +137,8 @@ def test_deleting_removes_the_page_everywhere(client, page_cache, newest):
 
 
 def test_moving_a_page_updates_its_address_menus_listings_and_sitemap(client, page_cache):
-    contact = StandardPage.objects.get(slug="contact")
+    contact = StandardPageFactory(title="Contact", slug="contact")
+    add_to_menu(contact, menu="footer_menu")
     mission = MissionPage.objects.get()
     old_url, new_url = contact.url, f"{mission.url}{contact.slug}/"
     old_loc = f"<loc>{contact.full_url}</loc>"
@@ -147,8 +158,14 @@ def test_moving_a_page_updates_its_address_menus_listings_and_sitemap(client, pa
 
 
 def test_snippet_and_settings_changes_show_on_cached_pages(client, page_cache):
+    partner = PartnerFactory(name="Fondation Exemple")
+    home = HomePage.objects.get()
+    home.body = [
+        *((block.block_type, block.value) for block in home.body),
+        ("partners", {"heading": "Ils construisent avec nous", "partners": [partner]}),
+    ]
+    home.save_revision().publish()
     warm(client, HOME, LIBRARY)
-    partner = Partner.objects.filter(logo__isnull=False).first()
     home_before = text(client, HOME)[1]
     assert partner.name in home_before
     partner.name = "Partenaire tout juste renommé"

@@ -1,19 +1,58 @@
-"""Fixtures of the publications tests: the seeded library, and helpers to add publications."""
+"""Fixtures of the publications tests: the site's library and news, and publications built by
+factories, among them a catalogue of seventeen works whose counts the filters are checked on."""
 
 from __future__ import annotations
 
 import datetime
-from io import BytesIO
 
 import pytest
-from django.core.files.base import ContentFile
-from PIL import Image as PILImage
-from wagtail.documents import get_document_model
-from wagtail.images import get_image_model
 
 from pages.models import Theme
-from publications.models import NewsIndexPage, PublicationAuthor, PublicationIndexPage, PublicationPage, PublicationType
-from resources.models import ResourceCentreIndexPage, ResourceCentrePage
+from publications.models import NewsIndexPage, PublicationIndexPage, PublicationPage, PublicationType
+from resources.models import ResourceCentrePage
+from tests.factories.pages import ThemeFactory
+from tests.factories.publications import PublicationPageFactory, PublicationTypeFactory
+from tests.factories.publications import essai_type as make_essai_type
+from tests.factories.resources import ResourceCentrePageFactory
+from tests.shared import shared_by_the_module
+
+# slug: (name, plural, nature): the types the catalogue and the citation tests use.
+TYPES = {
+    "livre": ("Livre", "Livres", "book"),
+    "etude": ("Étude", "Études", "report"),
+    "note": ("Note", "Notes", "report"),
+    "guide": ("Guide", "Guides", "report"),
+    "actes": ("Actes", "Actes", "proceedings"),
+    "cahier-de-recherche": ("Cahier de recherche", "Cahiers de recherche", "article"),
+}
+THEMES = {"interet-general": "Intérêt général", "territoires": "Territoires", "entreprises": "Entreprises"}
+D = datetime.date
+# The catalogue, newest first: (title, type, date, precision, themes).
+CATALOGUE = [
+    ("ODD 17 : Économie(s) & Territoire(s)", "cahier-de-recherche", D(2023, 12, 21), "day", ["territoires"]),
+    ("ODD 17 : les impacts du faire alliance en France", "etude", D(2023, 10, 1), "month", ["territoires"]),
+    ("Guide de l'investissement sociétal", "guide", D(2022, 6, 1), "month", ["entreprises"]),
+    ("Dossier : l'intérêt général en actions", "cahier-de-recherche", D(2021, 3, 1), "month", ["interet-general"]),
+    ("Fondations et territoires", "note", D(2018, 11, 1), "month", ["territoires"]),
+    ("Les alliances en territoire", "etude", D(2018, 9, 1), "month", ["territoires", "interet-general"]),
+    ("Bien commun et alliances", "livre", D(2018, 6, 1), "month", ["interet-general"]),
+    ("La co-construction en pratique", "note", D(2018, 3, 1), "month", ["territoires"]),
+    ("Actes des rencontres 2018", "actes", D(2018, 1, 1), "year", []),
+    ("L'innovation associative", "etude", D(2017, 10, 1), "month", ["territoires"]),
+    ("Enjeux et pratiques des fondations en France", "etude", D(2017, 6, 1), "month", ["entreprises"]),
+    (
+        "Enjeux et pratiques d'accompagnement des structures d'intérêt général",
+        "etude",
+        D(2017, 3, 1),
+        "month",
+        ["interet-general"],
+    ),
+    ("Oser l'intérêt général", "guide", D(2017, 1, 1), "year", ["interet-general"]),
+    ("Bien commun : vers la fin des arrogances !", "livre", D(2016, 12, 1), "month", ["interet-general"]),
+    ("Note de synthèse des séminaires avec les think tanks", "note", D(2016, 5, 1), "month", ["interet-general"]),
+    ("L'engagement des salariés", "note", D(2014, 6, 1), "month", ["entreprises"]),
+    ("L'Entreprise Responsable", "livre", D(2013, 2, 1), "month", ["entreprises"]),
+]
 
 
 @pytest.fixture
@@ -26,84 +65,56 @@ def news_index(db) -> NewsIndexPage:
     return NewsIndexPage.objects.get()
 
 
+def publication_type(slug: str) -> PublicationType:
+    name, plural, nature = TYPES[slug]
+    return PublicationTypeFactory(slug=slug, name=name, name_plural=plural, nature=nature)
+
+
+def theme(slug: str) -> Theme:
+    return ThemeFactory(slug=slug, name=THEMES[slug])
+
+
+def build_catalogue() -> list[PublicationPage]:
+    """The seventeen publications of CATALOGUE in the library, newest first (live pages saved
+    without a revision: what the listing, its filters and the feed read is their rows)."""
+    library = PublicationIndexPage.objects.get()
+    return [
+        PublicationPageFactory(
+            parent=library,
+            title=title,
+            publication_type=publication_type(kind),
+            publication_date=date,
+            date_precision=precision,
+            themes=[theme(slug) for slug in themes],
+            publish=False,
+        )
+        for title, kind, date, precision, themes in CATALOGUE
+    ]
+
+
+@pytest.fixture(scope="module")
+def catalogue(django_db_setup, django_db_blocker) -> list[PublicationPage]:
+    """The catalogue, built once for the module that asks for it (see tests/shared.py)."""
+    yield from shared_by_the_module(django_db_blocker, build_catalogue)
+
+
 @pytest.fixture
 def essai_type(db) -> PublicationType:
-    return PublicationType.objects.create(
-        name="Essai", name_plural="Essais", slug="essai", nature="report", sort_order=999
-    )
+    return make_essai_type()
 
 
 @pytest.fixture
 def theme_a(db) -> Theme:
-    return Theme.objects.create(name="Thème d'essai A", slug="theme-essai-a")
+    return ThemeFactory(name="Thème d'essai A", slug="theme-essai-a")
 
 
 @pytest.fixture
 def theme_b(db) -> Theme:
-    return Theme.objects.create(name="Thème d'essai B", slug="theme-essai-b")
+    return ThemeFactory(name="Thème d'essai B", slug="theme-essai-b")
 
 
 @pytest.fixture
 def centre(db) -> ResourceCentrePage:
-    index = ResourceCentreIndexPage.objects.first()
-    page = ResourceCentrePage(title="Centre d'essai", slug="centre-essai", summary="Un centre créé pour les tests.")
-    index.add_child(instance=page)
-    return page
-
-
-def make_image(title: str = "Couverture d'essai"):
-    buffer = BytesIO()
-    PILImage.new("RGB", (60, 85), (20, 80, 60)).save(buffer, format="PNG")
-    image = get_image_model()(title=title)
-    image.file = ContentFile(buffer.getvalue(), name="couverture-essai.png")
-    image.save()
-    return image
-
-
-def make_document(name: str, data: bytes, title: str = "Document d'essai"):
-    document = get_document_model()(title=title)
-    document.file = ContentFile(data, name=name)
-    document.save()
-    return document
-
-
-MINIMAL_PDF = (
-    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
-    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
-)
-
-
-@pytest.fixture
-def make_publication(library, essai_type):
-    """Adds a live publication under the library; keyword arguments override the defaults."""
-
-    def make(
-        slug: str,
-        *,
-        kind=None,
-        date=datetime.date(2030, 5, 1),
-        precision="month",
-        themes=(),
-        centres=(),
-        authors=None,
-        **fields,
-    ):
-        page = PublicationPage(
-            title=fields.pop("title", f"Publication {slug}"),
-            slug=slug,
-            publication_type=kind or essai_type,
-            publication_date=date,
-            date_precision=precision,
-            summary=fields.pop("summary", "Un résumé écrit pour les tests."),
-            **fields,
-        )
-        page.authors = [
-            PublicationAuthor(first_name=first, last_name=last, sort_order=order)
-            for order, (first, last) in enumerate(authors if authors is not None else [("", "Le RAMEAU")])
-        ]
-        page.themes = list(themes)
-        page.centres = list(centres)
-        library.add_child(instance=page)
-        return page
-
-    return make
+    return ResourceCentrePageFactory(
+        title="Centre d'essai", slug="centre-essai", summary="Un centre créé pour les tests."
+    )

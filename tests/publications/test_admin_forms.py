@@ -11,12 +11,15 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from pages.blocks import INLINE_FEATURES, TEXT_FEATURES
-from pages.models import HomePage, Theme
+from pages.models import HomePage
 from publications.models import NewsArticlePage, NewsIndexPage, PublicationIndexPage, PublicationPage, PublicationType
-from resources.models import ResourceCentrePage
 from tests.clients import StaffClient
+from tests.factories.documents import DocumentFactory
+from tests.factories.pages import ThemeFactory
+from tests.factories.publications import PublicationPageFactory
+from tests.factories.resources import ResourceCentrePageFactory
 
-from .conftest import make_document
+from .conftest import publication_type
 
 PUBLISH = {"action-publish": "action-publish"}
 
@@ -51,7 +54,7 @@ class PublicationPageFormTests(AdminTestCase):
     TITLE = "Les alliances en territoire"
 
     def publication_data(self, isbn="978-2-247-16583-4", **changes):
-        kind = PublicationType.objects.get(slug="etude")
+        kind = publication_type("etude")
         data = nested_form_data(
             {
                 "title": self.TITLE,
@@ -82,13 +85,17 @@ class PublicationPageFormTests(AdminTestCase):
                 ),
             }
         )
-        data["themes"] = [theme.pk for theme in Theme.objects.order_by("pk")[:2]]
-        data["centres"] = [ResourceCentrePage.objects.order_by("pk").first().pk]
+        data["themes"] = [theme.pk for theme in self.themes]
+        data["centres"] = [self.centre.pk]
         return {**data, **changes}
 
     def setUp(self):
         super().setUp()
-        self.document = make_document("etude.pdf", b"%PDF-1.4\n%%EOF\n", title="Étude en PDF")
+        self.document = DocumentFactory(
+            file__filename="etude.pdf", file__data=b"%PDF-1.4\n%%EOF\n", title="Étude en PDF"
+        )
+        self.themes = ThemeFactory.create_batch(2)
+        self.centre = ResourceCentrePageFactory(title="Centre lié à l'étude")
 
     def test_create_publication_with_authors_themes_document_and_sources(self):
         self.assertCanCreate(self.library, PublicationPage, self.publication_data())
@@ -111,7 +118,7 @@ class PublicationPageFormTests(AdminTestCase):
 
     def test_preview_shows_unsaved_themes_and_centres(self):
         """A preview renders the page from the form: its M2M links are only in memory."""
-        page = PublicationPage.objects.get(slug="rapport-interet-general-nouvelles-alliances")
+        page = PublicationPageFactory(slug="rapport-interet-general-nouvelles-alliances")
         data = self.publication_data(slug=page.slug)
         self.assertPageIsPreviewable(page, post_data=data, user=self.user)
         self.client.force_login(self.user)  # the assertion above logs out when it is done
@@ -119,7 +126,7 @@ class PublicationPageFormTests(AdminTestCase):
         self.client.post(preview_url, data)
         response = self.client.get(preview_url)
         self.assertContains(response, self.TITLE)
-        self.assertContains(response, escape(ResourceCentrePage.objects.order_by("pk").first().title))
+        self.assertContains(response, escape(self.centre.title))
 
     def test_invalid_isbn_is_refused_and_input_kept(self):
         add_url = reverse("wagtailadmin_pages:add", args=["publications", "publicationpage", self.library.pk])
@@ -155,7 +162,7 @@ class IndexAndNewsFormTests(AdminTestCase):
                 ),
             }
         )
-        data["related_publications"] = [PublicationPage.objects.order_by("pk").first().pk]
+        data["related_publications"] = [PublicationPageFactory().pk]
         self.assertCanCreate(news, NewsArticlePage, data)
         article = NewsArticlePage.objects.get(slug="un-nouveau-seminaire")
         self.assertEqual(article.kind_label, "Tribune")

@@ -8,9 +8,8 @@ from django.urls import reverse
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
-from publications.models import PublicationPage
-
-from .conftest import make_document
+from tests.factories.documents import DocumentFactory
+from tests.factories.publications import PublicationPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -20,13 +19,15 @@ def root_collection() -> int:
 
 
 def test_publication_pdf_is_served_as_an_attachment(client):
-    document = PublicationPage.objects.get(slug="l-alchimie-du-bien-commun").document
-    assert document.url == f"/documents/{document.pk}/l-alchimie-du-bien-commun.pdf"
+    publication = PublicationPageFactory(document=DocumentFactory(file__filename="publication-a-telecharger.pdf"))
+    document = publication.document
+    assert document.filename.startswith("publication-a-telecharger") and document.filename.endswith(".pdf")
+    assert document.url == f"/documents/{document.pk}/{document.filename}"
     response = client.get(document.url)
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"].startswith("attachment;")
-    assert 'filename="l-alchimie-du-bien-commun.pdf"' in response["Content-Disposition"]
+    assert f'filename="{document.filename}"' in response["Content-Disposition"]
     assert b"".join(response.streaming_content).startswith(b"%PDF-")
 
 
@@ -39,7 +40,7 @@ def test_publication_pdf_is_served_as_an_attachment(client):
     ],
 )
 def test_other_formats_are_attachments_too(client, name, content_type):
-    document = make_document(name, b"contenu")
+    document = DocumentFactory(file__filename=name, file__data=b"contenu")
     response = client.get(document.url)
     assert response["Content-Type"] == content_type
     assert response["Content-Disposition"].startswith("attachment;")

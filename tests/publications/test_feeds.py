@@ -7,8 +7,14 @@ import xml.etree.ElementTree as ET
 
 import feedparser
 import pytest
+from wagtail.rich_text import RichText
 
-pytestmark = pytest.mark.django_db
+from tests.factories.publications import NewsArticlePageFactory, PublicationPageFactory
+
+from .conftest import CATALOGUE
+
+# The feeds are read with the catalogue in the library (built once for the module).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("catalogue")]
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -28,7 +34,7 @@ def assert_valid_atom(content: bytes) -> ET.Element:
     return root
 
 
-def test_publications_feed(client, library):
+def test_publications_feed(client, catalogue):
     response = client.get("/publications/flux.xml")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/atom+xml; charset=utf-8"
@@ -38,23 +44,32 @@ def test_publications_feed(client, library):
     assert feed.version == "atom10"
     assert feed.feed.title == "Publications · Le RAMEAU"
     assert feed.feed.links[0].href == "http://testserver/publications/"
-    assert len(feed.entries) == 17
+    assert len(feed.entries) == len(CATALOGUE)
     first = feed.entries[0]
     assert first.title == "ODD 17 : Économie(s) & Territoire(s)"
-    assert first.link == "http://testserver/publications/odd-17-economies-et-territoires/"
+    assert first.link == "http://testserver/publications/odd-17-economies-territoires/"
     assert first.published_parsed[:3] == (2023, 12, 21)
     assert {tag.term for tag in first.tags} >= {"Cahier de recherche"}
     assert first.author == "Le RAMEAU"
 
 
-def test_publications_feed_leaves_drafts_out(client, make_publication):
-    make_publication("publiee", title="Publiée en 2030")
-    make_publication("brouillon", title="Brouillon").unpublish()
+def test_publications_feed_leaves_drafts_out(client, catalogue):
+    PublicationPageFactory(slug="publiee", title="Publiée en 2030")
+    PublicationPageFactory(slug="brouillon", title="Brouillon").unpublish()
     titles = [entry.title for entry in feedparser.parse(client.get("/publications/flux.xml").content).entries]
     assert titles[0] == "Publiée en 2030" and "Brouillon" not in titles
 
 
 def test_news_feed(client, news_index):
+    NewsArticlePageFactory(title="Parution d'un cahier", date=datetime.date(2023, 12, 21))
+    NewsArticlePageFactory(
+        title="Apprenons à valoriser le « faire alliance »",
+        slug="apprenons-a-valoriser-le-faire-alliance",
+        date=datetime.date(2022, 3, 10),
+        kind="tribune",
+        body=[("paragraph", RichText("<p>Le texte de la tribune.</p>"))],
+    )
+    NewsArticlePageFactory(title="Une étude nationale", date=datetime.date(2022, 9, 1))
     response = client.get("/actualites/flux.xml")
     assert response.status_code == 200
     assert_valid_atom(response.content)
@@ -75,5 +90,7 @@ def test_feeds_are_announced_on_their_index(client, library, news_index):
 
 
 def test_feed_names_only_resolve_on_index_pages(client, library):
+    publication = PublicationPageFactory(slug="l-alchimie-du-bien-commun")
+    assert client.get(publication.url).status_code == 200
     assert client.get("/qui-sommes-nous/flux.xml").status_code == 404
     assert client.get("/publications/l-alchimie-du-bien-commun/flux.xml").status_code == 404

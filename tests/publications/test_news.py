@@ -10,9 +10,11 @@ import html5lib
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.rich_text import RichText
 
-from demo.images import landscape
 from publications.models import NewsArticlePage
+from tests.factories.images import ImageFactory
+from tests.factories.publications import NewsArticlePageFactory, PublicationPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -22,19 +24,51 @@ def article_titles(response) -> list[str]:
 
 
 def add_articles(news_index, numbers, image=None):
+    """Short news items saved without a revision: only their number matters here."""
     for number in numbers:
-        news_index.add_child(
-            instance=NewsArticlePage(
-                title=f"Brève {number}",
-                slug=f"breve-{number}",
-                date=datetime.date(2024, 1, 1) + datetime.timedelta(days=number),
-                summary="Une brève d'essai.",
-                listing_image=image,
-            )
+        NewsArticlePageFactory(
+            parent=news_index,
+            title=f"Brève {number}",
+            slug=f"breve-{number}",
+            date=datetime.date(2024, 1, 1) + datetime.timedelta(days=number),
+            summary="Une brève d'essai.",
+            listing_image=image,
+            publish=False,
         )
 
 
-def test_news_index_lists_articles_newest_first(client, news_index):
+@pytest.fixture
+def tribune(news_index) -> NewsArticlePage:
+    """An op-ed with its sources and a related publication, among two news items."""
+    NewsArticlePageFactory(
+        title="Parution du cahier « ODD 17 : Économie(s) & Territoire(s) »", date=datetime.date(2023, 12, 21)
+    )
+    NewsArticlePageFactory(
+        title="Première étude nationale d'impact du « faire alliance »", date=datetime.date(2022, 9, 15)
+    )
+    related = PublicationPageFactory(title="ODD 17 : les impacts du faire alliance en France")
+    return NewsArticlePageFactory(
+        title="Apprenons à valoriser le « faire alliance »",
+        slug="apprenons-a-valoriser-le-faire-alliance",
+        date=datetime.date(2022, 3, 10),
+        kind="tribune",
+        author="Le RAMEAU",
+        summary="Ce que le « faire alliance » apporte, et comment le montrer.",
+        body=[
+            ("paragraph", RichText("<p>Un séminaire les 28 mars 2022 et 30 mars 2022, autour de quatre piliers.</p>")),
+            (
+                "sources",
+                {
+                    "heading": "Notes et sources",
+                    "items": [{"text": RichText("<p>Observatoire des partenariats, 2022.</p>"), "url": ""}],
+                },
+            ),
+        ],
+        related_publications=[related],
+    )
+
+
+def test_news_index_lists_articles_newest_first(client, tribune):
     response = client.get("/actualites/")
     assert response.status_code == 200
     html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(response.content.decode())
@@ -46,7 +80,7 @@ def test_news_index_lists_articles_newest_first(client, news_index):
     assert '<time datetime="2022-03-10">10 mars 2022</time>' in response.content.decode()
 
 
-def test_article_of_10_march_2022(client, news_index):
+def test_article_of_10_march_2022(client, tribune):
     response = client.get("/actualites/apprenons-a-valoriser-le-faire-alliance/")
     assert response.status_code == 200
     markup = response.content.decode()
@@ -77,7 +111,7 @@ def test_article_of_10_march_2022(client, news_index):
     ],
 )
 def test_bad_page_numbers_are_corrected(client, news_index, number, message):
-    add_articles(news_index, range(12))
+    add_articles(news_index, range(15))
     response = client.get(f"/actualites/?page={number}")
     assert response.status_code == 200
     assert message in response.content.decode()
@@ -85,14 +119,14 @@ def test_bad_page_numbers_are_corrected(client, news_index, number, message):
 
 
 def test_second_page(client, news_index):
-    add_articles(news_index, range(12))
+    add_articles(news_index, range(15))
     response = client.get("/actualites/?page=2")
     assert len(article_titles(response)) == 5
     assert 'rel="prev"' in response.content.decode()
 
 
 def test_news_query_count_is_flat(client, news_index):
-    image = landscape("Illustration d'essai des brèves")
+    image = ImageFactory(title="Illustration d'essai des brèves")
 
     def count() -> int:
         client.get("/actualites/")

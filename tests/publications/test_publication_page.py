@@ -9,11 +9,14 @@ import re
 import html5lib
 import pytest
 
-from pages.models import Partner, Theme
 from publications.citation import bibtex_escape
-from publications.models import PublicationPage, PublicationType
+from publications.models import PublicationPage
+from tests.factories.documents import MINIMAL_PDF, DocumentFactory
+from tests.factories.images import CoverFactory
+from tests.factories.pages import PartnerFactory, ThemeFactory
+from tests.factories.publications import PublicationPageFactory, authors
 
-from .conftest import MINIMAL_PDF, make_document, make_image
+from .conftest import publication_type
 
 pytestmark = pytest.mark.django_db
 
@@ -25,27 +28,26 @@ def json_ld(markup: str) -> dict:
 
 
 @pytest.fixture
-def book(make_publication, theme_a, centre):
-    livre = PublicationType.objects.get(slug="livre")
-    page = make_publication(
-        "un-livre",
+def book(library, theme_a, centre):
+    return PublicationPageFactory(
+        slug="un-livre",
         title="Bien commun & alliances",
         subtitle="Vers un nouveau contrat",
-        kind=livre,
-        date=datetime.date(2016, 12, 1),
+        publication_type=publication_type("livre"),
+        publication_date=datetime.date(2016, 12, 1),
         publisher="Éditions Dalloz",
         collection="JURIS Associations",
         isbn="978-2-247-16583-4",
-        authors=[("Charles-Benoît", "Heidsieck"), ("", "Le RAMEAU")],
+        authors=authors(("Charles-Benoît", "Heidsieck"), ("", "Le RAMEAU")),
         themes=[theme_a],
         centres=[centre],
-        cover_image=make_image(),
-        document=make_document("un-livre.pdf", MINIMAL_PDF + b"%" * (1258291 - len(MINIMAL_PDF))),
+        partners=[PartnerFactory(name="Caisse des Dépôts")],
+        cover_image=CoverFactory(title="Couverture d'essai"),
+        document=DocumentFactory(
+            file__filename="un-livre.pdf", file__data=MINIMAL_PDF + b"%" * (1258291 - len(MINIMAL_PDF))
+        ),
         summary="Un livre sur le bien commun, écrit à plusieurs.",
     )
-    page.partners = [Partner.objects.get(name="Caisse des Dépôts")]
-    page.save()
-    return page
 
 
 def test_page_renders_with_download_format_and_size(client, book):
@@ -63,9 +65,9 @@ def test_page_renders_with_download_format_and_size(client, book):
     assert 'href="/publications/?theme=theme-essai-a"' in markup
 
 
-def test_external_link_is_announced(client, make_publication):
-    page = make_publication(
-        "en-ligne", external_url="https://www.exemple.org/etude", external_link_text="Lire chez l'éditeur"
+def test_external_link_is_announced(client, library):
+    page = PublicationPageFactory(
+        slug="en-ligne", external_url="https://www.exemple.org/etude", external_link_text="Lire chez l'éditeur"
     )
     markup = client.get(page.url).content.decode()
     assert (
@@ -137,10 +139,10 @@ def test_citation_routes_answer_only_for_publications(client, library):
     "type_slug,schema_type",
     [("livre", "Book"), ("etude", "Report"), ("actes", "Report"), ("cahier-de-recherche", "ScholarlyArticle")],
 )
-def test_json_ld_type_follows_the_publication_type(client, make_publication, type_slug, schema_type):
-    page = make_publication(
-        f"jsonld-{type_slug}",
-        kind=PublicationType.objects.get(slug=type_slug),
+def test_json_ld_type_follows_the_publication_type(client, library, type_slug, schema_type):
+    page = PublicationPageFactory(
+        slug=f"jsonld-{type_slug}",
+        publication_type=publication_type(type_slug),
         isbn="0-8044-2957-X" if schema_type == "Book" else "",
     )
     data = json_ld(client.get(page.url).content.decode())
@@ -171,9 +173,9 @@ def test_json_ld_describes_the_work(client, book):
     assert data["isAccessibleForFree"] is True
 
 
-def test_json_ld_cannot_be_closed_by_editor_text(client, make_publication):
+def test_json_ld_cannot_be_closed_by_editor_text(client, library):
     title = "Fin du script </script><script>alert(1)</script> & « guillemets »"
-    page = make_publication("titre-piege", title=title, summary="</SCRIPT> <!-- ")
+    page = PublicationPageFactory(slug="titre-piege", title=title, summary="</SCRIPT> <!-- ")
     markup = client.get(page.url).content.decode()
     assert "<script>alert(1)" not in markup
     data = json_ld(markup)
@@ -192,18 +194,23 @@ def test_sharing_tags_use_summary_and_cover(client, book):
     assert f'<link rel="canonical" href="http://localhost{book.url}">' in markup
 
 
-def test_reports_are_shared_as_articles(client, make_publication):
-    markup = client.get(make_publication("un-rapport").url).content.decode()
+def test_reports_are_shared_as_articles(client, library):
+    markup = client.get(PublicationPageFactory(slug="un-rapport").url).content.decode()
     assert '<meta property="og:type" content="article">' in markup
     assert '<meta property="article:published_time" content="2030-05">' in markup
 
 
-def test_related_publications_share_themes_first(client, make_publication, theme_a, theme_b):
-    main = make_publication("principale", themes=[theme_a, theme_b])
-    make_publication(
-        "deux-themes", title="Deux thèmes en commun", themes=[theme_a, theme_b], date=datetime.date(2001, 1, 1)
+def test_related_publications_share_themes_first(client, library, theme_a, theme_b):
+    main = PublicationPageFactory(slug="principale", title="Publication principale", themes=[theme_a, theme_b])
+    PublicationPageFactory(
+        slug="deux-themes",
+        title="Deux thèmes en commun",
+        themes=[theme_a, theme_b],
+        publication_date=datetime.date(2001, 1, 1),
     )
-    make_publication("un-theme", title="Un thème en commun", themes=[theme_b], date=datetime.date(2035, 1, 1))
+    PublicationPageFactory(
+        slug="un-theme", title="Un thème en commun", themes=[theme_b], publication_date=datetime.date(2035, 1, 1)
+    )
     markup = client.get(main.url).content.decode()
     related = markup.split('id="publications-liees"', 1)[1]
     titles = re.findall(r'class="pub-card__title"><a href="[^"]+">([^<]+)</a>', related)
@@ -230,8 +237,8 @@ def test_date_precision_and_isbn_are_normalised_on_clean(library, essai_type):
     "precision,expected,iso",
     [("day", "1er mars 2022", "2022-03-01"), ("month", "mars 2022", "2022-03"), ("year", "2022", "2022")],
 )
-def test_dates_at_each_precision(make_publication, precision, expected, iso):
-    page = make_publication(f"precision-{precision}", date=datetime.date(2022, 3, 1), precision=precision)
+def test_dates_at_each_precision(library, precision, expected, iso):
+    page = PublicationPageFactory(publication_date=datetime.date(2022, 3, 1), date_precision=precision)
     assert (page.display_date, page.iso_date) == (expected, iso)
 
 
@@ -245,7 +252,7 @@ def test_page_query_count_is_bounded(client, book):
     assert len(queries) <= 10
 
 
-def test_theme_unused_elsewhere_still_renders(client, make_publication):
-    lonely = Theme.objects.create(name="Solitaire", slug="solitaire")
-    page = make_publication("seule", themes=[lonely])
+def test_theme_unused_elsewhere_still_renders(client, library):
+    lonely = ThemeFactory(name="Solitaire", slug="solitaire")
+    page = PublicationPageFactory(slug="seule", themes=[lonely])
     assert client.get(page.url).status_code == 200

@@ -1,4 +1,5 @@
-"""The demo library, and the sections other pages include: home page and resource centres."""
+"""The demo library (seed_demo, on a copy of the seeded demo), and the sections other pages
+include: home page and resource centres (built by factories)."""
 
 from __future__ import annotations
 
@@ -20,12 +21,10 @@ from pages.models import HomePage, Theme
 from publications.home import latest_publications_section
 from publications.models import NewsArticlePage, NewsIndexPage, PublicationIndexPage, PublicationPage, PublicationType
 from publications.queries import publications_for_centre
-
-from .conftest import make_image
+from tests.factories.images import CoverFactory
+from tests.factories.publications import PublicationPageFactory
 
 PUBLICATIONS = load("publications")["publications"]
-
-pytestmark = pytest.mark.django_db
 
 
 def counts() -> dict[str, int]:
@@ -39,7 +38,7 @@ def counts() -> dict[str, int]:
     }
 
 
-def test_seed_has_the_17_publications_and_the_article_of_march_2022():
+def test_seed_has_the_17_publications_and_the_article_of_march_2022(demo_database):
     home = HomePage.objects.get()
     library = PublicationIndexPage.objects.get()
     assert library.get_parent().specific == home and library.url == "/publications/"
@@ -66,13 +65,13 @@ def test_seed_has_the_17_publications_and_the_article_of_march_2022():
     }
 
 
-def test_seed_twice_adds_nothing():
+def test_seed_twice_adds_nothing(demo_database):
     before = counts()
     call_command("seed_demo", verbosity=0)
     assert counts() == before
 
 
-def test_seed_keeps_staff_edits():
+def test_seed_keeps_staff_edits(demo_database):
     page = PublicationPage.objects.get(slug="oser-l-interet-general")
     page.summary = "Résumé réécrit par l'équipe."
     page.save_revision().publish()
@@ -85,14 +84,19 @@ def request(path: str = "/"):
     return req
 
 
+@pytest.mark.django_db
 def test_home_section_gives_the_four_newest_with_covers():
+    cover = CoverFactory()
+    for year in (2019, 2023, 2021, 2018, 2022):
+        PublicationPageFactory(slug=f"parue-en-{year}", publication_date=datetime.date(year, 5, 1), cover_image=cover)
+    PublicationPageFactory(slug="brouillon-de-2030", publication_date=datetime.date(2030, 5, 1), live=False)
     context = latest_publications_section(request())
     assert context["publications_index"] == PublicationIndexPage.objects.get()
     assert [p.slug for p in context["publications"]] == [
-        "odd-17-economies-et-territoires",
-        "odd-17-les-impacts-du-faire-alliance-en-france",
-        "dossier-l-interet-general-en-actions",
-        "guide-investissement-societal-en-actions",
+        "parue-en-2023",
+        "parue-en-2022",
+        "parue-en-2021",
+        "parue-en-2019",
     ]
     render_to_string(
         "publications/includes/home_section.html", {**context, "request": request()}
@@ -109,6 +113,7 @@ def test_home_section_gives_the_four_newest_with_covers():
     assert len(queries) == 2
 
 
+@pytest.mark.django_db
 def test_home_section_without_library():
     PublicationIndexPage.objects.all().delete()
     context = latest_publications_section(request())
@@ -116,13 +121,17 @@ def test_home_section_without_library():
     assert render_to_string("publications/includes/home_section.html", context).strip() == ""
 
 
-def test_centre_publications_newest_first_without_query_per_item(make_publication, centre):
-    image = make_image()
+@pytest.mark.django_db
+def test_centre_publications_newest_first_without_query_per_item(library, centre):
+    image = CoverFactory()
     for number in range(8):
-        make_publication(
-            f"du-centre-{number}", date=datetime.date(2030, 1 + number, 1), centres=[centre], cover_image=image
+        PublicationPageFactory(
+            slug=f"du-centre-{number}",
+            publication_date=datetime.date(2030, 1 + number, 1),
+            centres=[centre],
+            cover_image=image,
         )
-    make_publication("brouillon-du-centre", centres=[centre]).unpublish()
+    PublicationPageFactory(slug="brouillon-du-centre", centres=[centre]).unpublish()
     with version.pinned():  # as within one request (private sections and catalogue cached)
         with CaptureQueriesContext(connection) as first:
             items = publications_for_centre(centre)
@@ -135,8 +144,9 @@ def test_centre_publications_newest_first_without_query_per_item(make_publicatio
     assert len(publications_for_centre(centre, limit=3)) == 3
 
 
-def test_centre_template_renders_with_a_link_to_the_filtered_library(make_publication, centre):
-    make_publication("du-centre", title="Une publication du centre", centres=[centre])
+@pytest.mark.django_db
+def test_centre_template_renders_with_a_link_to_the_filtered_library(library, centre):
+    PublicationPageFactory(slug="du-centre", title="Une publication du centre", centres=[centre])
     req = request(centre.url)
     markup = render_to_string(
         "publications/includes/centre_publications.html",

@@ -35,6 +35,6 @@ class PublicationTreeRulesTests(WagtailPageTestCase):
 @pytest.mark.django_db
 def test_news_index_can_be_created_under_home_once_home_allows_it(db):
     home = HomePage.objects.get()
-    assert not NewsIndexPage.can_create_at(home)  # the seeded one exists
+    assert not NewsIndexPage.can_create_at(home)  # the site has one
     NewsIndexPage.objects.all().delete()
     assert NewsIndexPage.can_create_at(home)

@@ -5,13 +5,16 @@ from __future__ import annotations
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Revision
+from wagtail.rich_text import RichText
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, querydict_from_html, rich_text, streamfield
 
 from pages.blocks import TEXT_FEATURES
-from pages.models import Audience, HomePage, Partner
+from pages.models import Audience, HomePage
 from resources.models import ResourceCentreIndexPage, ResourceCentrePage
 from tests.clients import StaffClient
+from tests.factories.pages import AudienceFactory, PartnerFactory
+from tests.factories.resources import ResourceCentrePageFactory
 
 PUBLISH = {"action-publish": "action-publish"}
 
@@ -23,6 +26,12 @@ class CentreAdminTestCase(WagtailPageTestCase):
         super().setUp()
         self.login()
         self.index = ResourceCentreIndexPage.objects.get()
+        for name, slug in (
+            ("Associations", "associations"),
+            ("Collectivités territoriales", "collectivites-territoriales"),
+        ):
+            AudienceFactory(name=name, slug=slug)
+        self.orse, self.adasi = PartnerFactory(name="ORSE"), PartnerFactory(name="ADASI")
 
     def centre_data(self, partners, **overrides):
         data = nested_form_data(
@@ -56,8 +65,7 @@ class CentreAdminTestCase(WagtailPageTestCase):
 
 class CreateCentreTests(CentreAdminTestCase):
     def test_editor_creates_a_centre_with_partners_audiences_and_needs(self):
-        orse, adasi = Partner.objects.get(name="ORSE"), Partner.objects.get(name="ADASI")
-        self.assertCanCreate(self.index, ResourceCentrePage, self.centre_data([adasi, orse]))
+        self.assertCanCreate(self.index, ResourceCentrePage, self.centre_data([self.adasi, self.orse]))
 
         centre = ResourceCentrePage.objects.get(slug="alliances-en-sante")
         self.assertTrue(centre.live)
@@ -77,9 +85,8 @@ class CreateCentreTests(CentreAdminTestCase):
         self.assertContains(listed, "Alliances en santé")
 
     def test_same_partner_twice_is_refused_with_the_input_kept(self):
-        orse = Partner.objects.get(name="ORSE")
         add_url = reverse("wagtailadmin_pages:add", args=["resources", "resourcecentrepage", self.index.pk])
-        response = self.client.post(add_url, self.centre_data([orse, orse]) | PUBLISH)
+        response = self.client.post(add_url, self.centre_data([self.orse, self.orse]) | PUBLISH)
         self.assertEqual(response.status_code, 200)
         self.assertContains(response, 'value="Alliances en santé"')
         self.assertFalse(ResourceCentrePage.objects.filter(slug="alliances-en-sante").exists())
@@ -115,6 +122,22 @@ class CreateCentreTests(CentreAdminTestCase):
 
 
 class LinkHealthAdminTests(CentreAdminTestCase):
+    def setUp(self):
+        super().setUp()
+        ResourceCentrePageFactory(
+            parent=self.index,
+            title="RSE & Partenariats",
+            slug="rse-et-partenariats",
+            partners=[self.orse],
+            body=[
+                ("heading", {"text": "Ce que l'on y trouve", "level": "h2"}),
+                ("paragraph", RichText("<p>Des méthodes pour les entreprises et leurs partenaires.</p>")),
+            ],
+        )
+        ResourceCentrePageFactory(parent=self.index, title="Fondations d'avenir", slug="fondations-d-avenir")
+        ResourceCentrePageFactory(parent=self.index, title="Investissement sociétal", slug="investissement-societal")
+        ResourceCentrePageFactory(parent=self.index, title="Intérêt général", slug="interet-general")
+
     def mark_dead(self, slug: str, status: int | None = 404) -> ResourceCentrePage:
         ResourceCentrePage.objects.filter(slug=slug).update(
             link_ok=False, link_status=status, link_checked_at=timezone.now()

@@ -7,14 +7,15 @@ import re
 import pytest
 from django.http import QueryDict
 
-from demo.content import load
 from resources.filters import read_filters
 from resources.models import ResourceCentrePage
+from resources.models.index import CENTRES_PER_PAGE
 from resources.needs import NEEDS
+from tests.factories.pages import AudienceFactory
+from tests.factories.resources import ResourceCentrePageFactory
+from tests.shared import shared_by_the_module
 
-from .conftest import INDEX_PATH
-
-demo_content = load("centres")
+from .conftest import AUDIENCES, CENTRES, INDEX_PATH, build_centres, expected
 
 # The core's wording (pages.filters), as the page escapes it.
 SET_ASIDE = "ce critère n&#x27;a pas été appliqué"
@@ -26,22 +27,30 @@ PAGE_NOTICE = "n&#x27;est pas un numéro de page valide"
 LAST_PAGE_NOTICE = "n&#x27;existe pas"
 
 
+# Every test reads the index with the centres of CENTRES in it (built once for the module).
+pytestmark = pytest.mark.usefixtures("shared_centres")
+
+
+@pytest.fixture(scope="module")
+def shared_centres(django_db_setup, django_db_blocker) -> dict[str, ResourceCentrePage]:
+    """The centres of CENTRES, built once for the module (see tests/shared.py)."""
+    yield from shared_by_the_module(django_db_blocker, build_centres)
+
+
+@pytest.fixture
+def centres(shared_centres, db) -> dict[str, ResourceCentrePage]:
+    """The module's centres, read afresh: a test may change them, the next one finds them as built."""
+    pages = ResourceCentrePage.objects.in_bulk([centre.pk for centre in shared_centres.values()])
+    return {slug: pages[centre.pk] for slug, centre in shared_centres.items()}
+
+
 def listed_slugs(markup: str) -> list[str]:
     return re.findall(r'<h3 class="card__title"><a href="/centres-de-ressources/([^/"]+)/">', markup)
 
 
-def expected(audience: str | None = None, need: str | None = None) -> list[str]:
-    """What the demo data says each filter must return, in tree order."""
-    return [
-        item["slug"]
-        for item in demo_content["centres"]
-        if (audience is None or audience in item["audiences"]) and (need is None or need in item["needs"])
-    ]
-
-
 @pytest.mark.django_db
-@pytest.mark.parametrize("audience", [item["slug"] for item in demo_content["audiences"]])
-def test_each_audience_filter(client, audience):
+@pytest.mark.parametrize("audience", AUDIENCES)
+def test_each_audience_filter(client, centres, audience):
     response = client.get(INDEX_PATH, {"public": audience})
     assert response.status_code == 200
     markup = response.content.decode()
@@ -51,19 +60,15 @@ def test_each_audience_filter(client, audience):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("need", [need.slug for need in NEEDS])
-def test_each_need_filter(client, need):
+def test_each_need_filter(client, centres, need):
     markup = client.get(INDEX_PATH, {"besoin": need}).content.decode()
     assert listed_slugs(markup) == expected(need=need) != []
 
 
 @pytest.mark.django_db
-def test_filters_combine_and_links_keep_the_other_filter(client):
+def test_filters_combine_and_links_keep_the_other_filter(client, centres):
     markup = client.get(INDEX_PATH, {"public": "associations", "besoin": "agir"}).content.decode()
-    assert (
-        listed_slugs(markup)
-        == expected("associations", "agir")
-        == ["modeles-socio-economiques-associatifs", "evaluation-partenariale"]
-    )
+    assert listed_slugs(markup) == expected("associations", "agir") == ["vie-associative", "evaluation-des-alliances"]
     assert "2 centres de ressources" in markup and "« Associations »" in markup and "« Agir »" in markup
     # The current choices are marked; other choices keep the filter already chosen.
     current = '<span aria-hidden="true">✓ </span>'
@@ -77,10 +82,8 @@ def test_filters_combine_and_links_keep_the_other_filter(client):
 
 
 @pytest.mark.django_db
-def test_unfiltered_list_marks_the_all_choices_and_offers_only_used_audiences(client, index):
-    from pages.models import Audience
-
-    Audience.objects.create(name="Chercheurs", slug="chercheurs")
+def test_unfiltered_list_marks_the_all_choices_and_offers_only_used_audiences(client, centres):
+    AudienceFactory(name="Chercheurs", slug="chercheurs")
     markup = client.get(INDEX_PATH).content.decode()
     current = 'aria-current="true"><span aria-hidden="true">✓ </span>'
     assert f"{current}Tous les publics<" in markup and f"{current}Tous les besoins<" in markup
@@ -109,11 +112,11 @@ def test_unfiltered_list_marks_the_all_choices_and_offers_only_used_audiences(cl
         ("page=" + "9" * 5000, [PAGE_NOTICE]),
     ],
 )
-def test_bad_input_gives_the_full_list_with_a_notice(client, query, notices):
+def test_bad_input_gives_the_full_list_with_a_notice(client, centres, query, notices):
     response = client.get(f"{INDEX_PATH}?{query}")
     assert response.status_code == 200
     markup = response.content.decode()
-    assert len(listed_slugs(markup)) == 12
+    assert listed_slugs(markup) == expected() != []
     for notice in notices:
         assert notice in markup
     assert markup.count(SET_ASIDE) == len([n for n in notices if n != PAGE_NOTICE and n != LAST_PAGE_NOTICE])
@@ -122,46 +125,50 @@ def test_bad_input_gives_the_full_list_with_a_notice(client, query, notices):
 
 
 @pytest.mark.django_db
-def test_bad_value_keeps_the_other_valid_filter(client):
+def test_bad_value_keeps_the_other_valid_filter(client, centres):
     markup = client.get(INDEX_PATH, {"public": "inconnu", "besoin": "se-former"}).content.decode()
     assert listed_slugs(markup) == expected(need="se-former")
     assert UNKNOWN_AUDIENCE in markup and "« Besoin »" not in markup
 
 
 @pytest.mark.django_db
-def test_values_are_read_case_and_space_insensitively(client):
+def test_values_are_read_case_and_space_insensitively(client, centres):
     markup = client.get(INDEX_PATH, {"public": " Associations ", "besoin": "AGIR"}).content.decode()
     assert listed_slugs(markup) == expected("associations", "agir")
 
 
 @pytest.mark.django_db
-def test_pagination_keeps_filters(client, index, monkeypatch):
-    from resources.models import index as index_module
-
-    monkeypatch.setattr(index_module, "CENTRES_PER_PAGE", 5)
+def test_pagination_keeps_filters(client, centres, index):
+    """More centres than a page holds: the pages that follow keep the filter."""
+    informing = expected(need="s-informer")
+    extra = [f"centre-en-plus-{number:02d}" for number in range(CENTRES_PER_PAGE + 3 - len(informing))]
+    for slug in extra:
+        ResourceCentrePageFactory(parent=index, slug=slug, helps_inform=True, publish=False)
+    ResourceCentrePageFactory(parent=index, slug="centre-pour-agir", helps_inform=False, helps_act=True, publish=False)
     first = client.get(INDEX_PATH, {"besoin": "s-informer"}).content.decode()
-    assert len(listed_slugs(first)) == 5
+    assert listed_slugs(first) == [*informing, *extra][:CENTRES_PER_PAGE]
     assert "Page 1 sur 2" in first
     assert 'href="/centres-de-ressources/?besoin=s-informer&amp;page=2" rel="next"' in first
     second = client.get(INDEX_PATH, {"besoin": "s-informer", "page": "2"}).content.decode()
-    assert listed_slugs(second) == expected(need="s-informer")[5:]
+    assert listed_slugs(second) == [*informing, *extra][CENTRES_PER_PAGE:] != []
     assert 'href="/centres-de-ressources/?besoin=s-informer" rel="prev"' in second
 
 
 @pytest.mark.django_db
-def test_unpublished_and_private_centres_are_not_listed(client):
+def test_unpublished_and_private_centres_are_not_listed(client, centres):
     from wagtail.models import PageViewRestriction
 
-    ResourceCentrePage.objects.get(slug="interet-general").unpublish()
-    private = ResourceCentrePage.objects.get(slug="engagement-des-salaries")
+    centres["interet-general"].unpublish()
+    private = centres["entreprises-engagees"]
     PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.PASSWORD, password="secret")
     slugs = listed_slugs(client.get(INDEX_PATH).content.decode())
-    assert "interet-general" not in slugs and "engagement-des-salaries" not in slugs
-    assert len(slugs) == 10
+    assert "interet-general" not in slugs and "entreprises-engagees" not in slugs
+    assert len(slugs) == len(CENTRES) - 2
 
 
 @pytest.mark.django_db
 def test_read_filters_allowlist():
+    AudienceFactory(slug="fondations", name="Fondations")
     filters = read_filters(QueryDict("public=fondations&besoin=s-informer"))
     assert filters.audience.slug == "fondations" and filters.need.slug == "s-informer" and not filters.notices
     assert filters.query() == "?public=fondations&besoin=s-informer"

@@ -13,6 +13,7 @@ from wagtail.models import Revision
 
 from resources.linkcheck import check_url, check_urls
 from resources.models import ResourceCentrePage
+from tests.factories.resources import ResourceCentrePageFactory
 
 TIMEOUT = 0.5
 HANG_SECONDS = 3.0
@@ -73,17 +74,19 @@ def server():
 
 @pytest.fixture
 def centres(db, server) -> dict[str, ResourceCentrePage]:
-    """Four seeded centres point at the local server; the others lose their address (no real network)."""
+    """Four centres point at the local server, two have no address (no real network)."""
     routes = {
-        "rse-et-partenariats": "/live",
-        "fondations-d-avenir": "/old",
-        "investissement-societal": "/missing",
-        "co-construction-territoriale": "/hang",
+        "RSE & Partenariats": "/live",
+        "Fondations d'avenir": "/old",
+        "Investissement sociétal": "/missing",
+        "Co-construction territoriale": "/hang",
     }
-    ResourceCentrePage.objects.exclude(slug__in=routes).update(platform_url="")
-    for slug, route in routes.items():
-        ResourceCentrePage.objects.filter(slug=slug).update(platform_url=server + route)
-    return {route: ResourceCentrePage.objects.get(slug=slug) for slug, route in routes.items()}
+    ResourceCentrePageFactory(title="Intérêt général", platform_url="")
+    # An address removed since the last check: that check no longer says anything.
+    ResourceCentrePageFactory(title="Engagement des salariés", platform_url="", link_ok=False, link_status=404)
+    return {
+        route: ResourceCentrePageFactory(title=title, platform_url=server + route) for title, route in routes.items()
+    }
 
 
 def run_command(*args: str) -> str:
@@ -107,7 +110,7 @@ def test_command_records_status_and_prints_a_table(centres, server):
     checked = {centre.link_checked_at for centre in results.values()}
     assert len(checked) == 1 and None not in checked
     without_url = ResourceCentrePage.objects.filter(platform_url="")
-    assert without_url.count() == 8 and not without_url.exclude(link_ok=None).exists()
+    assert without_url.count() == 2 and not without_url.exclude(link_ok=None).exists()
 
     lines = output.splitlines()
     assert lines[0].split() == ["Centre", "État", "Code", "Durée", "Adresse"]
@@ -120,7 +123,7 @@ def test_command_records_status_and_prints_a_table(centres, server):
     assert "INJOIGNABLE (erreur HTTP 404)" in row[results["/missing"].title]
     assert "INJOIGNABLE (délai dépassé)" in row[results["/hang"].title]
     assert "sans adresse" in next(line for line in lines if line.startswith("Intérêt général"))
-    assert lines[-1] == "12 centres, 4 adresses vérifiées, 2 injoignable(s)."
+    assert lines[-1] == "6 centres, 4 adresses vérifiées, 2 injoignable(s)."
 
     assert Revision.objects.count() == revisions, "checking links must not create revisions"
     assert ("HEAD", "/live") in Handler.requests and ("GET", "/live") not in Handler.requests

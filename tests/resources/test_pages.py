@@ -5,34 +5,20 @@ from __future__ import annotations
 import html5lib
 import pytest
 from django.utils.html import escape
-from wagtail.images import get_image_model
 from wagtail.models import Page
+from wagtail.rich_text import RichText
 from wagtail.test.utils import WagtailPageTestCase
 
-from demo.content import load
-from pages.models import HomePage, Partner
+from pages.models import HomePage
 from publications.queries import publications_for_centre
 from resources.models import ResourceCentreIndexPage, ResourceCentrePage
+from tests.factories.images import ImageFactory
+from tests.factories.pages import PartnerFactory
+from tests.factories.publications import PublicationPageFactory
+from tests.factories.resources import ResourceCentrePageFactory
+from tests.factories.webinars import WebinarPageFactory
 
-from .conftest import INDEX_PATH
-
-demo_content = load("centres")
-
-# The seven centres named in the client's documents, with the partner each was built with.
-NAMED_CENTRES = {
-    "innovation-territoriale-en-actions": {
-        "Caisse des Dépôts",
-        "Commissariat général à l'égalité des territoires (CGET)",
-        "Groupe La Poste",
-    },
-    "co-construction-territoriale": {"Commissariat général à l'égalité des territoires (CGET)"},
-    "modeles-socio-economiques-associatifs": {"ADASI"},
-    "rse-et-partenariats": {"ORSE"},
-    "investissement-societal": {"Caisse des Dépôts"},
-    "fondations-d-avenir": {"Centre français des fonds et fondations (CFF)"},
-    "accompagnement-strategique": {"Consult'In France"},
-}
-CENTRE_SLUGS = [item["slug"] for item in demo_content["centres"]]
+from .conftest import CENTRES, INDEX_PATH, audiences, needs
 
 
 def parse_strict(markup: str):
@@ -59,23 +45,33 @@ class TreeRulesTests(WagtailPageTestCase):
 
 
 @pytest.mark.django_db
-def test_index_lists_the_twelve_centres_as_cards(client):
+def test_index_lists_every_live_centre_as_a_card(client, centres):
     response = client.get(INDEX_PATH)
     assert response.status_code == 200
     markup = response.content.decode()
     parse_strict(markup)
-    assert markup.count('class="card centre-card"') == 12
-    assert "12 centres de ressources" in markup
-    for slug in CENTRE_SLUGS:
+    assert markup.count('class="card centre-card"') == len(CENTRES)
+    assert f"{len(CENTRES)} centres de ressources" in markup
+    for slug, *_ in CENTRES:
         assert f'href="{INDEX_PATH}{slug}/"' in markup
     assert '<html lang="fr">' in markup
 
 
+# Centres as staff fill them in: a partner or none, an address with or without « www. ».
+CENTRE_VARIANTS = {
+    "plain": {"platform_url": "https://centre-essai.exemple.org/"},
+    "www-and-partners": {"platform_url": "https://www.partenariats.exemple.org/acces", "partner_count": 2},
+    "subdomain-and-year": {"platform_url": "https://rseetpartenariats.wordpress.com/", "launch_year": 2014},
+}
+
+
 @pytest.mark.django_db
-@pytest.mark.parametrize("slug", CENTRE_SLUGS)
-def test_each_centre_opens_with_its_platform_link(client, slug):
-    centre = ResourceCentrePage.objects.get(slug=slug)
-    response = client.get(f"{INDEX_PATH}{slug}/")
+@pytest.mark.parametrize("variant", CENTRE_VARIANTS)
+def test_each_centre_opens_with_its_platform_link(client, index, variant):
+    fields = dict(CENTRE_VARIANTS[variant])
+    partners = PartnerFactory.create_batch(fields.pop("partner_count", 0))
+    centre = ResourceCentrePageFactory(parent=index, slug="centre-essai", partners=partners, **fields)
+    response = client.get(f"{INDEX_PATH}centre-essai/")
     assert response.status_code == 200
     markup = response.content.decode()
     tree = parse_strict(markup)
@@ -88,13 +84,19 @@ def test_each_centre_opens_with_its_platform_link(client, slug):
     described_by = tree.find(f".//*[@id='{link.get('aria-describedby')}']")
     assert "Vous quittez le site du RAMEAU" in "".join(described_by.itertext())
     assert centre.platform_host in "".join(described_by.itertext())
+    assert not centre.platform_host.startswith("www.")
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("slug,partner_names", NAMED_CENTRES.items())
-def test_named_centres_show_their_partners_with_logos(client, slug, partner_names):
-    centre = ResourceCentrePage.objects.get(slug=slug)
-    assert {partner.name for partner in centre.partners()} == partner_names
+def test_centre_shows_its_partners_with_logos(client, index):
+    partners = [
+        PartnerFactory(name="Caisse des Dépôts"),
+        PartnerFactory(name="Commissariat général à l'égalité des territoires (CGET)", website=""),
+        PartnerFactory(name="Groupe La Poste"),
+    ]
+    centre = ResourceCentrePageFactory(parent=index, partners=partners)
+    partner_names = {partner.name for partner in partners}
+    assert [partner.name for partner in centre.partners()] == [partner.name for partner in partners]
     tree = parse_strict(client.get(centre.url).content.decode())
     section = tree.find(".//section[@aria-labelledby='partenaires']")
     items = section.findall(".//li[@class='partners__item']")
@@ -113,16 +115,16 @@ def test_named_centres_show_their_partners_with_logos(client, slug, partner_name
 
 
 @pytest.mark.django_db
-def test_uncertain_centres_carry_no_invented_partner_or_year():
-    uncertain = ["evaluation-partenariale", "engagement-des-salaries", "specificites-associatives", "interet-general"]
-    for centre in ResourceCentrePage.objects.filter(slug__in=uncertain):
-        assert centre.partners() == []
-        assert centre.launch_year is None
-
-
-@pytest.mark.django_db
-def test_centre_page_shows_facts_linking_back_to_filtered_lists(client):
-    centre = ResourceCentrePage.objects.get(slug="rse-et-partenariats")
+def test_centre_page_shows_facts_linking_back_to_filtered_lists(client, index):
+    centre = ResourceCentrePageFactory(
+        parent=index,
+        audiences=[audiences()["entreprises"]],
+        body=[
+            ("heading", {"text": "De la stratégie RSE aux alliances", "level": "h2"}),
+            ("paragraph", RichText("<p>Des méthodes pour passer de la stratégie à l'action.</p>")),
+        ],
+        **needs(["s-informer", "agir"]),
+    )
     markup = client.get(centre.url).content.decode()
     assert f'href="{INDEX_PATH}?public=entreprises"' in markup
     assert f'href="{INDEX_PATH}?besoin=agir"' in markup
@@ -132,7 +134,8 @@ def test_centre_page_shows_facts_linking_back_to_filtered_lists(client):
 
 @pytest.mark.django_db
 def test_centre_without_platform_url_renders_without_the_link(client, index):
-    centre = ResourceCentrePage.objects.get(slug="interet-general")
+    centre = ResourceCentrePageFactory(parent=index)
+    assert "Accéder à la plateforme" in client.get(centre.url).content.decode()
     centre.platform_url = ""
     centre.save_revision().publish()
     markup = client.get(centre.url).content.decode()
@@ -141,21 +144,28 @@ def test_centre_without_platform_url_renders_without_the_link(client, index):
 
 
 @pytest.mark.django_db
-def test_centre_lists_the_publications_and_webinars_that_point_to_it(client):
-    centre = next(
-        c for c in ResourceCentrePage.objects.live() if c.publications.live().exists() and c.webinars.live().exists()
-    )
+def test_centre_lists_the_publications_and_webinars_that_point_to_it(client, index):
+    centre, other = ResourceCentrePageFactory.create_batch(2, parent=index)
+    PublicationPageFactory(title="Une publication du centre", centres=[centre])
+    PublicationPageFactory(title="Une publication d'un autre centre", centres=[other])
+    WebinarPageFactory(title="Une session du centre", centres=[centre])
     markup = client.get(centre.url).content.decode()
     assert 'id="publications-du-centre"' in markup and 'id="centre-webinaires"' in markup
     shown = publications_for_centre(centre)
-    assert shown and all(p.centres.filter(pk=centre.pk).exists() for p in shown)
+    assert [p.title for p in shown] == ["Une publication du centre"]
+    assert all(p.centres.filter(pk=centre.pk).exists() for p in shown)
     for publication in shown:
         assert escape(publication.title) in markup
+    assert "Une session du centre" in markup
+    assert escape("Une publication d'un autre centre") not in markup
 
 
 @pytest.mark.django_db
-def test_centre_without_related_content_shows_no_empty_sections(client):
-    centre = ResourceCentrePage.objects.get(slug="interet-general")
+def test_centre_without_related_content_shows_no_empty_sections(client, index):
+    centre = ResourceCentrePageFactory(parent=index)
+    PublicationPageFactory(centres=[centre])
+    WebinarPageFactory(centres=[centre])
+    assert centre.publications.exists() and centre.webinars.exists()
     centre.publications.clear()
     centre.webinars.clear()
     markup = client.get(centre.url).content.decode()
@@ -163,8 +173,8 @@ def test_centre_without_related_content_shows_no_empty_sections(client):
 
 
 @pytest.mark.django_db
-def test_centre_sharing_tags_use_its_summary_and_listing_image(client):
-    centre = ResourceCentrePage.objects.get(slug="fondations-d-avenir")
+def test_centre_sharing_tags_use_its_summary_and_listing_image(client, index):
+    centre = ResourceCentrePageFactory(parent=index, slug="fondations-d-avenir", listing_image=ImageFactory())
     assert not centre.search_description and not centre.listing_summary and not centre.social_image
     tree = parse_strict(client.get(centre.url).content.decode())
     head = tree.find("head")
@@ -188,9 +198,9 @@ def test_centre_sharing_tags_use_its_summary_and_listing_image(client):
 
 
 @pytest.mark.django_db
-def test_sharing_prefers_the_editors_choices(client):
-    centre = ResourceCentrePage.objects.get(slug="fondations-d-avenir")
-    social = get_image_model().objects.exclude(pk=centre.listing_image_id).first()
+def test_sharing_prefers_the_editors_choices(client, index):
+    centre = ResourceCentrePageFactory(parent=index, listing_image=ImageFactory())
+    social = ImageFactory(title="Image de partage du centre")
     centre.search_description = "Description pour les moteurs de recherche."
     centre.social_image = social
     centre.save_revision().publish()
@@ -200,10 +210,9 @@ def test_sharing_prefers_the_editors_choices(client):
 
 
 @pytest.mark.django_db
-def test_partner_without_website_is_shown_without_a_link(client):
-    centre = ResourceCentrePage.objects.get(slug="co-construction-territoriale")
-    cget = Partner.objects.get(name__contains="CGET")
-    assert not cget.website
+def test_partner_without_website_is_shown_without_a_link(client, index):
+    cget = PartnerFactory(name="Commissariat général à l'égalité des territoires (CGET)", website="")
+    centre = ResourceCentrePageFactory(parent=index, partners=[cget])
     section = parse_strict(client.get(centre.url).content.decode()).find(".//section[@aria-labelledby='partenaires']")
     assert section.find(".//a") is None
     assert "CGET" in "".join(section.itertext())

@@ -2,12 +2,12 @@
 
 import pytest
 
-from resources.models import ResourceCentrePage
+from tests.factories.resources import ResourceCentrePageFactory
 
 
 @pytest.mark.django_db
 def test_renamed_centre_redirects_permanently(client, django_capture_on_commit_callbacks):
-    centre = ResourceCentrePage.objects.get(slug="rse-et-partenariats")
+    centre = ResourceCentrePageFactory(title="RSE & Partenariats", slug="rse-et-partenariats")
     centre.slug = "rse-partenariats-entreprises"
     with django_capture_on_commit_callbacks(execute=True):  # Wagtail creates redirects on commit
         centre.save_revision().publish()
@@ -25,6 +25,7 @@ def test_renamed_index_keeps_centre_links_alive(client, django_capture_on_commit
     """Partners deep-link to centres: renaming the index must not break /centres-de-ressources/<slug>/."""
     from resources.models import ResourceCentreIndexPage
 
+    ResourceCentrePageFactory(slug="fondations-d-avenir")
     index = ResourceCentreIndexPage.objects.get()
     index.slug = "nos-centres"
     with django_capture_on_commit_callbacks(execute=True):

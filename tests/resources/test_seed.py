@@ -1,15 +1,33 @@
-"""seed_demo creates the 12 centres, their audiences and partners, once."""
+"""seed_demo creates the 12 centres, their audiences and partners, once: the demo's own
+tests, on a copy of the seeded demo."""
 
 from __future__ import annotations
 
-import pytest
+import html5lib
 from django.core.management import call_command
 
 from demo.content import load
 from pages.models import Audience, Partner
 from resources.models import ResourceCentreIndexPage, ResourceCentrePage, ResourceCentrePartner
 
+from .conftest import INDEX_PATH
+
 demo_content = load("centres")
+CENTRE_SLUGS = [item["slug"] for item in demo_content["centres"]]
+# The seven centres named in the client's documents, with the partner each was built with.
+NAMED_CENTRES = {
+    "innovation-territoriale-en-actions": {
+        "Caisse des Dépôts",
+        "Commissariat général à l'égalité des territoires (CGET)",
+        "Groupe La Poste",
+    },
+    "co-construction-territoriale": {"Commissariat général à l'égalité des territoires (CGET)"},
+    "modeles-socio-economiques-associatifs": {"ADASI"},
+    "rse-et-partenariats": {"ORSE"},
+    "investissement-societal": {"Caisse des Dépôts"},
+    "fondations-d-avenir": {"Centre français des fonds et fondations (CFF)"},
+    "accompagnement-strategique": {"Consult'In France"},
+}
 
 
 def counts() -> dict[str, int]:
@@ -22,8 +40,7 @@ def counts() -> dict[str, int]:
     }
 
 
-@pytest.mark.django_db
-def test_seed_creates_twelve_live_centres_once():
+def test_seed_creates_twelve_live_centres_once(demo_database):
     before = counts()
     assert before["index"] == 1 and before["centres"] == 12
     call_command("seed_demo", verbosity=0)
@@ -32,8 +49,7 @@ def test_seed_creates_twelve_live_centres_once():
     assert set(Audience.objects.values_list("slug", flat=True)) >= {item["slug"] for item in demo_content["audiences"]}
 
 
-@pytest.mark.django_db
-def test_seed_keeps_staff_edits_and_recreates_nothing_deleted_by_hand():
+def test_seed_keeps_staff_edits_and_recreates_nothing_deleted_by_hand(demo_database):
     centre = ResourceCentrePage.objects.get(slug="rse-et-partenariats")
     centre.summary = "Présentation réécrite par l'équipe."
     centre.save_revision().publish()
@@ -41,8 +57,7 @@ def test_seed_keeps_staff_edits_and_recreates_nothing_deleted_by_hand():
     assert ResourceCentrePage.objects.get(slug="rse-et-partenariats").summary == "Présentation réécrite par l'équipe."
 
 
-@pytest.mark.django_db
-def test_seed_creates_a_missing_partner():
+def test_seed_creates_a_missing_partner(demo_database):
     ResourceCentrePage.objects.filter(slug="rse-et-partenariats").delete()
     Partner.objects.filter(name="ORSE").delete()
     call_command("seed_demo", verbosity=0)
@@ -50,10 +65,35 @@ def test_seed_creates_a_missing_partner():
     assert [partner.name for partner in centre.partners()] == ["ORSE"]
 
 
-@pytest.mark.django_db
-def test_every_centre_has_an_https_platform_an_image_and_a_need():
+def test_every_centre_has_an_https_platform_an_image_and_a_need(demo_database):
     for centre in ResourceCentrePage.objects.all():
         assert centre.platform_url.startswith("https://"), centre.slug
         assert centre.listing_image_id, centre.slug
         assert centre.needs, centre.slug
         assert centre.audiences.exists(), centre.slug
+
+
+def test_the_index_lists_the_twelve_demo_centres(demo_database, client):
+    markup = client.get(INDEX_PATH).content.decode()
+    assert markup.count('class="card centre-card"') == 12
+    assert "12 centres de ressources" in markup
+    for slug in CENTRE_SLUGS:
+        assert f'href="{INDEX_PATH}{slug}/"' in markup
+
+
+def test_named_centres_show_the_partners_of_the_clients_documents(demo_database, client):
+    for slug, partner_names in NAMED_CENTRES.items():
+        centre = ResourceCentrePage.objects.get(slug=slug)
+        assert {partner.name for partner in centre.partners()} == partner_names, slug
+        tree = html5lib.parse(client.get(centre.url).content.decode(), namespaceHTMLElements=False)
+        section = tree.find(".//section[@aria-labelledby='partenaires']")
+        assert len(section.findall(".//li[@class='partners__item']")) == len(partner_names), slug
+
+
+def test_uncertain_centres_carry_no_invented_partner_or_year(demo_database):
+    uncertain = ["evaluation-partenariale", "engagement-des-salaries", "specificites-associatives", "interet-general"]
+    centres = ResourceCentrePage.objects.filter(slug__in=uncertain)
+    assert centres.count() == len(uncertain)
+    for centre in centres:
+        assert centre.partners() == []
+        assert centre.launch_year is None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import html
 import re
 
@@ -12,6 +13,9 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from pages.models import StandardPage
 from publications.models import PublicationPage
+from tests.factories.publications import NewsArticlePageFactory, PublicationPageFactory
+from tests.factories.resources import ResourceCentrePageFactory
+from tests.factories.webinars import WebinarPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -32,6 +36,18 @@ def heading(response) -> str:
 def notices(response) -> str:
     match = re.search(r'<div class="pub-notice"[^>]*>(.*?)</div>', response.content.decode(), re.S)
     return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", match.group(1)))) if match else ""
+
+
+@pytest.fixture
+def partnerships(db):
+    """Pages of every searchable kind that speak of partnerships, in the singular or the plural."""
+    return [
+        ResourceCentrePageFactory(title="Partenariats en territoire"),
+        PublicationPageFactory(title="Le partenariat en questions"),
+        PublicationPageFactory(title="Une étude", summary="Ce que les partenariats changent pour une association."),
+        WebinarPageFactory(title="Partenariats : retours d'expérience"),
+        NewsArticlePageFactory(title="Un nouveau partenariat pour la recherche"),
+    ]
 
 
 @pytest.fixture
@@ -69,7 +85,7 @@ def test_every_word_must_match(client, quintessence):
     assert result_titles(client.get(SEARCH, {"q": "quintessence zorglubien"})) == []
 
 
-def test_demo_content_is_found_across_page_types(client):
+def test_content_is_found_across_page_types(client, partnerships):
     response = client.get(SEARCH, {"q": "partenariat"})
     html = response.content.decode()
     for label in ("Centre de ressources", "Publication", "Webinaire"):
@@ -86,27 +102,15 @@ def test_results_show_kind_summary_and_date(client, make_publication_for_search)
 
 @pytest.fixture
 def make_publication_for_search(db):
-    from publications.models import PublicationIndexPage, PublicationType
-
     def make(slug="hippocampes", **fields):
-        import datetime
-
-        page = PublicationPage(
-            title=fields.pop("title", "Les hippocampes et leurs alliances"),
-            slug=slug,
-            publication_type=PublicationType.objects.first(),
-            publication_date=datetime.date(2030, 5, 1),
-            date_precision="month",
-            summary=fields.pop("summary", "Résumé sur les hippocampes partenaires."),
-            **fields,
-        )
-        PublicationIndexPage.objects.get().add_child(instance=page)
-        return page
+        fields.setdefault("title", "Les hippocampes et leurs alliances")
+        fields.setdefault("summary", "Résumé sur les hippocampes partenaires.")
+        return PublicationPageFactory(slug=slug, publication_date=datetime.date(2030, 5, 1), **fields)
 
     return make
 
 
-def test_narrow_by_kind_with_counts(client, quintessence):
+def test_narrow_by_kind_with_counts(client, partnerships, quintessence):
     everything = client.get(SEARCH, {"q": "partenariat"})
     publications = client.get(SEARCH, {"q": "partenariat", "type": "publications"})
     other = client.get(SEARCH, {"q": "partenariat", "type": "pages"})

@@ -10,7 +10,8 @@ import pytest
 from wagtail.models import Page
 
 from pages.models import SiteSettings
-from webinars.models import WebinarPage
+from tests.factories.publications import PublicationPageFactory, PublicationTypeFactory
+from tests.factories.webinars import WebinarPageFactory, WebinarSpeakerFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +22,7 @@ def json_ld_blocks(markup: str) -> list[dict]:
     ]
 
 
-def test_every_live_page_has_only_valid_json_ld(client):
+def test_every_live_page_has_only_valid_json_ld(client, every_page_type):
     seen_types = set()
     for page in Page.objects.live().public().filter(depth__gt=1):
         for block in json_ld_blocks(client.get(page.url).content.decode()):
@@ -49,7 +50,9 @@ def test_home_describes_the_organisation(client):
 
 
 def test_a_session_is_an_online_event_with_paris_times(client):
-    session = WebinarPage.objects.live().order_by("start").first()
+    session = WebinarPageFactory(
+        speakers=[WebinarSpeakerFactory.build(name="Anne Robin"), WebinarSpeakerFactory.build(name="Jean Dupont")]
+    )
     [data] = json_ld_blocks(client.get(session.url).content.decode())
     assert data["@type"] == "Event"
     assert data["name"] == session.title
@@ -66,7 +69,7 @@ def test_a_session_is_an_online_event_with_paris_times(client):
 
 
 def test_editor_text_cannot_break_out_of_the_json_ld(client):
-    session = WebinarPage.objects.live().first()
+    session = WebinarPageFactory()
     session.title = 'Fin </script><script>alert("x")</script> & suite'
     session.search_description = "</script><b>gras</b>"
     session.save_revision().publish()
@@ -77,10 +80,10 @@ def test_editor_text_cannot_break_out_of_the_json_ld(client):
     assert data["description"] == "</script><b>gras</b>"
 
 
-def test_a_publication_has_its_json_ld(client):
-    from publications.models import PublicationPage
-
-    publication = PublicationPage.objects.live().select_related("publication_type").first()
+@pytest.mark.parametrize("nature", ["book", "report", "article", "proceedings"])
+def test_a_publication_has_its_json_ld(client, nature):
+    kind = PublicationTypeFactory(slug=f"type-{nature}", nature=nature)
+    publication = PublicationPageFactory(publication_type=kind)
     [data] = json_ld_blocks(client.get(publication.url).content.decode())
     assert data["@type"] == publication.publication_type.schema_type
     assert data["name"] == publication.title

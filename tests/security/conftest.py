@@ -21,9 +21,9 @@ def production_static_root():
 
 
 @pytest.fixture
-def seeded_database(worker_id) -> str:
+def seeded_database(demo_template, worker_id) -> str:
     """A copy of the seeded demo of the test's own, as a URL another process (gunicorn,
     pg_dump) can open; dropped afterwards."""
-    name = databases.clone(databases.demo_template(), f"test_{databases.base_name()}_{worker_id}_server")
+    name = databases.clone(demo_template, f"test_{databases.base_name()}_{worker_id}_server")
     yield databases.database_url(name)
     databases.drop(name)

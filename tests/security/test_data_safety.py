@@ -20,6 +20,7 @@ from wagtail.models import PageLogEntry, Revision
 
 from publications.models import NewsArticlePage, NewsIndexPage
 from scripts.database import bin_dir
+from tests.factories.publications import NewsArticlePageFactory
 
 from .forms import article_form_data
 from .servers import ROOT
@@ -40,7 +41,7 @@ def article_data(article: NewsArticlePage, title: str) -> dict:
 
 @pytest.mark.django_db
 def test_every_admin_edit_is_a_revision_with_its_author(admin_client):
-    article = NewsArticlePage.objects.live().first()
+    article = NewsArticlePageFactory()
     edit = reverse("wagtailadmin_pages:edit", args=[article.pk])
     before = Revision.page_revisions.filter(object_id=str(article.pk)).count()
     admin_client.post(edit, article_data(article, "Première reprise"))

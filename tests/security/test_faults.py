@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import itertools
 import json
-import os
 import threading
 import time
 
@@ -28,14 +27,14 @@ def uncached(path: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def database():
+def database(demo_template):
     """A PostgreSQL server of the module's own, holding a copy of the demo, that tests may
     stop and start without disturbing the suite's server."""
     pg = EmbeddedPostgres()
     try:
         pg.create_database()
-        databases.copy_demo_to(pg.url())
-        yield pg, os.environ["RAMEAU_TEST_MEDIA_ROOT"]
+        databases.copy_demo_to(demo_template, pg.url())
+        yield pg, databases.media_root()
     finally:
         pg.close()
 

@@ -33,7 +33,7 @@ def test_public_pages_send_a_strict_policy_and_the_other_headers(client, path):
     assert policy["frame-ancestors"] == ["'none'"]
     assert policy["base-uri"] == ["'none'"]
     assert policy["object-src"] == ["'none'"]
-    assert set(policy["frame-src"]) >= {"https://www.youtube.com", "https://player.vimeo.com"}
+    assert set(policy["frame-src"]) >= {"https://www.youtube-nocookie.com", "https://player.vimeo.com"}
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
     assert response["Cross-Origin-Resource-Policy"] == "same-origin"

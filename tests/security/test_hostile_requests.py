@@ -8,7 +8,6 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from django.test import Client
-from wagtail.documents import get_document_model
 
 pytestmark = pytest.mark.django_db
 
@@ -57,13 +56,13 @@ HOSTILE_GETS = [
     "/recherche/?q=a&_connector=OR",
     "/publications/?_connector=OR&_negated=1",
     "/webinaires/?annee=2019%00&cycle[]=x",
-    # documents: path traversal, unknown ids, wrong names
-    "/documents/1/..%2F..%2F..%2Fetc%2Fpasswd",
+    # documents: path traversal, unknown ids, wrong names ({document}: a real document's id)
+    "/documents/{document}/..%2F..%2F..%2Fetc%2Fpasswd",
     "/documents/../../etc/passwd",
     "/documents/%2e%2e/%2e%2e/rameau_site/settings/base.py",
     "/documents/999999/inexistant.pdf",
     "/documents/abc/x.pdf",
-    "/documents/1/%00.pdf",
+    "/documents/{document}/%00.pdf",
     # odd paths
     "/publications/%00/",
     "/%C3%28/",
@@ -76,13 +75,22 @@ WARM_UP = ["/", "/publications/", "/actualites/", "/centres-de-ressources/", "/w
 
 
 @pytest.fixture(scope="module", autouse=True)
-def warm_renditions(django_db_setup, django_db_blocker):
-    """Image renditions are made once, on first display, and kept: make them before timing
-    (inside each test's rolled-back transaction they would be made again every time)."""
-    with django_db_blocker.unblock():
+def site_content(django_db_setup, django_db_blocker):
+    """A page of every type with its images and document, for the whole module: built once in
+    a transaction rolled back at the module's end (each test's own changes are rolled back
+    inside it). Image renditions are made on first display: the pages are visited once here,
+    before any request is timed."""
+    from django.db import transaction
+
+    from tests.factories.site import build_every_page_type
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        pages = build_every_page_type()
         visitor = Client()
         for path in WARM_UP:
             assert visitor.get(path).status_code == 200, path
+        yield pages
+        transaction.set_rollback(True)
 
 
 @pytest.fixture(autouse=True)
@@ -110,13 +118,14 @@ def timed(call, *args, **kwargs):
 
 
 @pytest.mark.parametrize("path", HOSTILE_GETS)
-def test_hostile_get(client, path):
+def test_hostile_get(client, site_content, path):
+    path = path.format(document=site_content["publication"].document_id)
     response, seconds = timed(client.get, path)
     check(response, seconds, path)
 
 
-def test_wrong_document_name_does_not_serve_or_redirect_elsewhere(client):
-    document = get_document_model().objects.order_by("pk").first()
+def test_wrong_document_name_does_not_serve_or_redirect_elsewhere(client, site_content):
+    document = site_content["publication"].document
     for path in (f"/documents/{document.pk}/autre-nom.pdf", f"/documents/{document.pk}/{document.filename}%00.html"):
         response, seconds = timed(client.get, path)
         check(response, seconds, path)

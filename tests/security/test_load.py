@@ -14,10 +14,11 @@ from .servers import PRODUCTION_HOST, ROOT, gunicorn, production_environment, re
 SECONDS = 15
 
 
-def test_bounded_load_without_a_single_error(db, seeded_database, production_static_root, settings):
+def test_bounded_load_without_a_single_error(demo_database, production_static_root, settings):
+    """On a copy of the seeded demo: the load's listings, filters and searches need its content."""
     document = get_document_model().objects.filter(file__endswith=".pdf").order_by("pk").first()
     env = production_environment(
-        seeded_database, production_static_root, str(settings.MEDIA_ROOT), SECURE_SSL_REDIRECT="false"
+        demo_database, production_static_root, str(settings.MEDIA_ROOT), SECURE_SSL_REDIRECT="false"
     )
     with gunicorn(env, workers=2) as server:
         assert request(server.port, document.url).status == 200

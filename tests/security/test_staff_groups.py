@@ -18,38 +18,34 @@ from publications.models import NewsArticlePage, NewsIndexPage, PublicationIndex
 from rameau_site.security.staff import EDITORS, MODERATORS, WORKFLOW
 from resources.models import ResourceCentreIndexPage, ResourceCentrePage
 from tests.clients import StaffClient
-from webinars.models import WebinarPage
+from tests.factories.publications import NewsArticlePageFactory
+from tests.factories.resources import ResourceCentrePageFactory
+from tests.factories.users import EditorFactory, ModeratorFactory
+from tests.factories.webinars import WebinarPageFactory
 
 from .forms import article_form_data
 
 pytestmark = pytest.mark.django_db
 
 
-def member_of(django_user_model, username: str, group_name: str):
-    user = django_user_model.objects.create_user(
-        username, f"{username}@example.org", "motdepasse-solide-2026", is_staff=True
-    )
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
 @pytest.fixture
-def editor_client(client, django_user_model):
-    client.force_login(member_of(django_user_model, "editrice-section", EDITORS))
+def editor_client(client):
+    editor = EditorFactory()
+    assert list(editor.groups.values_list("name", flat=True)) == [EDITORS]
+    client.force_login(editor)
     return client
 
 
 @pytest.fixture
-def moderator_client(django_user_model):
-
+def moderator_client(db):
     moderator = StaffClient()
-    moderator.force_login(member_of(django_user_model, "moderatrice", MODERATORS))
+    moderator.force_login(ModeratorFactory())
     return moderator
 
 
 @pytest.fixture
 def article(db) -> NewsArticlePage:
-    return NewsArticlePage.objects.live().first()
+    return NewsArticlePageFactory(title="Une actualité à relire")
 
 
 def article_form(article: NewsArticlePage, title: str, action: str) -> dict:
@@ -146,8 +142,8 @@ def test_editor_cannot_edit_site_settings_menus_or_snippets(editor_client):
 @pytest.mark.parametrize("other_section", ["centre", "webinar", "mission"])
 def test_editor_cannot_reach_another_sections_edit_history_revisions_or_previews(editor_client, other_section):
     page = {
-        "centre": lambda: ResourceCentrePage.objects.live().first(),
-        "webinar": lambda: WebinarPage.objects.live().first(),
+        "centre": ResourceCentrePageFactory,
+        "webinar": WebinarPageFactory,
         "mission": lambda: Page.objects.get(url_path__endswith="/qui-sommes-nous/"),
     }[other_section]().specific
     page.save_revision()  # a second revision, so that compare has something to compare
@@ -186,7 +182,7 @@ def test_choosers_hide_other_sections_drafts_from_editors(editor_client, moderat
         title="Centre secret en préparation", slug="centre-secret", summary="Pas encore annoncé.", live=False
     )
     index.add_child(instance=draft)
-    live = ResourceCentrePage.objects.live().first()
+    live = ResourceCentrePageFactory(parent=index, title="Centre déjà publié")
     browse = reverse("wagtailadmin_choose_page_child", args=[index.pk])
     search = reverse("wagtailadmin_choose_page_search") + "?q=Centre"
 

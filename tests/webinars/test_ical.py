@@ -10,12 +10,26 @@ import pytest
 from django.urls import resolve
 from django.utils import timezone
 
+from tests.factories.webinars import WebinarPageFactory
+from tests.shared import shared_by_the_module
 from webinars.ical import Event, calendar, plain_text
 from webinars.links import google_calendar_url, outlook_calendar_url
-from webinars.models import WebinarPage
+from webinars.models import WebinarCyclePage, WebinarPage
 
 from . import ics
-from .conftest import add_session, paris
+from .conftest import REGISTRATION_2019, build_cycle_2019, paris
+
+
+@pytest.fixture(scope="module")
+def shared_cycle_2019(django_db_setup, django_db_blocker):
+    """The client's 2019 cycle, built once for the module (see tests/shared.py)."""
+    yield from shared_by_the_module(django_db_blocker, build_cycle_2019)
+
+
+@pytest.fixture
+def cycle_2019(shared_cycle_2019, db):
+    """The module's 2019 cycle, read afresh: a test may change it, the next one finds it as built."""
+    return WebinarCyclePage.objects.get(pk=shared_cycle_2019.pk)
 
 
 def test_long_lines_are_folded_without_cutting_characters():
@@ -88,10 +102,7 @@ def test_cycle_feed_is_a_valid_calendar_with_twelve_sessions(client, cycle_2019)
         session = sessions[event["url"]]
         assert event["uid"] == f"webinaire-{session.translation_key}@lerameau.fr"
         assert event["summary"] == f"Webinaire du RAMEAU : {session.title}"
-        assert (
-            "Inscription : http://innovationterritoriale.plateformecapitalisation.org/programme-2019"
-            in event["description"]
-        )
+        assert f"Inscription : {REGISTRATION_2019}" in event["description"]
         assert event["location"] == "En ligne"
     assert len({event["uid"] for event in events}) == 12
 
@@ -111,7 +122,7 @@ def test_feed_is_stable_and_uid_survives_a_date_change(client, cycle_2019):
 
 @pytest.mark.django_db
 def test_feed_leaves_out_drafts(client, cycle_2019):
-    add_session(cycle_2019, date(2019, 12, 26), "Brouillon de décembre", publish=False)
+    WebinarPageFactory(parent=cycle_2019, day=date(2019, 12, 26), title="Brouillon de décembre", live=False)
     _, events = ics.read_calendar(client.get("/webinaires/2019/calendrier.ics").content.decode())
     assert len(events) == 12
 
@@ -169,15 +180,15 @@ def test_google_and_outlook_links_are_encoded():
 
 @pytest.mark.django_db
 def test_paragraphs_stay_apart_in_the_ics_and_the_calendar_links(client, cycle_2019):
-    session = add_session(
-        cycle_2019,
-        date(2019, 12, 19),
-        "Paragraphes",
+    session = WebinarPageFactory(
+        parent=cycle_2019,
+        day=date(2019, 12, 19),
+        title="Paragraphes",
         summary="<p>Premier paragraphe.</p><p>Second &amp; dernier,<br>à la ligne.</p>",
     )
     expected = (
         "Premier paragraphe.\n\nSecond & dernier,\nà la ligne.\n\n"
-        "Inscription : http://innovationterritoriale.plateformecapitalisation.org/programme-2019\n\n"
+        f"Inscription : {REGISTRATION_2019}\n\n"
         f"Présentation : {session.full_url}"
     )
     response = client.get(f"{session.url}calendrier.ics")

@@ -1,10 +1,11 @@
-"""The demo cycles' feeds, property by property, against expected_feeds.json: what calendar
-clients received when the feeds were first recorded. Values that change with every seeding
-(UIDs carry the page's translation key, DTSTAMP its publication time) are replaced by the
-name of what they must equal.
+"""Two cycles' feeds (the client's 2019 programme and a themed series, built by the
+fixtures of conftest.py), property by property, against expected_feeds.json: what calendar
+clients received when the feeds were recorded. Values that change with every run (UIDs
+carry the page's translation key, DTSTAMP its publication time) are replaced by the name
+of what they must equal.
 
-After a deliberate change (to the demo's sessions or to what a feed says), record the file
-again with RAMEAU_RECORD_FEEDS=1 and read its diff before committing it."""
+After a deliberate change (to these fixtures or to what a feed says), record the file again
+with RAMEAU_RECORD_FEEDS=1 and read its diff before committing it."""
 
 from __future__ import annotations
 
@@ -67,8 +68,7 @@ def feeds(client) -> dict:
     return result
 
 
-@pytest.mark.django_db
-def test_demo_feeds_match_the_recorded_events(client):
+def test_feeds_match_the_recorded_events(client, cycle_2019, series):
     found = feeds(client)
     if os.environ.get("RAMEAU_RECORD_FEEDS"):
         EXPECTED.write_text(json.dumps(found, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8")

@@ -8,39 +8,40 @@ from html import unescape
 
 import html5lib
 import pytest
-from django.core.files.base import ContentFile
 from django.db import connection
 from django.template.loader import render_to_string
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils.html import strip_tags
-from wagtail.documents import get_document_model
 
 from pages.caching import version
+from tests.factories.documents import DocumentFactory
+from tests.factories.resources import ResourceCentrePageFactory
+from tests.factories.webinars import WebinarCyclePageFactory, WebinarPageFactory
+from tests.shared import shared_by_the_module
 from webinars.home import next_webinar_section
-from webinars.models import WebinarPage
+from webinars.models import WebinarCyclePage, WebinarPage
 from webinars.queries import webinars_for_centre
 
-from .conftest import add_cycle, add_session, paris
-from .test_rule import CLIENT_2019
+from .conftest import CLIENT_2019, CLIENT_THEMES_2019, REGISTRATION_2019, build_cycle_2019, paris
 
-pytestmark = pytest.mark.django_db
+# Most tests read the client's 2019 cycle: built once for the module, present in every test.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("shared_cycle_2019")]
+
+
+@pytest.fixture(scope="module")
+def shared_cycle_2019(django_db_setup, django_db_blocker):
+    """The client's 2019 cycle, built once for the module (see tests/shared.py)."""
+    yield from shared_by_the_module(django_db_blocker, build_cycle_2019)
+
+
+@pytest.fixture
+def cycle_2019(shared_cycle_2019, db):
+    """The module's 2019 cycle, read afresh: a test may change it, the next one finds it as built."""
+    return WebinarCyclePage.objects.get(pk=shared_cycle_2019.pk)
+
 
 AFTER_EVERYTHING = datetime(2026, 6, 1, tzinfo=UTC)
-CLIENT_THEMES_2019 = [
-    "Lancement du cycle de webinaires",
-    "Qualifier l'innovation",
-    "Connaître l'écosystème territorial",
-    "Développer des partenariats stratégiques",
-    "Définir sa stratégie",
-    "Évaluer sa capacité de co-construction",
-    "Mobiliser les compétences",
-    "Favoriser l'engagement de l'entreprise",
-    "Hybrider son modèle socio-économique",
-    "Accroître l'impact d'une fondation",
-    "Numériser l'innovation",
-    "Co-construire le bien commun",
-]
 
 
 def html(response) -> str:
@@ -66,8 +67,8 @@ def count_queries(client, path: str) -> int:
 # --- the index --------------------------------------------------------------------------
 
 
-def test_index_shows_the_2019_cycle_exactly_as_the_client_table(client, frozen_now):
-    frozen_now(AFTER_EVERYTHING)
+def test_index_shows_the_2019_cycle_exactly_as_the_client_table(client, time_machine, cycle_2019, series):
+    time_machine.move_to(AFTER_EVERYTHING, tick=False)
     markup = html(client.get("/webinaires/"))
     assert "Cycle de webinaires 2019" in markup
     for day in CLIENT_2019:
@@ -81,48 +82,47 @@ def test_index_shows_the_2019_cycle_exactly_as_the_client_table(client, frozen_n
     assert "L'ODD 17 en pratique" in page_text
 
 
-def test_demo_sessions_are_as_in_the_client_table(cycle_2019):
-    sessions = WebinarPage.objects.child_of(cycle_2019).live().order_by("start")
-    assert [s.title for s in sessions] == CLIENT_THEMES_2019
-    assert [s.start for s in sessions] == [paris(day) for day in CLIENT_2019]
-    assert [s.end for s in sessions] == [paris(day, 14) for day in CLIENT_2019]
-
-
-def test_index_shows_the_next_session_first_with_its_registration(client, frozen_now):
-    frozen_now(datetime(2019, 11, 1, tzinfo=UTC))
+def test_index_shows_the_next_session_first_with_its_registration(client, time_machine, cycle_2019, series):
+    time_machine.move_to(datetime(2019, 11, 1, tzinfo=UTC), tick=False)
     markup = html(client.get("/webinaires/"))
     page_text = text(markup)
     assert "jeudi 21 novembre 2019, 13 h – 14 h" in page_text
     first = page_text.index("Prochaine session")
     assert first < page_text.index("Numériser l'innovation") < page_text.index("Le cycle en cours")
-    assert 'href="http://innovationterritoriale.plateformecapitalisation.org/programme-2019" rel="noopener"' in markup
+    assert f'href="{REGISTRATION_2019}" rel="noopener"' in markup
     assert "Le cycle en cours : Cycle de webinaires 2019" in page_text
 
 
-def test_in_progress_session_is_still_the_next_one(client, frozen_now):
-    frozen_now(paris(date(2019, 11, 21), 13, 30))
+def test_in_progress_session_is_still_the_next_one(client, time_machine, cycle_2019):
+    time_machine.move_to(paris(date(2019, 11, 21), 13, 30), tick=False)
     assert "jeudi 21 novembre 2019, 13 h – 14 h" in text(html(client.get("/webinaires/")).split("Le cycle en cours")[0])
-    frozen_now(paris(date(2019, 11, 21), 14, 0))
+    time_machine.move_to(paris(date(2019, 11, 21), 14, 0), tick=False)
     assert "jeudi 19 décembre 2019, 13 h – 14 h" in text(html(client.get("/webinaires/")).split("Le cycle en cours")[0])
 
 
-def test_draft_cycles_and_sessions_stay_hidden(client, frozen_now, index):
-    frozen_now(AFTER_EVERYTHING)
-    draft = add_cycle(index, "2030", "Cycle brouillon 2030", publish=False, year=2030)
-    add_session(draft, date(2030, 1, 17), "Session publiée sous un brouillon")
-    live = add_cycle(index, "2031", "Cycle 2031", year=2031)
-    add_session(live, date(2031, 1, 16), "Session en brouillon", publish=False)
+def test_draft_cycles_and_sessions_stay_hidden(client, time_machine, index, cycle_2019):
+    time_machine.move_to(AFTER_EVERYTHING, tick=False)
+    draft = WebinarCyclePageFactory(parent=index, slug="2030", title="Cycle brouillon 2030", live=False, year=2030)
+    WebinarPageFactory(parent=draft, day=date(2030, 1, 17), title="Session publiée sous un brouillon")
+    live = WebinarCyclePageFactory(parent=index, slug="2031", title="Cycle 2031", year=2031)
+    WebinarPageFactory(parent=live, day=date(2031, 1, 16), title="Session en brouillon", live=False)
     page_text = text(html(client.get("/webinaires/")))
     assert "Session publiée sous un brouillon" not in page_text and "Session en brouillon" not in page_text
     assert "Cycle 2031" not in page_text  # a cycle with no visible session is not listed
     assert "bientôt publié" in page_text
 
 
-def test_future_cycle_is_featured_when_its_session_is_next(client, frozen_now, index):
-    frozen_now(AFTER_EVERYTHING)
-    cycle = add_cycle(index, "2026", "Cycle de webinaires 2026", year=2026, registration_url="https://exemple.org/2026")
-    add_session(cycle, date(2026, 6, 18), "Une session de juin")
-    add_session(cycle, date(2026, 7, 16), "Une session de juillet")
+def test_future_cycle_is_featured_when_its_session_is_next(client, time_machine, index, cycle_2019):
+    time_machine.move_to(AFTER_EVERYTHING, tick=False)
+    cycle = WebinarCyclePageFactory(
+        parent=index,
+        slug="2026",
+        title="Cycle de webinaires 2026",
+        year=2026,
+        registration_url="https://exemple.org/2026",
+    )
+    WebinarPageFactory(parent=cycle, day=date(2026, 6, 18), title="Une session de juin")
+    WebinarPageFactory(parent=cycle, day=date(2026, 7, 16), title="Une session de juillet")
     page_text = text(html(client.get("/webinaires/")))
     assert "jeudi 18 juin 2026, 13 h – 14 h" in page_text
     assert page_text.index("Une session de juin") < page_text.index("Le cycle en cours : Cycle de webinaires 2026")
@@ -133,22 +133,22 @@ def test_future_cycle_is_featured_when_its_session_is_next(client, frozen_now, i
     )
 
 
-def test_index_query_count_does_not_grow_with_sessions(client, frozen_now, index):
-    frozen_now(AFTER_EVERYTHING)
-    cycle = add_cycle(index, "2025", "Cycle 2025", year=2025)
-    add_session(cycle, date(2025, 1, 16), "Première")
-    add_session(cycle, date(2025, 2, 20), "Deuxième")
+def test_index_query_count_does_not_grow_with_sessions(client, time_machine, index, cycle_2019):
+    time_machine.move_to(AFTER_EVERYTHING, tick=False)
+    cycle = WebinarCyclePageFactory(parent=index, slug="2025", title="Cycle 2025", year=2025)
+    WebinarPageFactory(parent=cycle, day=date(2025, 1, 16), title="Première")
+    WebinarPageFactory(parent=cycle, day=date(2025, 2, 20), title="Deuxième")
     with_two = count_queries(client, "/webinaires/")
     with_two_cycle = count_queries(client, "/webinaires/2025/")
     for month in range(3, 12):
-        add_session(cycle, date(2025, month, 10), f"Session {month}")
-    add_cycle(index, "2024", "Cycle 2024", year=2024)
+        WebinarPageFactory(parent=cycle, day=date(2025, month, 10), title=f"Session {month}")
+    WebinarCyclePageFactory(parent=index, slug="2024", title="Cycle 2024", year=2024)
     assert count_queries(client, "/webinaires/") == with_two
     assert count_queries(client, "/webinaires/2025/") == with_two_cycle
     assert with_two <= 10
 
 
-def test_unknown_parameters_and_paths_never_fail(client):
+def test_unknown_parameters_and_paths_never_fail(client, cycle_2019):
     assert client.get("/webinaires/?page=abc&annee=-1&cycle=%00").status_code == 200
     assert client.get("/webinaires/1999/").status_code == 404
     assert client.get("/webinaires/2019/session-inconnue/").status_code == 404
@@ -158,8 +158,8 @@ def test_unknown_parameters_and_paths_never_fail(client):
 # --- a cycle and a session ----------------------------------------------------------------
 
 
-def test_cycle_page(client, frozen_now):
-    frozen_now(datetime(2019, 11, 1, tzinfo=UTC))
+def test_cycle_page(client, time_machine, cycle_2019):
+    time_machine.move_to(datetime(2019, 11, 1, tzinfo=UTC), tick=False)
     markup = html(client.get("/webinaires/2019/"))
     page_text = text(markup)
     assert "Rendez-vous le 3e jeudi du mois, 13 h – 14 h (heure de Paris), en ligne." in page_text
@@ -169,14 +169,14 @@ def test_cycle_page(client, frozen_now):
     assert 'rel="alternate" type="text/calendar"' in markup
 
 
-def test_past_cycle_page_offers_no_subscription(client, frozen_now):
-    frozen_now(AFTER_EVERYTHING)
+def test_past_cycle_page_offers_no_subscription(client, time_machine, cycle_2019):
+    time_machine.move_to(AFTER_EVERYTHING, tick=False)
     markup = html(client.get("/webinaires/2019/"))
     assert "webcal://" not in markup and "Toutes les sessions de ce cycle ont eu lieu" in markup
 
 
-def test_upcoming_session_shows_registration_and_calendar_links(client, frozen_now):
-    frozen_now(datetime(2019, 11, 1, tzinfo=UTC))
+def test_upcoming_session_shows_registration_and_calendar_links(client, time_machine, cycle_2019):
+    time_machine.move_to(datetime(2019, 11, 1, tzinfo=UTC), tick=False)
     markup = html(client.get("/webinaires/2019/numeriser-linnovation/"))
     page_text = text(markup)
     assert "jeudi 21 novembre 2019, 13 h – 14 h" in page_text and "À venir" in page_text
@@ -189,13 +189,12 @@ def test_upcoming_session_shows_registration_and_calendar_links(client, frozen_n
     assert "Replay et supports" not in page_text
 
 
-def test_past_session_shows_replay_and_slides(client, frozen_now, cycle_2019):
-    frozen_now(AFTER_EVERYTHING)
+def test_past_session_shows_replay_and_slides(client, time_machine, cycle_2019):
+    time_machine.move_to(AFTER_EVERYTHING, tick=False)
     session = WebinarPage.objects.child_of(cycle_2019).get(slug="qualifier-linnovation")
-    slides = get_document_model()(title="Supports : qualifier l'innovation")
-    slides.file.save("qualifier.pdf", ContentFile(b"%PDF-1.4 demo"), save=False)
-    slides.file_size = slides.file.size  # measured now, as the admin's upload form does
-    slides.save()
+    slides = DocumentFactory(
+        title="Supports : qualifier l'innovation", file__filename="qualifier.pdf", file__data=b"%PDF-1.4 demo"
+    )
     session.replay_url = "https://video.exemple.org/qualifier"
     session.slides = slides
     session.save_revision().publish()
@@ -209,13 +208,14 @@ def test_past_session_shows_replay_and_slides(client, frozen_now, cycle_2019):
     assert "https://video.exemple.org/qualifier" in table and slides.url in table
 
 
-def test_session_in_another_time_zone_is_shown_in_its_own_time(client, frozen_now, index):
-    frozen_now(AFTER_EVERYTHING)
-    cycle = add_cycle(index, "reunion", "Série réunionnaise", time_zone="Indian/Reunion")
-    add_session(
-        cycle,
-        date(2025, 3, 20),
-        "Alliances ultramarines",
+def test_session_in_another_time_zone_is_shown_in_its_own_time(client, time_machine, index):
+    time_machine.move_to(AFTER_EVERYTHING, tick=False)
+    cycle = WebinarCyclePageFactory(
+        parent=index, slug="reunion", title="Série réunionnaise", time_zone="Indian/Reunion"
+    )
+    WebinarPageFactory(
+        parent=cycle,
+        title="Alliances ultramarines",
         start=datetime(2025, 3, 20, 9, tzinfo=UTC),
         end=datetime(2025, 3, 20, 10, tzinfo=UTC),
         slug="ultramarines",
@@ -230,8 +230,8 @@ def render_home_section(request) -> str:
     return render_to_string("webinars/includes/home_section.html", next_webinar_section(request), request=request)
 
 
-def test_home_section_shows_the_next_session(rf: RequestFactory, frozen_now):
-    frozen_now(datetime(2019, 11, 1, tzinfo=UTC))
+def test_home_section_shows_the_next_session(rf: RequestFactory, time_machine, cycle_2019):
+    time_machine.move_to(datetime(2019, 11, 1, tzinfo=UTC), tick=False)
     request = rf.get("/")
     context = next_webinar_section(request)
     assert context["next_session"].slug == "numeriser-linnovation"
@@ -242,8 +242,8 @@ def test_home_section_shows_the_next_session(rf: RequestFactory, frozen_now):
     assert "S'inscrire" in page_text
 
 
-def test_home_section_without_upcoming_session_links_the_replays(rf, frozen_now):
-    frozen_now(AFTER_EVERYTHING)
+def test_home_section_without_upcoming_session_links_the_replays(rf, time_machine, cycle_2019):
+    time_machine.move_to(AFTER_EVERYTHING, tick=False)
     request = rf.get("/")
     assert next_webinar_section(request)["next_session"] is None
     markup = render_home_section(request)
@@ -256,26 +256,8 @@ def test_home_section_is_empty_without_a_webinar_index(rf, index):
     assert render_home_section(rf.get("/")).strip() == ""
 
 
-def any_centre():
-    from resources.models import ResourceCentreIndexPage, ResourceCentrePage
-
-    centre = ResourceCentrePage.objects.live().order_by("path").first()
-    if centre is None:
-        from pages.models import HomePage
-
-        parent = ResourceCentreIndexPage.objects.first()
-        if parent is None:
-            parent = HomePage.objects.get().add_child(
-                instance=ResourceCentreIndexPage(title="Centres", slug="centres-de-ressources")
-            )
-        centre = parent.add_child(
-            instance=ResourceCentrePage(title="Centre d'essai", slug="centre-essai", summary="Pour les tests.")
-        )
-    return centre
-
-
-def test_webinars_for_centre(frozen_now, cycle_2019, django_assert_max_num_queries):
-    centre = any_centre()
+def test_webinars_for_centre(time_machine, cycle_2019, django_assert_max_num_queries):
+    centre = ResourceCentrePageFactory()
     sessions = list(WebinarPage.objects.child_of(cycle_2019).order_by("start"))
     for session in sessions:
         session.centres = [centre]
@@ -291,7 +273,7 @@ def test_webinars_for_centre(frozen_now, cycle_2019, django_assert_max_num_queri
     assert labels[-1] == "jeudi 21 novembre 2019, 13 h – 14 h"
     assert webinars_for_centre(centre, now=AFTER_EVERYTHING)["next"] is None
 
-    frozen_now(now)
+    time_machine.move_to(now, tick=False)
     markup = render_to_string(
         "webinars/includes/centre_webinars.html",
         {"centre_webinars": webinars_for_centre(centre)},
@@ -306,8 +288,12 @@ def test_webinars_for_centre(frozen_now, cycle_2019, django_assert_max_num_queri
     assert "jeudi 21 novembre 2019, 13 h – 14 h" in page_text
 
 
-def test_centre_section_is_empty_without_linked_sessions(db):
-    centre = any_centre()
+def test_centre_section_is_empty_without_linked_sessions(cycle_2019):
+    centre = ResourceCentrePageFactory()
+    session = WebinarPage.objects.child_of(cycle_2019).first()
+    session.centres = [centre]
+    session.save_revision().publish()
+    assert centre.webinars.exists()
     WebinarPage.centres.through.objects.filter(resourcecentrepage=centre).delete()
     markup = render_to_string(
         "webinars/includes/centre_webinars.html", {"centre_webinars": webinars_for_centre(centre)}
@@ -315,9 +301,9 @@ def test_centre_section_is_empty_without_linked_sessions(db):
     assert markup.strip() == ""
 
 
-def test_session_page_lists_live_centres(client, frozen_now, cycle_2019):
-    frozen_now(AFTER_EVERYTHING)
-    centre = any_centre()
+def test_session_page_lists_live_centres(client, time_machine, cycle_2019):
+    time_machine.move_to(AFTER_EVERYTHING, tick=False)
+    centre = ResourceCentrePageFactory()
     session = WebinarPage.objects.child_of(cycle_2019).get(slug="qualifier-linnovation")
     session.centres = [centre]
     session.save_revision().publish()

@@ -8,11 +8,12 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
+from tests.factories.webinars import WebinarCyclePageFactory, WebinarPageFactory
 from webinars.models import WebinarCyclePage, WebinarIndexPage, WebinarPage
 from webinars.planning import MONTH_SLUGS
 
-from .conftest import add_cycle, add_session, paris
-from .test_rule import CLIENT_2019, EXPECTED_2027
+from .conftest import CLIENT_2019, paris
+from .test_rule import EXPECTED_2027
 
 pytestmark = pytest.mark.django_db
 
@@ -23,18 +24,11 @@ def plan(*args) -> str:
     return out.getvalue()
 
 
-@pytest.fixture
-def no_2027(index):
-    """The demo plans next year's drafts; start these tests from a tree without 2027."""
-    WebinarCyclePage.objects.filter(slug="2027").delete()
-    return index
-
-
 def sessions_of(cycle) -> list[WebinarPage]:
     return list(WebinarPage.objects.child_of(cycle).order_by("start"))
 
 
-def test_plan_2027_creates_the_cycle_and_twelve_draft_sessions(no_2027):
+def test_plan_2027_creates_the_cycle_and_twelve_draft_sessions(index):
     output = plan("2027")
     cycle = WebinarCyclePage.objects.get(slug="2027")
     assert (cycle.year, cycle.title, cycle.live) == (2027, "Cycle de webinaires 2027", False)
@@ -52,7 +46,7 @@ def test_plan_2027_creates_the_cycle_and_twelve_draft_sessions(no_2027):
     assert "jeudi 21 janvier 2027" in output
 
 
-def test_running_again_creates_nothing(no_2027):
+def test_running_again_creates_nothing(index):
     plan("2027")
     before = WebinarPage.objects.count()
     output = plan("2027")
@@ -61,7 +55,7 @@ def test_running_again_creates_nothing(no_2027):
     assert "Rien à créer" in output
 
 
-def test_publish_option_publishes_cycle_and_sessions(no_2027, client):
+def test_publish_option_publishes_cycle_and_sessions(index, client):
     plan("2027", "--publish")
     cycle = WebinarCyclePage.objects.get(slug="2027")
     assert cycle.live and all(s.live for s in sessions_of(cycle))
@@ -69,15 +63,15 @@ def test_publish_option_publishes_cycle_and_sessions(no_2027, client):
 
 
 def test_holiday_moves_the_session_to_the_next_thursday(index):
-    WebinarCyclePage.objects.filter(slug="2019").delete()
+    assert not WebinarCyclePage.objects.filter(slug="2019").exists()
     plan("2019")
     cycle = WebinarCyclePage.objects.get(slug="2019")
     assert [s.start.astimezone(cycle.rule.zone).date() for s in sessions_of(cycle)] == CLIENT_2019
 
 
-def test_existing_sessions_are_kept_and_moved_ones_not_duplicated(no_2027):
-    cycle = add_cycle(no_2027, "2027", "Cycle 2027", year=2027)
-    add_session(cycle, date(2027, 2, 18), "Thème de février déjà choisi")
+def test_existing_sessions_are_kept_and_moved_ones_not_duplicated(index):
+    cycle = WebinarCyclePageFactory(parent=index, slug="2027", title="Cycle 2027", year=2027)
+    WebinarPageFactory(parent=cycle, day=date(2027, 2, 18), title="Thème de février déjà choisi")
     plan("2027")
     moved = WebinarPage.objects.child_of(cycle).get(slug="mars")
     moved.start, moved.end = paris(date(2027, 4, 1)), paris(date(2027, 4, 1), 14)  # an editor moves March to 1 April
@@ -88,7 +82,7 @@ def test_existing_sessions_are_kept_and_moved_ones_not_duplicated(no_2027):
     assert [s.title for s in sessions if s.start.month == 2] == ["Thème de février déjà choisi"]
 
 
-def test_the_demo_2019_cycle_is_complete(cycle_2019):
+def test_the_client_2019_cycle_is_complete(cycle_2019):
     assert "Rien à créer" in plan("2019")
 
 

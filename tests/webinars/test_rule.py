@@ -13,23 +13,8 @@ from webinars.formatting import when
 from webinars.holidays import easter_sunday, french_public_holidays, holiday_name, is_french_public_holiday
 from webinars.schedule import LAST, ScheduleRule, nth_weekday
 
-from .conftest import PARIS, paris
+from .conftest import CLIENT_2019, PARIS, paris
 
-# The client's 2019 programme (seed 001): the 3rd Thursday, except 15 August (Assomption) -> 22 August.
-CLIENT_2019 = [
-    date(2019, 1, 17),
-    date(2019, 2, 21),
-    date(2019, 3, 21),
-    date(2019, 4, 18),
-    date(2019, 5, 16),
-    date(2019, 6, 20),
-    date(2019, 7, 18),
-    date(2019, 8, 22),
-    date(2019, 9, 19),
-    date(2019, 10, 17),
-    date(2019, 11, 21),
-    date(2019, 12, 19),
-]
 # Worked out by hand from a 2027 calendar: no 3rd Thursday of 2027 is a public holiday.
 EXPECTED_2027 = [
     date(2027, 1, 21),

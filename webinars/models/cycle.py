@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from datetime import time
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import HttpRequest, HttpResponse
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.search import index
@@ -70,6 +72,13 @@ class WebinarCyclePage(RoutablePageMixin, BasePage):
         default="Europe/Paris",
         help_text="L'heure des sessions est celle de ce fuseau ; les agendas la convertissent pour chacun.",
     )
+    programmes = ParentalManyToManyField(
+        "pages.ProgrammePage",
+        verbose_name="programmes de recherche",
+        blank=True,
+        related_name="webinar_cycles",
+        help_text="Le ou les programmes dont le cycle met les résultats en débat ; il s'affichera sur leur page.",
+    )
     skip_public_holidays = models.BooleanField(
         "décaler les jours fériés",
         default=True,
@@ -91,6 +100,7 @@ class WebinarCyclePage(RoutablePageMixin, BasePage):
             heading="Règle de programmation",
             help_text="Sert à planifier les sessions et à signaler celles qui s'en écartent (sans les refuser).",
         ),
+        FieldPanel("programmes", widget=forms.CheckboxSelectMultiple),
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
 
@@ -139,6 +149,7 @@ class WebinarCyclePage(RoutablePageMixin, BasePage):
         now = clock.now()
         sessions = cycle_sessions(self, now=now)
         context["sessions"] = sessions
+        context["past_count"] = sum(1 for session in sessions if session.past)
         context["next_session"] = next((session for session in sessions if not session.past), None)
         context["ical_url"] = self.ical_url(request)
         context["webcal_url"] = "webcal://" + self.ical_full_url(request).split("://", 1)[-1]
@@ -147,10 +158,15 @@ class WebinarCyclePage(RoutablePageMixin, BasePage):
     @path(f"{ICAL_ROUTE}/", name="ical")
     def ical_feed(self, request: HttpRequest) -> HttpResponse:
         """The cycle as a subscribable iCalendar feed (every live session)."""
+        from pages.caching.data import remember
         from webinars.queries import cycle_sessions
 
-        events = [session.ical_event(request) for session in cycle_sessions(self, now=clock.now())]
-        body = calendar(self.title, events, description=self.intro, time_zone=self.time_zone)
+        def build() -> str:
+            events = [session.ical_event(request) for session in cycle_sessions(self, now=clock.now())]
+            return calendar(self.title, events, description=self.intro, time_zone=self.time_zone)
+
+        # The feed names no time but the sessions' own: kept per content version and host.
+        body = remember(request, f"cycle-ics:{self.pk}:{request.scheme}:{request.get_host()}", build)
         response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
         response["Content-Disposition"] = f'inline; filename="webinaires-{self.slug}.ics"'
         return response

@@ -19,7 +19,7 @@ from wagtail.search import index
 
 from pages import french_dates
 from pages.blocks import TEXT_FEATURES
-from pages.models import BasePage
+from pages.models import BasePage, link_people
 from pages.structured_data import json_ld_script
 from webinars import clock
 from webinars.ical import UID_DOMAIN, Event, calendar, plain_text
@@ -239,7 +239,8 @@ class WebinarPage(RoutablePageMixin, BasePage):
         from webinars.queries import session_details  # imports these models
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(session_details(self, now=clock.now()))
+        context.update(session_details(self, now=clock.now(), request=request))
+        link_people(context["speakers"], request)
         context["json_ld"] = json_ld_script(webinar_event(self, context["speakers"], request))
         if not context["past"]:
             context["calendar_links"] = self.calendar_links(request)
@@ -256,12 +257,30 @@ class WebinarPage(RoutablePageMixin, BasePage):
 
 class WebinarSpeaker(Orderable):
     page = ParentalKey(WebinarPage, on_delete=models.CASCADE, related_name="speakers")
-    name = models.CharField("nom", max_length=120, help_text="Prénom et nom.")
+    person = models.ForeignKey(
+        "pages.PersonPage",
+        verbose_name="page de la personne",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="talks",
+        help_text="Si l'intervenant a une page sur le site : son nom y mènera. Nom vide : repris de sa page.",
+    )
+    name = models.CharField("nom", max_length=120, blank=True, help_text="Prénom et nom.")
     role = models.CharField(
         "fonction", max_length=200, blank=True, help_text="Fonction et organisation, par exemple « maire de … »."
     )
 
-    panels = [FieldPanel("name"), FieldPanel("role")]
+    panels = [FieldPanel("person"), FieldPanel("name"), FieldPanel("role")]
+
+    def clean(self) -> None:
+        """Name and role as on the day of the session; from the person's page when left empty."""
+        super().clean()
+        if self.person_id:
+            self.name = self.name or self.person.title
+            self.role = self.role or self.person.role
+        if not self.name:
+            raise ValidationError({"name": "Indiquez le nom de l'intervenant, ou choisissez sa page."})
 
     class Meta(Orderable.Meta):
         verbose_name = "intervenant"

@@ -3,6 +3,9 @@
 Partners and visitors are sent to these platforms; a dead one must show up in the admin
 before a visitor finds it. Results are written with queryset.update(), so checking never
 creates a page revision nor touches what editors are working on.
+
+Other sections' external links (the press mentions…), registered as LinkSources, are
+checked in the same run; their results are kept per address in CheckedLink.
 """
 
 from __future__ import annotations
@@ -11,7 +14,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from resources.linkcheck import LinkResult, check_urls
-from resources.models import ResourceCentrePage
+from resources.models import CheckedLink, ResourceCentrePage
+from resources.plugins import link_sources
 
 MAX_TIMEOUT = 60.0
 MAX_WORKERS = 16
@@ -35,10 +39,39 @@ class Command(BaseCommand):
             raise CommandError(f"--workers doit être compris entre 1 et {MAX_WORKERS}.")
 
         centres = list(ResourceCentrePage.objects.order_by("path").only("pk", "title", "platform_url"))
+        others = [(source.label, name, url) for source in link_sources() for name, url in source.links() if url]
         checked_at = timezone.now()
-        results = check_urls([centre.platform_url for centre in centres if centre.platform_url], timeout, workers)
-        self.save(centres, results, checked_at)
-        self.print_table(centres, results)
+        centre_urls = [centre.platform_url for centre in centres if centre.platform_url]
+        results = check_urls(centre_urls + [url for _, _, url in others], timeout, workers)
+        centre_results = {url: result for url, result in results.items() if url in centre_urls}
+        self.save(centres, centre_results, checked_at)
+        self.save_others(others, results, checked_at)
+        self.print_table(centres, centre_results)
+        self.print_others(others, results)
+
+    def save_others(self, others: list[tuple[str, str, str]], results: dict[str, LinkResult], checked_at) -> None:
+        for url in dict.fromkeys(url for _, _, url in others):
+            result = results[url]
+            CheckedLink.objects.update_or_create(
+                url=url,
+                defaults={
+                    "status": result.status,
+                    "ok": result.ok,
+                    "error": result.error[:200],
+                    "checked_at": checked_at,
+                },
+            )
+
+    def print_others(self, others: list[tuple[str, str, str]], results: dict[str, LinkResult]) -> None:
+        if not others:
+            return
+        self.stdout.write("")
+        for label, name, url in others:
+            result = results[url]
+            state = "en ligne" if result.ok else f"INJOIGNABLE ({result.error})"
+            self.stdout.write(f"{label} · {name} : {state} ({result.status or '-'}) {url}")
+        dead = sum(1 for _, _, url in others if not results[url].ok)
+        self.stdout.write(f"{len(others)} autres liens vérifiés, {dead} injoignable(s).")
 
     def save(self, centres: list[ResourceCentrePage], results: dict[str, LinkResult], checked_at) -> None:
         without_url = [centre.pk for centre in centres if not centre.platform_url]

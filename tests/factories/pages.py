@@ -1,0 +1,344 @@
+"""The core's pages (home, mission, history, plain pages) and the snippets every section uses."""
+
+from __future__ import annotations
+
+import factory
+from django.utils.text import slugify
+from wagtail.models import Page, Site
+from wagtail.rich_text import RichText
+
+from pages.models import (
+    AccessibilityPage,
+    Audience,
+    ContactPage,
+    HistoryMilestone,
+    HistoryPage,
+    HomePage,
+    KeyFigure,
+    LegalNoticePage,
+    MissionPage,
+    NavigationSettings,
+    NewsletterList,
+    NewsletterPage,
+    Partner,
+    PersonPage,
+    PrivacyPage,
+    ProgrammeIndexPage,
+    ProgrammePage,
+    SiteMapPage,
+    StandardPage,
+    Subscriber,
+    Subscription,
+    TeamPage,
+    Theme,
+)
+
+from .base import PageFactory
+from .images import LogoFactory
+
+# --- snippets ---------------------------------------------------------------------------
+
+
+class PartnerFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Partenaire d'essai {n}")
+    logo = factory.SubFactory(LogoFactory, title=factory.LazyAttribute(lambda logo: f"Logo {logo.factory_parent.name}"))
+    website = factory.Sequence(lambda n: f"https://partenaire-{n}.exemple.org/")
+    description = "Un partenaire créé pour les tests."
+
+    class Meta:
+        model = Partner
+
+
+class KeyFigureFactory(factory.django.DjangoModelFactory):
+    value = factory.Sequence(lambda n: f"{100 + n}")
+    label = factory.Sequence(lambda n: f"alliances d'essai recensées ({n})")
+    year = 2024
+    source = "Enquête d'essai"
+    source_url = "https://etude.exemple.org/"
+
+    class Meta:
+        model = KeyFigure
+
+
+class AudienceFactory(factory.django.DjangoModelFactory):
+    """A visitor profile; found again by its slug."""
+
+    name = factory.Sequence(lambda n: f"Public d'essai {n}")
+    slug = factory.LazyAttribute(lambda audience: slugify(audience.name))
+    sort_order = factory.Sequence(lambda n: n)
+
+    class Meta:
+        model = Audience
+        django_get_or_create = ("slug",)
+
+
+class ThemeFactory(factory.django.DjangoModelFactory):
+    """A theme shared by publications and webinars; found again by its slug."""
+
+    name = factory.Sequence(lambda n: f"Thème d'essai {n}")
+    slug = factory.LazyAttribute(lambda theme: slugify(theme.name))
+    sort_order = factory.Sequence(lambda n: n)
+
+    class Meta:
+        model = Theme
+        django_get_or_create = ("slug",)
+
+
+# --- pages --------------------------------------------------------------------------------
+
+HOME_HEADLINE = "Faire alliance pour le bien commun"
+
+
+class HomePageFactory(PageFactory):
+    """The home page under Wagtail's root (one per site: `max_count = 1`)."""
+
+    title = "Accueil"
+    slug = "accueil"
+    parent = factory.LazyFunction(Page.get_first_root_node)
+    headline = HOME_HEADLINE
+    intro = "Un laboratoire de recherche qui observe et outille les alliances entre acteurs d'un territoire."
+    search_description = "Le RAMEAU étudie les alliances au service du bien commun."
+
+    class Meta:
+        model = HomePage
+
+
+class MissionPageFactory(PageFactory):
+    """« Qui sommes-nous ? » under the home page, with nothing but its intro unless asked."""
+
+    title = "Qui sommes-nous ?"
+    slug = "qui-sommes-nous"
+    parent = factory.LazyFunction(lambda: HomePage.objects.get())
+    intro = "Un laboratoire d'intérêt général qui étudie les alliances."
+    search_description = "Ce qu'est Le RAMEAU, ses missions et ses chiffres clés."
+
+    class Meta:
+        model = MissionPage
+
+
+class HistoryMilestoneFactory(factory.django.DjangoModelFactory):
+    """A timeline entry; pass `page=` to save it, or `.build()` it into `HistoryPageFactory(milestones=[...])`."""
+
+    year = factory.Sequence(lambda n: 2006 + n % 20)
+    title = factory.Sequence(lambda n: f"Étape d'essai {n}")
+    text = "<p>Ce qui s'est passé cette année-là.</p>"
+
+    class Meta:
+        model = HistoryMilestone
+
+
+class HistoryPageFactory(PageFactory):
+    title = "Notre histoire"
+    slug = "histoire"
+    parent = factory.LazyFunction(lambda: MissionPage.objects.get())
+    intro = "Les grandes étapes du RAMEAU."
+    search_description = "Les étapes du RAMEAU depuis sa fondation."
+
+    class Meta:
+        model = HistoryPage
+
+
+class StandardPageFactory(PageFactory):
+    title = factory.Sequence(lambda n: f"Page d'essai {n}")
+    parent = factory.LazyFunction(lambda: HomePage.objects.get())
+    intro = "Une page simple créée pour les tests."
+
+    class Meta:
+        model = StandardPage
+
+
+# --- what a page or the site needs beyond its fields -----------------------------------------
+
+MISSIONS = ("Témoigner", "Innover", "Transmettre")
+
+
+def give_mission_content(mission: MissionPage, figures: int = 2) -> MissionPage:
+    """« Qui sommes-nous ? » as the design has it: three missions, each with its « preuve en
+    acte », four objectives, sourced key figures, a quote and a closing paragraph; published."""
+    mission.positioning = "<p>Observatoire, centre d'expérimentation et laboratoire de prospective.</p>"
+    mission.missions = [
+        (
+            "mission",
+            {
+                "title": title,
+                "text": RichText(f"<p>Ce que veut dire « {title.lower()} » pour le laboratoire.</p>"),
+                "proof_title": "La preuve en acte",
+                "proof_text": RichText(f"<p>Une réalisation qui montre la mission « {title} ».</p>"),
+            },
+        )
+        for title in MISSIONS
+    ]
+    mission.objectives_intro = "Quatre objectifs pour les alliances."
+    mission.objectives = [
+        ("objective", {"title": f"Objectif d'essai {number}", "text": "Une phrase d'explication."})
+        for number in range(1, 5)
+    ]
+    mission.key_figures = [("figure", figure) for figure in KeyFigureFactory.create_batch(figures)]
+    mission.quote_text = "Faire alliance, c'est répondre ensemble à ce qu'aucun ne peut seul."
+    mission.quote_author = "Une présidente d'essai"
+    mission.quote_role = "présidente du laboratoire"
+    mission.body = [("paragraph", RichText("<p>Un dernier mot sur la méthode.</p>"))]
+    mission.save_revision().publish()
+    return mission
+
+
+def add_to_menu(page: Page, menu: str = "primary_menu", label: str = "") -> None:
+    """Adds the page at the end of the header menu (or of `menu="footer_menu"`), as staff do in Paramètres."""
+    navigation = NavigationSettings.for_site(Site.objects.get(is_default_site=True))
+    items = [(block.block_type, block.value) for block in getattr(navigation, menu)]
+    setattr(navigation, menu, [*items, ("page", {"page": page, "label": label})])
+    navigation.save()
+
+
+# --- people and programmes ------------------------------------------------------------------
+
+
+class TeamPageFactory(PageFactory):
+    """« L'équipe » under « Qui sommes-nous ? »; `sections=[("section", {...})]` groups people."""
+
+    title = "L'équipe"
+    slug = "equipe"
+    parent = factory.LazyFunction(lambda: MissionPage.objects.get())
+    intro = "Les personnes du laboratoire."
+
+    class Meta:
+        model = TeamPage
+
+
+def team_page() -> TeamPage:
+    """The site's team page, made the first time it is asked for (one per site)."""
+    return TeamPage.objects.first() or TeamPageFactory()
+
+
+class PersonPageFactory(PageFactory):
+    """A person under the team page (made if missing)."""
+
+    title = factory.Sequence(lambda n: f"Personne d'essai {n}")
+    parent = factory.LazyFunction(team_page)
+    given_name = "Anne"
+    family_name = factory.Sequence(lambda n: f"Essai{n}")
+    role = "Chercheuse associée"
+    biography = "<p>Une biographie écrite pour les tests.</p>"
+
+    class Meta:
+        model = PersonPage
+
+
+class ProgrammeIndexPageFactory(PageFactory):
+    title = "Programmes"
+    slug = "programmes"
+    parent = factory.LazyFunction(lambda: HomePage.objects.get())
+    intro = "Les programmes de recherche du laboratoire."
+
+    class Meta:
+        model = ProgrammeIndexPage
+
+
+def programme_index() -> ProgrammeIndexPage:
+    return ProgrammeIndexPage.objects.first() or ProgrammeIndexPageFactory()
+
+
+class ProgrammePageFactory(PageFactory):
+    """A programme under /programmes/ (made if missing), current since 2020 unless told."""
+
+    title = factory.Sequence(lambda n: f"Programme d'essai {n}")
+    parent = factory.LazyFunction(programme_index)
+    start_year = 2020
+    summary = "Un programme de recherche écrit pour les tests."
+
+    class Meta:
+        model = ProgrammePage
+
+
+# --- the front door: contact, newsletters, legal pages ------------------------------------
+
+
+class ContactPageFactory(PageFactory):
+    """/contact/ with the default fields a new contact page gets (name, e-mail, organisation,
+    subject, message), unless `form_fields=[...]` says otherwise."""
+
+    title = "Contact"
+    slug = "contact"
+    parent = factory.LazyFunction(lambda: HomePage.objects.get())
+    intro = "Écrivez au laboratoire."
+
+    class Meta:
+        model = ContactPage
+
+
+class NewsletterPageFactory(PageFactory):
+    title = "Lettres d'information"
+    slug = "newsletters"
+    parent = factory.LazyFunction(lambda: HomePage.objects.get())
+    intro = "Les lettres du laboratoire."
+
+    class Meta:
+        model = NewsletterPage
+
+
+class LegalNoticePageFactory(PageFactory):
+    title = "Mentions légales"
+    slug = "mentions-legales"
+    parent = factory.LazyFunction(lambda: HomePage.objects.get())
+    intro = "Qui publie le site et qui l'héberge."
+
+    class Meta:
+        model = LegalNoticePage
+
+
+class PrivacyPageFactory(PageFactory):
+    title = "Données personnelles"
+    slug = "confidentialite"
+    parent = factory.LazyFunction(lambda: HomePage.objects.get())
+    intro = "Ce que le site garde de vous."
+
+    class Meta:
+        model = PrivacyPage
+
+
+class AccessibilityPageFactory(PageFactory):
+    title = "Déclaration d'accessibilité"
+    slug = "accessibilite"
+    parent = factory.LazyFunction(lambda: HomePage.objects.get())
+    intro = "Où en est l'accessibilité du site."
+    conformity_status = AccessibilityPage.Status.PARTIAL
+
+    class Meta:
+        model = AccessibilityPage
+
+
+class SiteMapPageFactory(PageFactory):
+    title = "Plan du site"
+    slug = "plan-du-site"
+    parent = factory.LazyFunction(lambda: HomePage.objects.get())
+    intro = "Toutes les pages du site."
+
+    class Meta:
+        model = SiteMapPage
+
+
+class NewsletterListFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Lettre d'essai {n}")
+    description = "Une lettre créée pour les tests."
+    sort_order = factory.Sequence(lambda n: n)
+
+    class Meta:
+        model = NewsletterList
+
+
+class SubscriberFactory(factory.django.DjangoModelFactory):
+    email = factory.Sequence(lambda n: f"abonne{n}@example.org")
+
+    class Meta:
+        model = Subscriber
+
+
+class SubscriptionFactory(factory.django.DjangoModelFactory):
+    """A subscription as the views leave it; `status=` and the dates as the test needs them."""
+
+    subscriber = factory.SubFactory(SubscriberFactory)
+    newsletter = factory.SubFactory(NewsletterListFactory)
+    consent_text = "Texte de consentement d'essai."
+
+    class Meta:
+        model = Subscription

@@ -1,0 +1,52 @@
+"""The resource centres: the index and one centre, with its partners in order."""
+
+from __future__ import annotations
+
+import factory
+
+from pages.models import HomePage
+from resources.models import ResourceCentreIndexPage, ResourceCentrePage, ResourceCentrePartner
+
+from .base import PageFactory
+
+
+class ResourceCentreIndexPageFactory(PageFactory):
+    title = "Centres de ressources"
+    slug = "centres-de-ressources"
+    parent = factory.LazyFunction(lambda: HomePage.objects.get())
+    intro = "Douze espaces ouverts pour s'informer, se former et agir."
+    search_description = "Les centres de ressources du RAMEAU, par public et par besoin."
+
+    class Meta:
+        model = ResourceCentreIndexPage
+
+
+class ResourceCentrePartnerFactory(factory.django.DjangoModelFactory):
+    """A partner link; `.build()` it into a centre's `partner_links`, or pass `page=` to save it."""
+
+    partner = factory.SubFactory("tests.factories.pages.PartnerFactory")
+
+    class Meta:
+        model = ResourceCentrePartner
+
+
+class ResourceCentrePageFactory(PageFactory):
+    """A centre under the index, leading to its platform; `partners=[...]` links partners in that order."""
+
+    title = factory.Sequence(lambda n: f"Centre d'essai {n}")
+    parent = factory.LazyFunction(lambda: ResourceCentreIndexPage.objects.get())
+    summary = factory.LazyAttribute(lambda centre: f"Ce que l'on trouve dans « {centre.title} », et pour qui.")
+    platform_url = factory.Sequence(lambda n: f"https://centre-{n}.exemple.org/")
+    helps_inform = True
+
+    class Meta:
+        model = ResourceCentrePage
+
+    class Params:
+        partners = ()
+
+    partner_links = factory.LazyAttribute(
+        lambda centre: [
+            ResourceCentrePartner(partner=partner, sort_order=order) for order, partner in enumerate(centre.partners)
+        ]
+    )
