@@ -97,7 +97,9 @@ def test_a_replay_asks_nothing_of_another_host_until_the_click(page, site_url):
     page.on("request", lambda request: requests.append(request.url))
     page.route(  # the player's host answers from here: the test never reaches the Internet
         re.compile(r"^https://www\.youtube-nocookie\.com/"),
-        lambda route: route.fulfill(content_type="text/html; charset=utf-8", body="<title>Lecteur</title><p>Lecteur vidéo</p>"),
+        lambda route: route.fulfill(
+            content_type="text/html; charset=utf-8", body="<title>Lecteur</title><p>Lecteur vidéo</p>"
+        ),
     )
     page.add_init_script(RECORD_VIOLATIONS)
     page.goto(site_url + path, wait_until="networkidle")
