@@ -23,7 +23,8 @@ from django.core.cache.backends.redis import RedisCache
 
 logger = logging.getLogger(__name__)
 
-#: After a failure, Redis is left alone this long before the next attempt.
+#: After a failure, Redis is left alone this long before the next attempt (a cache's
+#: RETRY_AFTER entry in CACHES overrides it).
 RETRY_AFTER_SECONDS = 5.0
 #: Connecting and answering: a Redis slower than this counts as away.
 SOCKET_TIMEOUT_SECONDS = 0.25
@@ -42,6 +43,7 @@ class ResilientRedisCache(RedisCache):
         options.setdefault("socket_connect_timeout", SOCKET_TIMEOUT_SECONDS)
         options.setdefault("socket_timeout", SOCKET_TIMEOUT_SECONDS)
         super().__init__(server, {**params, "OPTIONS": options})
+        self.retry_after = float(params.get("RETRY_AFTER", RETRY_AFTER_SECONDS))
         self.unavailable_until = 0.0
         self.lock = threading.Lock()
 
@@ -63,8 +65,8 @@ class ResilientRedisCache(RedisCache):
         except (RedisError, OSError) as error:
             with self.lock:
                 if self.available:
-                    logger.warning("cache unavailable, serving uncached for %.0f s: %s", RETRY_AFTER_SECONDS, error)
-                self.unavailable_until = time.monotonic() + RETRY_AFTER_SECONDS
+                    logger.warning("cache unavailable, serving uncached for %.0f s: %s", self.retry_after, error)
+                self.unavailable_until = time.monotonic() + self.retry_after
             return fallback
 
     def get(self, key, default=None, version=None):

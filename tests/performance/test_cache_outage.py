@@ -12,10 +12,12 @@ from tests.servers import free_port, redis_server
 pytestmark = pytest.mark.django_db
 
 
-def redis_caches(url: str) -> dict:
+def redis_caches(url: str, retry_after: float = 600) -> dict:
+    """Both caches on Redis; the pause after a failure outlasts the test however slow the machine."""
     backend = "pages.caching.backends.ResilientRedisCache"
     return {
-        alias: {"BACKEND": backend, "LOCATION": url, "KEY_PREFIX": f"test-{alias}"} for alias in ("default", "pages")
+        alias: {"BACKEND": backend, "LOCATION": url, "KEY_PREFIX": f"test-{alias}", "RETRY_AFTER": retry_after}
+        for alias in ("default", "pages")
     }
 
 
