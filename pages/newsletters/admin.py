@@ -20,6 +20,11 @@ from pages.models import NewsletterList, Subscription
 from .mail import list_unsubscribe_headers, unsubscribe_url
 from .tokens import ALL_LISTS
 
+try:  # Wagtail 8 registers a model's permission policy once, for every view of it.
+    from wagtail.permissions import register_permission_policy
+except ImportError:  # Wagtail 7.4 LTS: the viewset carries it (SubscriptionViewSet below).
+    register_permission_policy = None
+
 
 class NewsletterListIndexView(SnippetIndexView):
     def get_base_queryset(self):
@@ -118,9 +123,15 @@ class SubscriptionViewSet(ModelViewSet):
     }
     export_filename = "abonnes-lettres"
 
-    @property
-    def permission_policy(self):
-        return ViewOnlyPolicy(self.model)
+    if register_permission_policy is None:
+
+        @property
+        def permission_policy(self):
+            return ViewOnlyPolicy(self.model)
+
+
+if register_permission_policy is not None:
+    register_permission_policy(Subscription, ViewOnlyPolicy(Subscription), exact_class=True)
 
 
 class NewsletterViewSetGroup(ModelViewSetGroup):

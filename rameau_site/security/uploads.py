@@ -17,10 +17,12 @@ import errno
 import logging
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from PIL import Image
 from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
+from wagtail.utils.file import hash_filelike
 
 logger = logging.getLogger(__name__)
 
@@ -28,6 +30,11 @@ TOO_MANY_PIXELS = "Cette image compte trop de pixels : %(max_pixels_count)s au p
 
 
 class PixelSafeImageField(WagtailImageField):
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Wagtail 8 catches the bomb itself, with this message: the same French text either way.
+        self.error_messages["file_too_many_pixels"] = TOO_MANY_PIXELS
+
     def check_image_pixel_size(self, f) -> None:
         try:
             super().check_image_pixel_size(f)
@@ -74,13 +81,54 @@ class StoredWhileValidating:
         self.instance.file = stored
 
 
+ALT_TEXT_LABEL = "Texte alternatif (description)"
+ALT_TEXT_HELP = (
+    "Ce que montre l'image, en une phrase, pour qui ne la voit pas (lecteurs d'écran). Repris "
+    "comme texte alternatif quand l'image est insérée dans un texte ; à défaut, c'est le titre."
+)
+
+
 class ImageForm(StoredWhileValidating, BaseImageForm):
     """WAGTAILIMAGES_IMAGE_FORM_BASE: every image form of the admin (single, multiple and
-    chooser uploads) takes its file field from here."""
+    chooser uploads) takes its file field from here, with Wagtail's own file input, whose
+    script fills the title from the file's name."""
 
-    file = PixelSafeImageField(label="Fichier")
+    file = PixelSafeImageField(label="Fichier", widget=BaseImageForm._meta.widgets["file"])
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if "description" in self.fields:  # Wagtail's « Description » is the alternative text
+            self.fields["description"].label = ALT_TEXT_LABEL
+            self.fields["description"].help_text = ALT_TEXT_HELP
+
+
+DUPLICATE_DOCUMENT = (
+    "Ce fichier est déjà dans la bibliothèque des documents : « %(title)s », déposé le %(date)s. "
+    "Choisissez-le dans la liste plutôt que de le déposer une seconde fois (le doublon recevrait un "
+    "nom de fichier modifié). Pour remplacer son contenu, modifiez ce document-là."
+)
 
 
 class DocumentForm(StoredWhileValidating, BaseDocumentForm):
     """WAGTAILDOCS_DOCUMENT_FORM_BASE: every document form of the admin (single, multiple
-    and chooser uploads)."""
+    and chooser uploads). A file already in the library is pointed to rather than stored
+    twice (Wagtail warns of duplicate images, not of documents)."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        upload = cleaned_data.get("file")
+        if upload and "file" in self.changed_data:
+            same = (
+                type(self.instance)
+                .objects.filter(file_hash=hash_filelike(upload))
+                .exclude(pk=self.instance.pk)
+                .order_by("created_at")
+                .first()
+            )
+            if same is not None:
+                date = timezone.localtime(same.created_at).strftime("%d/%m/%Y")
+                self.add_error(
+                    "file",
+                    ValidationError(DUPLICATE_DOCUMENT, code="duplicate", params={"title": same.title, "date": date}),
+                )
+        return cleaned_data

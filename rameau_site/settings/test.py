@@ -1,6 +1,7 @@
 """The test suite: PostgreSQL like production (DATABASE_URL is required), fast hashing."""
 
 import os
+import warnings
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -8,6 +9,11 @@ from .base import *  # noqa: F403
 
 if not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
     raise ImproperlyConfigured("The tests run on PostgreSQL: set DATABASE_URL, or use `make test` which starts one.")
+
+# Deprecations from Wagtail and Django are errors, also those raised while Django sets up
+# (before pytest's own filterwarnings apply): an upgrade shows what to change.
+for category in (DeprecationWarning, PendingDeprecationWarning):
+    warnings.filterwarnings("error", category=category, module=r"(wagtail|django)(\.|$)")
 
 DEBUG = False
 SECRET_KEY = "test-only-not-secret"
