@@ -33,6 +33,11 @@ def test_demo_names_the_documented_people_programmes_and_links(demo_database, cl
     assert PressIndexPage.objects.get().live
     for path in ("/qui-sommes-nous/equipe/", "/programmes/", "/programmes/phare/", "/presse/"):
         assert client.get(path).status_code == 200, path
+    # Visitors find them: the team from « Qui sommes-nous ? », programmes and press from every footer.
+    assert 'href="/qui-sommes-nous/equipe/"' in client.get("/qui-sommes-nous/").content.decode()
+    home = client.get("/").content.decode()
+    footer = home[home.index("<footer") :]
+    assert 'href="/programmes/"' in footer and 'href="/presse/"' in footer
 
 
 def test_seeding_again_adds_no_person_programme_nor_link(demo_database):

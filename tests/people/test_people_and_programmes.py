@@ -4,6 +4,7 @@ admin forms, what they gather from the other side's links, and their structured 
 from __future__ import annotations
 
 import datetime
+import html
 import json
 import re
 
@@ -255,9 +256,19 @@ def test_centres_and_publications_filter_by_programme(client):
     library = client.get("/publications/?programme=territoires-d-avenir").content.decode()
     assert "Publication du programme" in library and "Publication hors programme" not in library
     assert 'option value="territoires-d-avenir" selected' in library
-    unknown = client.get("/publications/?programme=inconnu")
-    assert unknown.status_code == 200 and "Publication hors programme" in unknown.content.decode()
-    assert client.get("/centres-de-ressources/?programme=inconnu").status_code == 200
+    refused = "« Programme » : « inconnu » ne fait pas partie des choix proposés"
+    for path in ("/publications/", "/centres-de-ressources/"):
+        # A value that names no programme, given twice or as a list: the full list and a message, never a 500.
+        for query, message in (
+            ("programme=inconnu", refused),
+            ("programme=territoires-d-avenir&programme=inconnu", "figure plusieurs fois"),
+            ("programme[]=territoires-d-avenir", "est mal écrit dans l'adresse"),
+        ):
+            response = client.get(f"{path}?{query}")
+            markup = html.unescape(response.content.decode())
+            assert response.status_code == 200, (path, query)
+            assert message in markup, (path, query)
+            assert "hors programme" in markup, (path, query)
 
 
 @pytest.mark.django_db

@@ -180,6 +180,28 @@ def test_editors_manage_press_items_but_do_not_publish_them():
     assert not release.live  # a draft, never published by an editor
     edit = reverse("wagtailadmin_pages:edit", args=[index.pk])
     assert editor.get(edit).status_code == 200  # mentions and kit are theirs to edit, for review
+    mention_data = {
+        "outlet": "La Croix",
+        "date": "2022-03-30",
+        "title": "Faire alliance",
+        "url": "https://exemple.org/",
+    }
+    page_data = {
+        "title": index.title,
+        "slug": index.slug,
+        "intro": index.intro,
+        "mentions": inline_formset([mention_data]),
+        "press_kit": streamfield([]),
+    }
+    response = editor.post(edit, nested_form_data({**page_data, **PUBLISH}))
+    assert not index.mentions.exists()  # asking to publish publishes nothing
+    response = editor.post(edit, nested_form_data({**page_data, "action-submit": "action-submit"}))
+    assert response.status_code == 302
+    index.refresh_from_db()
+    assert not index.mentions.exists()  # the live page is unchanged until a moderator approves
+    assert index.current_workflow_state.status == "in_progress"
+    submitted = index.get_latest_revision_as_object()
+    assert [m.title for m in submitted.mentions.all()] == ["Faire alliance"]
     moderator = StaffClient()
     moderator.force_login(ModeratorFactory())
     assert (

@@ -161,7 +161,9 @@ def test_exports_of_the_whole_library_parse_back(client, library):
     assert 'filename="publications-le-rameau.bib"' in response["Content-Disposition"]
     entries = bibtex_entries(response.content.decode())
     assert [entry["@type"] for entry in entries] == ["techreport", "book"]  # the library's order, newest first
-    assert entries[1]["doi"] == "10.3917/essai.163.0591" and "Heidsieck, Charles-Benoît" in entries[1]["author"]
+    assert entries[1]["doi"] == "10.3917/essai.163.0591"
+    # Every author, the collective braced so that BibTeX never reads « G10, Collectif ».
+    assert entries[1]["author"] == "Heidsieck, Charles-Benoît and {Collectif G10}"
     assert r"100 \%" in entries[0]["title"] and r"\&" in entries[0]["title"]
 
     ris = client.get("/publications/export.ris").content.decode()
@@ -169,6 +171,8 @@ def test_exports_of_the_whole_library_parse_back(client, library):
     assert len(records) == 2
     assert "TI  - Bien commun : vers la fin des arrogances !\r\n" in records[1]
     assert "DO  - 10.3917/essai.163.0591\r\n" in records[1]
+    assert "AU  - Heidsieck, Charles-Benoît\r\nAU  - Collectif G10\r\n" in records[1]
+    assert records[0].startswith("TY  - RPRT\r\n") and records[1].startswith("TY  - BOOK\r\n")
 
     response = client.get("/publications/export.csv")
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
