@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import OrderedDict
 
 from django.db.models import Count, Q
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.coreutils import multigetattr
 from wagtail.models import Site
@@ -37,7 +37,11 @@ class NewsletterListViewSet(SnippetViewSet):
     index_view_class = NewsletterListIndexView
     icon = "mail"
     menu_label = "Lettres"
-    list_display = ["name", "active", Column("confirmed_count", label="Abonnés confirmés")]
+    list_display = [
+        "name",
+        BooleanColumn("active", label="Proposée à l'inscription", sort_key="active"),
+        Column("confirmed_count", label="Abonnés confirmés"),
+    ]
     ordering = ["sort_order", "name"]
 
 

@@ -4,6 +4,7 @@ erase it (after a confirmation). Only for staff with the « manage personal data
 from __future__ import annotations
 
 import json
+from urllib.parse import urlencode
 
 from django import forms
 from django.contrib import messages
@@ -37,7 +38,8 @@ def personal_data(request: HttpRequest) -> HttpResponse:
             messages.success(request, f"Données effacées pour {form.cleaned_data['courriel']} ({summary}).")
             return redirect(reverse("personal_data"))
         messages.error(request, "Cochez la confirmation pour effacer ces données.")
-        return redirect(reverse("personal_data") + "?" + request.POST.urlencode())
+        # back to the same address's findings; the CSRF token never goes into the address bar
+        return redirect(reverse("personal_data") + "?" + urlencode({"courriel": request.POST.get("courriel", "")}))
 
     form = LookupForm(request.GET or None)
     found = records.find(form.cleaned_data["courriel"]) if form.is_valid() else None

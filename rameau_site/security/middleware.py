@@ -38,8 +38,13 @@ class SiteCSPMiddleware(CSPMiddleware):
             # Wagtail renders a preview through the middleware as the page's own URL; the
             # admin shows it in its side panel, so the admin (same origin) may frame it.
             parts.replace = {**(parts.replace or {}), "frame-ancestors": ["'self'"]}
-        if (matomo := analytics.csp_sources()) and not is_admin_path(request.path_info):
-            # The audience measurement's host, only when it is configured, never in the admin.
+        if (
+            (matomo := analytics.csp_sources())
+            and not is_admin_path(request.path_info)
+            and not getattr(request, "is_preview", False)
+        ):
+            # The audience measurement's host, only when it is configured, never in the admin
+            # nor in a preview (which never loads the script).
             parts.update = {**matomo, **(parts.update or {})}
         return parts
 

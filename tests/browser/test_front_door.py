@@ -1,22 +1,27 @@
 """The front door in real Chromium: contact, newsletters, legal pages and click-to-play videos.
 
-axe-core (WCAG 2.1 A/AA) on every new page at 375 and 1280 px, nothing sideways at 320 px,
-both forms sent with JavaScript off, and a replay that asks nothing of any other host until
+axe-core (WCAG 2.1 A/AA) on every new page at 375 and 1280 px (those reached through a form
+too: thank-you, confirmation, unsubscribe, expired link, 429), nothing sideways at 320 px,
+every form sent with JavaScript off, and a replay that asks nothing of any other host until
 the visitor clicks « Lire la vidéo ».
 """
 
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from urllib.parse import urlsplit
 
 import pytest
+import time_machine
 from axe_playwright_python.sync_playwright import Axe
 from django.core import mail
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from pages.models import ContactSubmission, StandardPage, Subscription
+from pages.models import ContactSubmission, NewsletterList, StandardPage, Subscription
+from pages.newsletters.tokens import confirm_token, unsubscribe_token
+from tests.factories.pages import StandardPageFactory
 from webinars.models import WebinarPage
 
 from .conftest import VIEWPORTS
@@ -81,6 +86,98 @@ def test_new_pages_pass_axe(page, site_url, viewport):
     page.locator("#lettres-email").press("Enter")
     expect(page.get_by_text("L'inscription n'a pas pu être enregistrée")).to_be_visible()
     assert_no_violation(page, "inscription, erreurs")
+
+
+def confirmation_link(body: str) -> str:
+    """The path of the confirmation link of an e-mail sent by the site."""
+    return re.search(r"https?://[^/\s]+(/newsletters/confirmer/\S+/)", body).group(1)
+
+
+def sign_up(page, site_url: str, email: str, *names: str) -> None:
+    """The form of /newsletters/ (not the footer's), filled and sent as a visitor does."""
+    page.goto(site_url + "/newsletters/")
+    form = page.locator("main form")
+    form.get_by_label("Votre adresse électronique").fill(email)
+    for name in names:
+        form.get_by_label(name, exact=True).check()
+    page.wait_for_timeout(1200)
+    form.get_by_role("button", name="S'inscrire").click()
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_pages_reached_through_the_forms_pass_axe(page, site_url, viewport, quick_forms):
+    page.set_viewport_size(VIEWPORTS[viewport])
+    page.goto(site_url + "/contact/")
+    page.get_by_label("Nom").fill("Camille Martin")
+    page.get_by_label("Courriel").fill("camille@example.org")
+    page.get_by_label("Objet").select_option("Presse")
+    page.get_by_label("Message").fill("Bonjour, une question sur le centre de ressources.")
+    page.wait_for_timeout(1200)
+    page.get_by_role("button", name="Envoyer le message").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Message envoyé")
+    assert_no_violation(page, "merci")
+
+    sign_up(page, site_url, "lea@example.org", "L'hebdo association")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Vérifiez votre messagerie")
+    page.goto(site_url + confirmation_link(mail.outbox[-1].body))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Confirmer votre inscription")
+    assert_no_violation(page, "confirmer")
+    page.get_by_role("button", name="Je confirme mon inscription").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Inscription confirmée")
+    assert_no_violation(page, "inscription confirmée")
+
+    subscription = Subscription.objects.get(subscriber__email="lea@example.org")
+    with time_machine.travel(timezone.now() - timedelta(days=8)):
+        expired = confirm_token(subscription.subscriber_id, [subscription.newsletter_id])
+    response = page.goto(f"{site_url}/newsletters/confirmer/{expired}/")
+    assert response.status == 410
+    assert_no_violation(page, "lien expiré")
+    page.goto(f"{site_url}/newsletters/desinscrire/{unsubscribe_token(subscription.subscriber_id)}/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Ne plus rien recevoir")
+    assert_no_violation(page, "tout arrêter")
+    one_list = unsubscribe_token(subscription.subscriber_id, subscription.newsletter_id)
+    page.goto(f"{site_url}/newsletters/desinscrire/{one_list}/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Se désinscrire")
+    assert_no_violation(page, "se désinscrire")
+    page.get_by_role("button", name="Me désinscrire").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Désinscription enregistrée")
+    assert_no_violation(page, "désinscription enregistrée")
+
+    quick_forms.FORM_RATE_LIMIT = 0  # as after five sign-ups within the hour
+    sign_up(page, site_url, "sam@example.org", "La quotidienne")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Trop d'envois depuis votre connexion")
+    assert_no_violation(page, "429")
+
+    block_page = StandardPage.objects.live().first() or StandardPageFactory(title="Une page avec le bloc")
+    block_page.body = [("newsletter_signup", {"heading": "Recevoir nos lettres", "text": ""})]
+    block_page.save_revision().publish()
+    page.goto(site_url + block_page.url)
+    expect(page.get_by_role("heading", name="Recevoir nos lettres")).to_be_visible()
+    assert_no_violation(page, "bloc d'inscription")
+
+
+def test_the_newsletters_page_and_unsubscribing_work_without_javascript(browser, site_url, quick_forms):
+    page = browser.new_context(java_script_enabled=False).new_page()
+    sign_up(page, site_url, "noe@example.org", "La quotidienne", "L'hebdo grand public")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Vérifiez votre messagerie")
+    page.goto(site_url + confirmation_link(mail.outbox[0].body))
+    page.get_by_role("button", name="Je confirme mon inscription").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Inscription confirmée")
+    confirmed = Subscription.objects.filter(subscriber__email="noe@example.org", status=Subscription.Status.CONFIRMED)
+    assert sorted(confirmed.values_list("newsletter__name", flat=True)) == ["L'hebdo grand public", "La quotidienne"]
+
+    daily = NewsletterList.objects.get(name="La quotidienne")
+    subscriber_id = confirmed.first().subscriber_id
+    page.goto(f"{site_url}/newsletters/desinscrire/{unsubscribe_token(subscriber_id, daily.pk)}/")
+    page.get_by_role("button", name="Me désinscrire").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Désinscription enregistrée")
+    assert list(confirmed.values_list("newsletter__name", flat=True)) == ["L'hebdo grand public"]
+
+    page.goto(f"{site_url}/newsletters/desinscrire/{unsubscribe_token(subscriber_id, daily.pk)}/")
+    page.get_by_role("link", name="Ne plus recevoir aucune lettre (tout arrêter)").click()
+    page.get_by_role("button", name="Tout arrêter").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Désinscription enregistrée")
+    assert not confirmed.exists()
 
 
 def test_nothing_scrolls_sideways_at_320px(page, site_url):
@@ -163,11 +260,8 @@ def test_signing_up_from_the_footer_works_without_javascript(browser, site_url, 
 
 
 def test_a_video_block_loads_nothing_either(page, site_url):
-    page_with_video = StandardPage.objects.live().first()
-    if page_with_video is None:  # the demo has no plain page: a page staff make, with a video block
-        from tests.factories.pages import StandardPageFactory
-
-        page_with_video = StandardPageFactory(title="Une page avec une vidéo")
+    # the demo may have no plain page: then one that staff make, with a video block
+    page_with_video = StandardPage.objects.live().first() or StandardPageFactory(title="Une page avec une vidéo")
     page_with_video.body = [("video", {"video": "https://vimeo.com/76979871", "caption": "Un débat filmé"})]
     page_with_video.save_revision().publish()
     requests: list[str] = []

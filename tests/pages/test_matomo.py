@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from django.urls import reverse
+from wagtail.test.utils.form_data import querydict_from_html
 
 from pages.models import HomePage
 
@@ -67,3 +68,17 @@ def test_never_in_the_admin_nor_in_previews(admin_client, matomo):
     home = HomePage.objects.get()
     preview = admin_client.get(reverse("wagtailadmin_pages:view_draft", args=[home.pk]))
     assert preview.status_code == 200 and "matomo" not in preview.content.decode().lower()
+    assert "stats.example.org" not in preview["Content-Security-Policy"]
+
+
+def test_nor_in_the_editors_live_preview(admin_client, matomo):
+    home = HomePage.objects.get()
+    edit = admin_client.get(reverse("wagtailadmin_pages:edit", args=[home.pk])).content.decode()
+    data = querydict_from_html(edit, form_id="page-edit-form")
+    data["body-count"] = "0"  # an empty StreamField, as the admin's script posts it
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=[home.pk])
+    assert admin_client.post(url, data).json()["is_valid"]
+    preview = admin_client.get(url)
+    assert preview.status_code == 200 and home.title in preview.content.decode()
+    assert "matomo" not in preview.content.decode().lower()
+    assert "stats.example.org" not in preview["Content-Security-Policy"]

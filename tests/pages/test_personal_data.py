@@ -88,8 +88,9 @@ def test_the_export_is_a_readable_json_of_it_all(moderator_client, held):
 
 
 def test_erasing_takes_a_confirmation_then_leaves_nothing(moderator_client, held):
-    refused = moderator_client.post(URL, {"courriel": "lea@example.org"})
+    refused = moderator_client.post(URL, {"courriel": "lea@example.org", "csrfmiddlewaretoken": "jeton"})
     assert refused.status_code == 302
+    assert refused["Location"] == f"{URL}?courriel=lea%40example.org"  # the findings again, no token in the address
     assert ContactSubmission.objects.filter(email__iexact="lea@example.org").count() == 2
     done = moderator_client.post(URL, {"courriel": "lea@example.org", "confirmer": "oui"}, follow=True)
     assert "Données effacées pour lea@example.org" in done.content.decode()
