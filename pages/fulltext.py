@@ -28,17 +28,19 @@ from wagtail.search.backends import get_search_backend
 
 from pages.caching.restrictions import restricted_sections
 
-#: Matches kept per kind of page before ranking.
-POOL = 100
+
+def pool() -> int:
+    """Matches kept per kind of page before ranking (settings.SEARCH_POOL, 100 by default)."""
+    return getattr(settings, "SEARCH_POOL", 100)
 
 
 @dataclass(frozen=True)
 class Matches:
-    counts: tuple[int, ...]  # per group of content types, at most POOL
+    counts: tuple[int, ...]  # per group of content types, at most pool()
     ranked: tuple[int, ...]  # page ids of the slice asked for, best first
 
     def capped(self, group: int) -> bool:
-        return self.counts[group] >= POOL
+        return self.counts[group] >= pool()
 
 
 def search_config() -> str | None:
@@ -79,7 +81,7 @@ def search(text: str, groups: Sequence[Collection[int]], shown: Collection[int],
         if group:
             sql, values = _pool(group, private)
             parts.append(sql)
-            params += [*values, config, text, POOL]
+            params += [*values, config, text, pool()]
     if not parts or not shown:
         return Matches(tuple(0 for _ in groups), ())
     weights = get_sql_weights()

@@ -4,19 +4,27 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
+from django.conf import settings
 from django.db.models.functions import Coalesce, TruncDate
 from django.http import Http404, HttpRequest, HttpResponse
 from django.views.decorators.http import require_GET
 from wagtail.models import Page, Site
 
+from pages.absolute_urls import absolute_url
 from pages.caching.data import remember
 from pages.caching.restrictions import private_q
 from pages.caching.sites import site_for_request
 
 DISALLOWED = ("/admin/", "/django-admin/", "/recherche/")
-#: Addresses per sitemap file. The protocol allows 50,000; smaller files keep each answer
-#: as quick at 20,000 publications as at 2,000 (crawlers follow the index to the others).
-URLS_PER_FILE = 2_000
+
+
+def urls_per_file() -> int:
+    """Addresses per sitemap file (settings.SITEMAP_URLS_PER_FILE, 2,000 by default). The
+    protocol allows 50,000; smaller files keep each answer as quick at 20,000 publications as
+    at 2,000 (crawlers follow the index to the others)."""
+    return getattr(settings, "SITEMAP_URLS_PER_FILE", 2_000)
+
+
 XMLNS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
 
@@ -27,7 +35,7 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
         "User-agent: *",
         *(f"Disallow: {path}" for path in DISALLOWED),
         "",
-        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+        f"Sitemap: {absolute_url(request, '/sitemap.xml')}",
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
@@ -50,7 +58,7 @@ def file_starts(request: HttpRequest, site: Site) -> tuple[str, ...]:
 
     def build() -> tuple[str, ...]:
         paths = site_pages(site).values_list("path", flat=True).iterator(chunk_size=5_000)
-        return tuple(path for position, path in enumerate(paths) if position % URLS_PER_FILE == 0)
+        return tuple(path for position, path in enumerate(paths) if position % urls_per_file() == 0)
 
     return remember(request, f"sitemap-files:{site.pk}", build) or ("",)
 
@@ -70,7 +78,7 @@ def urlset(site: Site, start: str) -> str:
         site_pages(site)
         .filter(path__gte=start)
         .annotate(lastmod=TruncDate(Coalesce("last_published_at", "latest_revision_created_at")))
-        .values_list("url_path", "lastmod")[:URLS_PER_FILE]
+        .values_list("url_path", "lastmod")[: urls_per_file()]
     )
     entries = [
         f"<url><loc>{escape(f'{root_url}/{url_path[skip:]}')}</loc>"

@@ -11,7 +11,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
-from pages import fulltext
 from tests.factories.pages import StandardPageFactory
 from tests.factories.publications import PublicationPageFactory
 
@@ -59,8 +58,8 @@ def test_counts_and_one_page_of_results_come_from_one_statement(client):
     assert counts(response) == {"Tous les types": "4", "Publications": "3", "Autres pages": "1"}
 
 
-def test_beyond_the_pool_counts_say_more_than_and_the_best_of_the_pool_are_shown(client, monkeypatch):
-    monkeypatch.setattr(fulltext, "POOL", 3)
+def test_beyond_the_pool_counts_say_more_than_and_the_best_of_the_pool_are_shown(client, settings):
+    settings.SEARCH_POOL = 3
     for number in range(5):
         PublicationPageFactory(title=f"Hippocampes, volume {number}")
     StandardPageFactory(title="Hippocampes et collectivités")

@@ -1,5 +1,5 @@
 """A sitemap too large for one file is split: /sitemap.xml becomes the index of files that
-each list at most URLS_PER_FILE addresses, built from the pages' paths in one query."""
+each list at most SITEMAP_URLS_PER_FILE addresses, built from the pages' paths in one query."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ import re
 
 import pytest
 
-from pages import seo
 from pages.caching import version
 from tests.factories.publications import PublicationPageFactory
 
@@ -33,10 +32,10 @@ def test_one_file_while_everything_fits(client, library):
 
 
 def test_beyond_one_file_the_sitemap_is_an_index_of_files_listing_every_address_once(
-    client, library, monkeypatch, django_assert_max_num_queries
+    client, library, settings, django_assert_max_num_queries
 ):
     everything = locations(client, "/sitemap.xml")
-    monkeypatch.setattr(seo, "URLS_PER_FILE", 4)
+    settings.SITEMAP_URLS_PER_FILE = 4
     version.bump()  # the files' boundaries are kept per content version
     index = client.get("/sitemap.xml").content.decode()
     files = re.findall(r"<loc>([^<]+)</loc>", index)
