@@ -4,16 +4,19 @@ of a programme."""
 
 from __future__ import annotations
 
+from django.utils.functional import cached_property
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import DateColumn, StatusTagColumn
 from wagtail.admin.viewsets.pages import PageListingViewSet, PageViewSet
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from pages.backlinks import PROGRAMME_SECTIONS_HOOK, LinkedSection
 from pages.plugins import HOME_SECTIONS_HOOK, SEARCH_KINDS_HOOK, HomeSection, SearchKind
 
 from .backlinks import programme_centres
 from .home import centres_section
-from .models import ResourceCentrePage
+from .models import ResourceCentreIndexPage, ResourceCentrePage
 
 LINK_COLUMNS = [
     StatusTagColumn(
@@ -37,6 +40,15 @@ class ResourceCentrePageViewSet(PageViewSet):
     list_export = EXPORT
 
 
+class CentresMenuItem(MenuItem):
+    """Shown only to staff who may edit a centre: to others the list would be empty and its
+    « Ajouter » button a dead end (editors write publications and news, not centres)."""
+
+    def is_shown(self, request) -> bool:
+        editable = PagePermissionPolicy().instances_user_has_any_permission_for(request.user, ["change", "publish"])
+        return editable.type(ResourceCentreIndexPage, ResourceCentrePage).exists()
+
+
 class ResourceCentreListingViewSet(PageListingViewSet):
     """A flat list under its own menu item, filterable on « plateforme joignable »."""
 
@@ -48,6 +60,10 @@ class ResourceCentreListingViewSet(PageListingViewSet):
     columns = [*PageListingViewSet.columns, *LINK_COLUMNS]
     list_filter = ["link_ok"]
     list_export = EXPORT
+
+    @cached_property
+    def menu_item_class(self):
+        return CentresMenuItem
 
 
 @hooks.register("register_admin_viewset")

@@ -32,6 +32,11 @@ def plan_cycle(request: HttpRequest, page_id: int) -> HttpResponse:
         publish = request.POST.get("publish") == "on"
         if publish and not permissions.can_publish_subpage():
             raise PermissionDenied
+        if publish and not cycle.live:
+            messages.error(
+                request, f"Publiez d'abord le cycle « {cycle.title} » : ses sessions ne seraient visibles nulle part."
+            )
+            return redirect(request.path)
         created = plan_sessions(cycle, publish=publish, user=request.user)
         if created:
             state = "publiées" if publish else "en brouillon"
@@ -61,6 +66,7 @@ def plan_cycle(request: HttpRequest, page_id: int) -> HttpResponse:
             "cycle": cycle,
             "rows": rows,
             "explore_url": explore_url,
-            "can_publish": permissions.can_publish_subpage(),
+            "can_publish": permissions.can_publish_subpage() and cycle.live,
+            "cycle_is_draft": not cycle.live,
         },
     )

@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.urls import path, reverse
 from wagtail import hooks
-from wagtail.admin.widgets import Button
+from wagtail.admin.widgets import Button, ListingButton
 
 from pages.backlinks import PERSON_SECTIONS_HOOK, PROGRAMME_SECTIONS_HOOK, LinkedSection
 from pages.plugins import HOME_SECTIONS_HOOK, SEARCH_KINDS_HOOK, HomeSection, SearchKind
@@ -40,9 +40,11 @@ def plan_header_button(page, user, view_name=None, next_url=None):
     yield from _plan_button(page, user, priority=17)
 
 
-@hooks.register("register_page_listing_more_buttons")
+@hooks.register("register_page_listing_buttons")
 def plan_listing_button(page, user, next_url=None):
-    yield from _plan_button(page, user, priority=9)
+    """On the cycle's row of the listing, as a visible button (not in the « … » menu)."""
+    for button in _plan_button(page, user, priority=9):
+        yield ListingButton(button.label, button.url, icon_name="date", priority=9)
 
 
 def warn_off_rule(request, page) -> None:

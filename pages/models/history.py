@@ -8,13 +8,15 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.functional import SimpleLazyObject
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
 from pages.blocks import INLINE_FEATURES
 from pages.french_dates import MONTH_CHOICES
+from pages.timeline_forms import HistoryPageForm
+from pages.timeline_panels import MilestonesPanel
 from pages.widgets import YEAR_WIDGET
 
 from .base import BasePage
@@ -23,14 +25,19 @@ from .base import BasePage
 class HistoryPage(BasePage):
     intro = models.TextField("chapô", blank=True, max_length=600)
 
+    base_form_class = HistoryPageForm
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("intro"),
-        InlinePanel(
+        MilestonesPanel(
             "milestones",
             label="Étape",
             heading="Étapes de la frise",
-            help_text="Glissez les étapes pour les réordonner ; elles s'affichent dans cet ordre.",
+            help_text=(
+                "Chaque étape enregistrée est repliée sous son année et son titre : cliquez dessus pour "
+                "l'ouvrir. Glissez les étapes pour les réordonner, de la plus ancienne à la plus récente ; "
+                "une année placée avant une année antérieure est signalée à l'enregistrement."
+            ),
         ),
     ]
     search_fields = [

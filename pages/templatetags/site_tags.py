@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import template
 from wagtail.models import Page
 
+from pages.absolute_urls import absolute_url
 from pages.caching.data import remember
 from pages.caching.markup import cached_markup
 from pages.navigation import site_menu
@@ -26,11 +27,12 @@ def footer_menu(context):
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context, page: Page):
-    """The path from the home page down to the current page (nothing on the home page)."""
+    """The path from the home page down to the current page (nothing on the home page); an
+    unpublished ancestor is named, not linked."""
     request = context.get("request")
 
     def build() -> list[Page]:
-        return list(page.get_ancestors().filter(depth__gt=1).only("id", "title", "url_path", "path", "depth"))
+        return list(page.get_ancestors().filter(depth__gt=1).only("id", "title", "url_path", "path", "depth", "live"))
 
     ancestors = remember(request, f"ancestors:{page.pk}", build) if page.pk else build()
     return {"ancestors": ancestors, "page": page, "request": request}
@@ -44,6 +46,18 @@ def sharing_image(context, page: Page):
         site_settings = context.get("site_settings")
         image = site_settings.default_social_image if site_settings else None
     return image
+
+
+@register.filter
+def decade(year: int) -> int:
+    """1987 -> 1980: the history page's jump links group its years by decade."""
+    return int(year) // 10 * 10
+
+
+@register.simple_tag(takes_context=True)
+def site_address(context, url: str) -> str:
+    """`url` made absolute from the Site record, like canonical links (pages.absolute_urls)."""
+    return absolute_url(context.get("request"), url)
 
 
 class ContentFragmentNode(template.Node):

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime
 
-from django import forms
 from django.db import models
 from django.http import HttpResponse
-from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, MultipleChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
+from wagtail.models import Orderable
 from wagtail.search import index
 
 from pages.caching.restrictions import private_q
@@ -131,13 +131,6 @@ class NewsArticlePage(BasePage):
         verbose_name="texte",
         help_text="Intertitres, paragraphes et, à la fin, un bloc « Sources et notes ».",
     )
-    related_publications = ParentalManyToManyField(
-        "publications.PublicationPage",
-        blank=True,
-        related_name="news_articles",
-        verbose_name="publications liées",
-        help_text="Proposées en fin d'article, sous « Pour aller plus loin ».",
-    )
 
     content_panels = [
         *BasePage.content_panels,
@@ -150,7 +143,13 @@ class NewsArticlePage(BasePage):
         ),
         FieldPanel("summary"),
         FieldPanel("body"),
-        FieldPanel("related_publications", widget=forms.CheckboxSelectMultiple),
+        MultipleChooserPanel(
+            "related_links",
+            chooser_field_name="publication",
+            heading="Publications liées",
+            label="Publication liée",
+            help_text="Proposées en fin d'article, sous « Pour aller plus loin ». Seules les publications en ligne se choisissent.",
+        ),
     ]
     search_fields = [
         *BasePage.search_fields,
@@ -195,7 +194,7 @@ class NewsArticlePage(BasePage):
         from .index import PublicationIndexPage
 
         def chosen() -> list[int]:
-            return [publication.pk for publication in self.related_publications.all()]  # in memory too, for previews
+            return [link.publication_id for link in self.related_links.all()]  # in memory too, for previews
 
         ids = (
             chosen()
@@ -218,3 +217,23 @@ class NewsArticlePage(BasePage):
         context["index_page"] = self.parent_page(request)
         context["json_ld"] = json_ld_script(news_json_ld(self, request))
         return context
+
+
+class NewsRelatedPublication(Orderable):
+    """A publication an article points to, picked in the page chooser among the live ones."""
+
+    page = ParentalKey(NewsArticlePage, on_delete=models.CASCADE, related_name="related_links")
+    publication = models.ForeignKey(
+        "publications.PublicationPage",
+        verbose_name="publication",
+        on_delete=models.CASCADE,
+        related_name="news_links",
+        limit_choices_to={"live": True},
+        help_text="Une publication en ligne de la bibliothèque.",
+    )
+
+    panels = [FieldPanel("publication")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "publication liée"
+        verbose_name_plural = "publications liées"

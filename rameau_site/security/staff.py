@@ -1,9 +1,10 @@
 """The two staff groups and the moderation workflow, idempotent.
 
 - « Éditeurs » write in the editorial sections (publications, news and press): they may add and
-  change pages there, never publish; they submit to moderation. They pick images and
-  documents from the library and choose partners, themes and types, but edit no snippet
-  and no site setting.
+  change pages there, never publish; they submit to moderation. They browse the image and
+  document libraries and correct a file's title or alternative text (as in Wagtail's own
+  « Editors » group; Wagtail ties deleting a file to changing it, and its confirmation
+  page says where the file is used), choose partners, themes and types, but edit no snippet and no site setting.
 - « Modérateurs » approve and publish anywhere, edit snippets, menus and site settings.
 - One workflow, « Relecture par les modérateurs », covers the whole site: a page submitted
   by an editor goes live only when a moderator approves it.
@@ -31,6 +32,7 @@ EDITORIAL_SECTIONS = [
 SNIPPETS = [
     ("pages", "partner"),
     ("pages", "keyfigure"),
+    ("pages", "contentcheck"),
     ("pages", "audience"),
     ("pages", "theme"),
     ("publications", "publicationtype"),
@@ -49,14 +51,14 @@ MODERATOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "bulk_d
 EDITOR_COLLECTION_PERMISSIONS = [
     ("wagtailimages", "add_image"),
     ("wagtailimages", "choose_image"),
+    ("wagtailimages", "change_image"),
     ("wagtaildocs", "add_document"),
     ("wagtaildocs", "choose_document"),
+    ("wagtaildocs", "change_document"),
 ]
 MODERATOR_COLLECTION_PERMISSIONS = [
     *EDITOR_COLLECTION_PERMISSIONS,
-    ("wagtailimages", "change_image"),
     ("wagtailimages", "delete_image"),
-    ("wagtaildocs", "change_document"),
     ("wagtaildocs", "delete_document"),
 ]
 # Wagtail's own English groups give "Editors" rights over the whole tree: replaced.
@@ -78,9 +80,7 @@ def ensure_staff_groups(apps: Apps) -> None:
     Permission = apps.get_model("auth", "Permission")
     ContentType = apps.get_model("contenttypes", "ContentType")
     Page = apps.get_model("wagtailcore", "Page")
-    Collection = apps.get_model("wagtailcore", "Collection")
     GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
-    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
 
     def perm(app_label: str, codename: str):
         return Permission.objects.get(content_type__app_label=app_label, codename=codename)
@@ -100,13 +100,7 @@ def ensure_staff_groups(apps: Apps) -> None:
     )
     grant_front_door_permissions(apps)
 
-    root_collection = Collection.objects.filter(depth=1).first()
-    if root_collection is not None:
-        for group, wanted in ((editors, EDITOR_COLLECTION_PERMISSIONS), (moderators, MODERATOR_COLLECTION_PERMISSIONS)):
-            for app, codename in wanted:
-                GroupCollectionPermission.objects.get_or_create(
-                    group=group, collection=root_collection, permission=perm(app, codename)
-                )
+    grant_collection_permissions(apps)
 
     root_page = Page.objects.filter(depth=1).first()
     if root_page is not None:
@@ -125,6 +119,24 @@ def ensure_staff_groups(apps: Apps) -> None:
                 GroupPagePermission.objects.get_or_create(
                     group=editors, page=section, permission=perm("wagtailcore", codename)
                 )
+
+
+def grant_collection_permissions(apps: Apps) -> None:
+    """Both groups' rights on the root collection (images and documents), added where missing."""
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    Collection = apps.get_model("wagtailcore", "Collection")
+    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+    root_collection = Collection.objects.filter(depth=1).first()
+    if root_collection is None:
+        return
+    for name, wanted in ((EDITORS, EDITOR_COLLECTION_PERMISSIONS), (MODERATORS, MODERATOR_COLLECTION_PERMISSIONS)):
+        group = Group.objects.filter(name=name).first()
+        for app_label, codename in wanted if group else []:
+            permission = Permission.objects.get(content_type__app_label=app_label, codename=codename)
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=root_collection, permission=permission
+            )
 
 
 def grant_front_door_permissions(apps: Apps) -> None:

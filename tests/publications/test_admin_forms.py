@@ -160,9 +160,9 @@ class IndexAndNewsFormTests(AdminTestCase):
                 "body": streamfield(
                     [("paragraph", rich_text("<p>Le texte de la tribune.</p>", features=TEXT_FEATURES))]
                 ),
+                "related_links": inline_formset([{"publication": PublicationPageFactory().pk}]),
             }
         )
-        data["related_publications"] = [PublicationPageFactory().pk]
         self.assertCanCreate(news, NewsArticlePage, data)
         article = NewsArticlePage.objects.get(slug="un-nouveau-seminaire")
         self.assertEqual(article.kind_label, "Tribune")

@@ -12,7 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.rich_text import RichText
 
-from publications.models import NewsArticlePage
+from publications.models import NewsArticlePage, NewsRelatedPublication
 from tests.factories.images import ImageFactory
 from tests.factories.publications import NewsArticlePageFactory, PublicationPageFactory
 
@@ -64,7 +64,7 @@ def tribune(news_index) -> NewsArticlePage:
                 },
             ),
         ],
-        related_publications=[related],
+        related_links=[NewsRelatedPublication(publication=related)],
     )
 
 

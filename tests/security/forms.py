@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from pages.blocks import TEXT_FEATURES
 from publications.models import NewsArticlePage
 
 
-def article_form_data(article: NewsArticlePage, title: str, body_html: str) -> dict:
+def article_form_data(article: NewsArticlePage, title: str, body_html: str, related: tuple[int, ...] = ()) -> dict:
     return nested_form_data(
         {
             "title": title,
@@ -19,5 +19,6 @@ def article_form_data(article: NewsArticlePage, title: str, body_html: str) -> d
             "author_role": article.author_role,
             "summary": article.summary,
             "body": streamfield([("paragraph", rich_text(body_html, features=TEXT_FEATURES))]),
+            "related_links": inline_formset([{"publication": pk} for pk in related]),
         }
     )

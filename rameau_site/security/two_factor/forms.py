@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
 
 class TOTPCodeForm(forms.Form):
@@ -28,3 +29,11 @@ class TOTPCodeForm(forms.Form):
         if not token.isdigit() or not self.device.verify_token(token):
             raise forms.ValidationError("Ce code n'est pas le bon (ou il a expiré). Réessayez avec le code affiché.")
         return token
+
+
+class LoginForm(WagtailLoginForm):
+    """Wagtail's login form gives its password field no label, so Django shows « Password »."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["password"].label = "Mot de passe"

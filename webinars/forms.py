@@ -1,0 +1,27 @@
+"""The session edit form: a session is published only inside a published cycle."""
+
+from __future__ import annotations
+
+from wagtail.admin.forms import WagtailAdminPageForm
+
+DRAFT_CYCLE_ERROR = (
+    "Le cycle « {title} » n'est pas publié : publiée seule, la session n'apparaîtrait ni dans "
+    "/webinaires/ ni dans l'agenda du cycle. Publiez d'abord le cycle, puis cette session "
+    "(votre saisie est conservée : « Enregistrer le brouillon » la garde en attendant)."
+)
+
+
+class WebinarSessionForm(WagtailAdminPageForm):
+    def cycle(self):
+        """The session's cycle: the parent it is being created under, or its current parent."""
+        parent = self.parent_page
+        if parent is None and self.instance.pk:
+            parent = self.instance.get_parent()
+        return parent.specific_deferred if parent is not None else None
+
+    def clean(self):
+        cleaned_data = super().clean()
+        cycle = self.cycle()
+        if self.data.get("action-publish") and cycle is not None and not cycle.live:
+            self.add_error(None, DRAFT_CYCLE_ERROR.format(title=cycle.title))
+        return cleaned_data
