@@ -3,6 +3,7 @@ no photos: landscapes, partner logos, book covers and one-page PDFs."""
 
 from __future__ import annotations
 
+import hashlib
 import math
 import random
 import textwrap
@@ -50,8 +51,37 @@ def _branch(
         )
 
 
+def _motif_rings(draw: ImageDraw.ImageDraw, rng: random.Random, size: tuple[int, int], colour) -> None:
+    cx, cy = rng.uniform(0.55, 0.85) * size[0], rng.uniform(0.3, 0.7) * size[1]
+    for radius in range(60, int(size[0] * 0.6), 55):
+        draw.ellipse([cx - radius, cy - radius, cx + radius, cy + radius], outline=colour, width=4)
+
+
+def _motif_dots(draw: ImageDraw.ImageDraw, rng: random.Random, size: tuple[int, int], colour) -> None:
+    step = rng.choice((60, 80, 100))
+    for x in range(step // 2, size[0], step):
+        for y in range(step // 2, size[1], step):
+            radius = 6 + 14 * ((x + y) % (step * 3) == 0) + rng.randrange(4)
+            draw.ellipse([x - radius, y - radius, x + radius, y + radius], fill=colour)
+
+
+def _motif_waves(draw: ImageDraw.ImageDraw, rng: random.Random, size: tuple[int, int], colour) -> None:
+    phase = rng.uniform(0, math.tau)
+    for row in range(8):
+        base = size[1] * (0.2 + row * 0.09)
+        points = [(x, base + 40 * math.sin(x / 140 + phase + row * 0.5)) for x in range(0, size[0] + 20, 20)]
+        draw.line(points, fill=colour, width=5)
+
+
+def _motif_initials(draw: ImageDraw.ImageDraw, seed: str, size: tuple[int, int], colour) -> None:
+    label = logo_initials(seed.split(":", 1)[-1].strip())
+    font, _ = sans_font(int(size[1] * 0.45))
+    draw.text((size[0] * 0.68, size[1] * 0.5), label, fill=colour, anchor="mm", font=font)
+
+
 def draw_landscape(seed: str, size: tuple[int, int] = (1600, 1000)) -> bytes:
-    """A calm gradient with a branch drawn across it; same seed, same picture."""
+    """A calm gradient in the brand palette with a motif chosen from the title (a branch, rings,
+    dots, waves, or the title's initials): each section and each centre looks its own."""
     rng = random.Random(seed)
     dark, mid, accent = PALETTES[rng.randrange(len(PALETTES))]
     width, height = size
@@ -61,25 +91,72 @@ def draw_landscape(seed: str, size: tuple[int, int] = (1600, 1000)) -> bytes:
         t = row / height
         colour = tuple(int(dark[i] * (1 - t) + mid[i] * t) for i in range(3))
         draw.line([(0, row), (width, row)], fill=colour)
-    for _ in range(3):
-        cx, cy, r = rng.randrange(width), rng.randrange(height), rng.randrange(80, 260)
-        draw.ellipse([cx - r, cy - r, cx + r, cy + r], outline=accent, width=3)
-    _branch(draw, rng, width * 0.2, height * 0.95, height * 0.32, 1.2, 8, (245, 240, 225))
+    # The branch is the brand's own picture (the home page's « rameau »); the rest vary.
+    motif = 0 if "rameau" in seed.lower() else 1 + hashlib.sha256(seed.encode("utf-8")).digest()[0] % 4
+    if motif == 0:
+        _branch(draw, rng, width * 0.2, height * 0.95, height * 0.32, 1.2, 8, (245, 240, 225))
+    elif motif == 1:
+        _motif_rings(draw, rng, size, accent)
+    elif motif == 2:
+        _motif_dots(draw, rng, size, accent)
+    elif motif == 3:
+        _motif_waves(draw, rng, size, accent)
+    else:
+        _motif_initials(draw, seed, size, accent)
     buffer = BytesIO()
     picture.save(buffer, format="JPEG", quality=82)
     return buffer.getvalue()
 
 
+SMALL_WORDS = {"de", "des", "du", "d", "la", "le", "les", "l", "pour", "et", "en", "à", "au", "aux"}
+
+
+def logo_initials(name: str) -> str:
+    """The acronym a name gives in brackets (« … (ARF) »), else the initials of its main words."""
+    if name.endswith(")") and "(" in name:
+        acronym = name[name.rindex("(") + 1 : -1].strip()
+        if acronym and len(acronym) <= 5 and " " not in acronym:
+            return acronym
+    words = [word for word in name.replace("'", " ").replace("’", " ").split() if word.lower() not in SMALL_WORDS]
+    letters = "".join(word[0] for word in words if word[0].isalnum()).upper()
+    return letters[:3] or name[:2].upper()
+
+
+def fitted_lines(draw: ImageDraw.ImageDraw, text: str, width: int, height: int, sizes=range(34, 13, -2)):
+    """The largest font that fits `text` in the box on at most three lines, never cut."""
+    for size in sizes:
+        font, _ = sans_font(size)
+        for columns in range(10, 60):
+            lines = textwrap.wrap(text, width=columns, break_long_words=False, break_on_hyphens=False)
+            if len(lines) > 3:
+                continue
+            widest = max(draw.textlength(line, font=font) for line in lines)
+            if widest <= width and len(lines) * size * 1.25 <= height:
+                return font, lines, size
+            if widest > width:
+                break
+    font, _ = sans_font(12)
+    return font, textwrap.wrap(text, width=40), 12
+
+
 def draw_logo(name: str, size: tuple[int, int] = (480, 240)) -> bytes:
-    """A simple wordmark-like logo: initials on a coloured tile."""
+    """A clean text card: initials on a coloured tile, then the whole name, fitted, never cut."""
     rng = random.Random(name)
     dark, _, accent = PALETTES[rng.randrange(len(PALETTES))]
+    width, height = size
     picture = PILImage.new("RGB", size, (255, 255, 255))
     draw = ImageDraw.Draw(picture)
-    initials = "".join(word[0] for word in name.replace("'", " ").split() if word[0].isalnum())[:3].upper()
-    draw.rounded_rectangle([20, 20, size[1] - 20, size[1] - 20], radius=28, fill=dark)
-    draw.text((size[1] / 2, size[1] / 2), initials, fill=accent, anchor="mm", font_size=70)
-    draw.text((size[1] + 10, size[1] / 2), name[:14], fill=dark, anchor="lm", font_size=30)
+    tile = height - 40
+    draw.rounded_rectangle([20, 20, 20 + tile, 20 + tile], radius=28, fill=dark)
+    initials = logo_initials(name)
+    initials_font, _ = sans_font(70 if len(initials) <= 3 else 52)
+    draw.text((20 + tile / 2, height / 2), initials, fill=accent, anchor="mm", font=initials_font)
+    left = 20 + tile + 18
+    font, lines, font_size = fitted_lines(draw, name, width - left - 16, height - 40)
+    line_height = font_size * 1.25
+    top = height / 2 - line_height * (len(lines) - 1) / 2
+    for number, line in enumerate(lines):
+        draw.text((left, top + number * line_height), line, fill=dark, anchor="lm", font=font)
     buffer = BytesIO()
     picture.save(buffer, format="PNG")
     return buffer.getvalue()
@@ -114,6 +191,22 @@ FONT_FILES = [
     "/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf",
     "/usr/share/fonts/truetype/liberation/LiberationSerif-Bold.ttf",
 ]
+
+
+SANS_FONT_FILES = [
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
+    "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf",
+]
+
+
+def sans_font(size: int) -> tuple[ImageFont.ImageFont | ImageFont.FreeTypeFont, bool]:
+    """A sans-serif font with French accents when the system has one (see FONT_FILES)."""
+    for path in SANS_FONT_FILES:
+        try:
+            return ImageFont.truetype(path, size), True
+        except OSError:
+            continue
+    return ImageFont.load_default(size), False
 
 
 def cover_font(size: int) -> tuple[ImageFont.ImageFont | ImageFont.FreeTypeFont, bool]:

@@ -13,6 +13,10 @@ from django.http import HttpRequest
 from django.templatetags.static import static
 from django.utils.safestring import SafeString, mark_safe
 
+from pages.absolute_urls import absolute_url
+
+__all__ = ["absolute_url", "json_ld_script", "organisation", "person", "person_id"]
+
 if TYPE_CHECKING:
     from pages.models import HomePage, SiteSettings
 
@@ -25,12 +29,6 @@ def json_ld_script(data: dict[str, Any]) -> SafeString:
     """A <script type="application/ld+json"> that text typed by editors cannot close early."""
     payload = json.dumps(data, ensure_ascii=False, indent=None).translate(_JSON_SCRIPT_ESCAPES)
     return mark_safe(f'<script type="application/ld+json">{payload}</script>')
-
-
-def absolute_url(request: HttpRequest | None, url: str) -> str:
-    if url.startswith(("http://", "https://")) or request is None:
-        return url
-    return request.build_absolute_uri(url)
 
 
 def organisation(home: HomePage, site_settings: SiteSettings, request: HttpRequest | None) -> dict[str, Any]:

@@ -1,15 +1,18 @@
 """Admin registrations: the shared snippets, with French labels and useful list columns;
 documents whose file is missing answer 404."""
 
+from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from pages.newsletters.admin import NewsletterViewSetGroup
 
+from .checks_report import URL_NAME, ContentCheckMenuItem, ContentCheckReportView
 from .documents import refuse_missing_document
-from .models import Audience, KeyFigure, Partner, Theme
+from .models import Audience, ContentCheck, KeyFigure, Partner, Theme
 from .personal_data import admin as personal_data_admin  # noqa: F401 (registers its hooks)
+from .site_address import warn_about_site_address  # noqa: F401 (registers its hook)
 
 # After Wagtail's own check of collection privacy (order 0): a private document stays private.
 hooks.register("before_serve_document", refuse_missing_document, order=100)
@@ -31,7 +34,7 @@ class KeyFigureViewSet(SnippetViewSet):
     menu_label = "Chiffres clés"
     menu_order = 310
     add_to_admin_menu = True
-    list_display = ["value", "label", "year", "source"]
+    list_display = ["qualifier", "value", "label", "year", "source"]
     list_filter = ["year"]
     search_fields = ["value", "label", "source"]
 
@@ -63,7 +66,37 @@ class ListsViewSetGroup(SnippetViewSetGroup):
     menu_order = 320
 
 
+class ContentCheckViewSet(SnippetViewSet):
+    """Where staff add, edit and close « à vérifier » points (listed in Rapports)."""
+
+    model = ContentCheck
+    icon = "warning"
+    menu_label = "Points à vérifier"
+    add_to_admin_menu = False
+    list_display = ["__str__", "created_at"]
+
+
+@hooks.register("register_admin_urls")
+def register_content_check_report():
+    return [
+        path("rapports/a-verifier/", ContentCheckReportView.as_view(), name=URL_NAME),
+        path(
+            "rapports/a-verifier/resultats/",
+            ContentCheckReportView.as_view(results_only=True),
+            name=f"{URL_NAME}_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_content_check_menu_item():
+    return ContentCheckMenuItem(
+        "Contenus à vérifier", reverse(URL_NAME), name="a-verifier", icon_name="warning", order=50
+    )
+
+
 register_snippet(PartnerViewSet)
 register_snippet(KeyFigureViewSet)
+register_snippet(ContentCheckViewSet)
 register_snippet(ListsViewSetGroup)
 register_snippet(NewsletterViewSetGroup)

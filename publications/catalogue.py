@@ -36,6 +36,7 @@ class Catalogue:
     themes: dict[int, int] = field(default_factory=dict)
     centres: dict[int, int] = field(default_factory=dict)
     programmes: dict[int, int] = field(default_factory=dict)
+    access: dict[str, int] = field(default_factory=dict)  # "pdf", "en-ligne"… (PublicationPage.access)
     positions: dict[int, int] = field(default_factory=dict)  # pk -> position
 
     @property
@@ -73,16 +74,21 @@ def build(publications: QuerySet) -> Catalogue:
     """The catalogue of `publications` (live, public ones), newest first as the list shows them."""
     themes, centres = _links(publications, "themes"), _links(publications, "centres")
     programmes = _links(publications, "programmes")
-    rows = list(publications.order_by(*ORDER).values_list("pk", "publication_type_id", "publication_date"))
-    bits: dict[str, dict[int, bytearray]] = {"types": {}, "years": {}, "themes": {}, "centres": {}, "programmes": {}}
+    rows = list(
+        publications.order_by(*ORDER).values_list(
+            "pk", "publication_type_id", "publication_date", "document_id", "external_url", "availability"
+        )
+    )
+    bits: dict[str, dict] = {"types": {}, "years": {}, "themes": {}, "centres": {}, "programmes": {}, "access": {}}
     size = (len(rows) + 7) // 8
 
-    def mark(kind: str, value: int | None, position: int) -> None:
+    def mark(kind: str, value: int | str | None, position: int) -> None:
         if value is not None:
             bits[kind].setdefault(value, bytearray(size))[position >> 3] |= 1 << (position & 7)
 
-    for position, (pk, type_id, date) in enumerate(rows):
+    for position, (pk, type_id, date, document_id, external_url, availability) in enumerate(rows):
         mark("types", type_id, position)
+        mark("access", "pdf" if document_id else "en-ligne" if external_url else availability or None, position)
         mark("years", date.year if date else None, position)
         for theme_id in themes.get(pk, ()):
             mark("themes", theme_id, position)
@@ -91,7 +97,7 @@ def build(publications: QuerySet) -> Catalogue:
         for programme_id in programmes.get(pk, ()):
             mark("programmes", programme_id, position)
     masks = {kind: {value: int.from_bytes(b, "little") for value, b in values.items()} for kind, values in bits.items()}
-    pks = tuple(pk for pk, _type, _date in rows)
+    pks = tuple(row[0] for row in rows)
     return Catalogue(pks=pks, positions={pk: position for position, pk in enumerate(pks)}, **masks)
 
 

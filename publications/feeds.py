@@ -54,16 +54,16 @@ class IndexPageFeed(Feed):
         return self.index_page.intro or self.index_page.listing_summary
 
     def link(self) -> str:
-        return self.index_page.get_url(self.request)
+        return self.index_page.get_full_url(self.request)
 
     def feed_url(self) -> str:
-        return self.index_page.get_url(self.request) + "flux.xml"
+        return self.index_page.get_full_url(self.request) + "flux.xml"
 
     def item_title(self, item) -> str:
         return item.title
 
     def item_link(self, item) -> str:
-        return item.get_url(self.request)
+        return item.get_full_url(self.request)
 
     def item_updateddate(self, item):
         return item.last_published_at

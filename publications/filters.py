@@ -25,6 +25,8 @@ from pages.models import Theme
 from publications import catalogue
 
 MAX_QUERY_LENGTH = 100
+#: How a reader gets a publication (PublicationPage.access): the values the « Accès » filter offers.
+ACCESS_CHOICES = {"pdf": "PDF à télécharger", "en-ligne": "En ligne"}
 
 
 @dataclass
@@ -61,6 +63,7 @@ class PublicationFilterForm(FilterForm):
     theme = ChoiceFilter(label="Thème")
     centre = ChoiceFilter(label="Centre de ressources")
     programme = ChoiceFilter(label="Programme")
+    acces = ChoiceFilter(label="Accès", choices=list(ACCESS_CHOICES.items()))
     page = PageFilter()
 
     def __init__(
@@ -115,6 +118,7 @@ class PublicationFilters:
         self.centre = lower["centre"].get(values["centre"])
         self.programme = lower["programme"].get(values["programme"])
         self.year = values["annee"]
+        self.access = values["acces"] or None
         self.words = values["q"].words
         self.query = values["q"].text if self.words else ""
         self.page = values["page"]
@@ -168,6 +172,7 @@ class PublicationFilters:
             ("theme", library.themes, self.theme.pk if self.theme else None),
             ("centre", library.centres, self.centre.pk if self.centre else None),
             ("programme", library.programmes, self.programme.pk if self.programme else None),
+            ("acces", library.access, self.access),
         )
         for param, masks, value in chosen:
             if value is not None and param != exclude:
@@ -187,6 +192,7 @@ class PublicationFilters:
             ("theme", self.catalogue.themes),
             ("centre", self.catalogue.centres),
             ("programme", self.catalogue.programmes),
+            ("acces", self.catalogue.access),
         ):
             others = self.mask(exclude=param)
             counts[param] = {value: (others & mask).bit_count() for value, mask in masks.items()}
@@ -194,8 +200,8 @@ class PublicationFilters:
 
     def facets(self) -> list[Facet]:
         counts = self._counts()
-        type_counts, year_counts, theme_counts, centre_counts, programme_counts = (
-            counts[p] for p in ("type", "annee", "theme", "centre", "programme")
+        type_counts, year_counts, theme_counts, centre_counts, programme_counts, access_counts = (
+            counts[p] for p in ("type", "annee", "theme", "centre", "programme", "acces")
         )
         return [
             Facet(
@@ -234,6 +240,15 @@ class PublicationFilters:
                     for slug, p in self.programmes.items()
                 ],
             ),
+            Facet(
+                "acces",
+                "Accès",
+                "Tous les accès",
+                [
+                    Option(value, label, access_counts.get(value, 0), value == self.access)
+                    for value, label in ACCESS_CHOICES.items()
+                ],
+            ),
         ]
 
     # Links ------------------------------------------------------------------------------
@@ -247,6 +262,7 @@ class PublicationFilters:
             "theme": self.theme.slug if self.theme else "",
             "centre": self.centre.slug if self.centre else "",
             "programme": self.programme.slug if self.programme else "",
+            "acces": self.access or "",
         }
         return {name: value for name, value in values.items() if value}
 
@@ -272,4 +288,6 @@ class PublicationFilters:
             labels.append(("Centre", self.centre.title, self.query_string(centre=None)))
         if self.programme:
             labels.append(("Programme", self.programme.title, self.query_string(programme=None)))
+        if self.access:
+            labels.append(("Accès", ACCESS_CHOICES[self.access], self.query_string(acces=None)))
         return labels

@@ -30,6 +30,15 @@ class PublicationTypeViewSet(SnippetViewSet):
 register_snippet(PublicationTypeViewSet)
 
 
+@hooks.register("construct_page_chooser_queryset")
+def only_live_publications(pages, request):
+    """A chooser that asks for publications offers the live ones: a link to a draft would be
+    dead for visitors (the related-publication rows also refuse drafts on save)."""
+    if request.GET.get("page_type", "").lower() == "publications.publicationpage":
+        return pages.filter(live=True)
+    return pages
+
+
 @hooks.register(HOME_SECTIONS_HOOK)
 def latest_publications_home_section() -> HomeSection:
     return HomeSection(

@@ -20,5 +20,6 @@ SEEDERS: list[Callable[[], object]] = [
     programmes.seed,
     press.seed,
     front_door.seed,
+    pages.link_milestones,
     pages.seed_navigation,
 ]

@@ -1,9 +1,11 @@
-"""What every section's seeder does: add a page once, turn sections into StreamField blocks."""
+"""What every section's seeder does: add a page once, turn sections into StreamField blocks,
+flag what is still to be checked."""
 
 from __future__ import annotations
 
 from typing import TypeVar
 
+from django.db import models
 from wagtail.models import Page
 from wagtail.rich_text import RichText
 
@@ -27,3 +29,11 @@ def sections_body(sections: list[dict]) -> list[tuple[str, object]]:
         body.append(("heading", {"text": section["heading"], "level": "h2"}))
         body.append(("paragraph", RichText(section["html"])))
     return body
+
+
+def flag(target: models.Model, note: str) -> None:
+    """Record for staff (never for visitors) what is still a guess on this page or key figure."""
+    from pages.models import ContentCheck, KeyFigure
+
+    field = "key_figure" if isinstance(target, KeyFigure) else "page"
+    ContentCheck.objects.get_or_create(**{field: target}, note=" ".join(note.split()))

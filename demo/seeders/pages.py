@@ -33,7 +33,7 @@ def ensure_root() -> Page:
     """The roots and default locale that Wagtail's migrations create (and a database flush removes)."""
     Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
     if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
+        Collection.add_root(name="Racine")
     root = Page.get_first_root_node()
     if root is None:
         root = Page.add_root(instance=Page(title="Racine", slug="root"))
@@ -76,7 +76,12 @@ def seed_key_figures() -> dict[str, KeyFigure]:
         figure, _ = KeyFigure.objects.get_or_create(
             value=item["value"],
             label=item["label"],
-            defaults={"year": item["year"], "source": item["source"], "source_url": item["source_url"]},
+            year=item["year"],  # the same « 500 organisations bénéficiaires » in 2017 and 2019
+            defaults={
+                "qualifier": item.get("qualifier", ""),
+                "source": item["source"],
+                "source_url": item["source_url"],
+            },
         )
         figures[item["key"]] = figure
     return figures
@@ -114,6 +119,11 @@ def seed_mission(home: HomePage, figures: dict[str, KeyFigure]) -> MissionPage:
             quote_text=data["quote"]["text"],
             quote_author=data["quote"]["author"],
             quote_role=data["quote"]["role"],
+            quote_source=data["quote"]["source"],
+            body=[
+                ("key_figures", {"heading": group["heading"], "figures": [figures[key] for key in group["keys"]]})
+                for group in CONTENT["mission_figure_groups"]
+            ],
         ),
     )
 
@@ -192,7 +202,7 @@ PRIMARY_MENU = [
 ]
 # The legal notice, privacy page, accessibility statement and site map are linked by every
 # footer on their own (templates/includes/legal_links.html): the menu carries the others.
-FOOTER_SLUGS = ["contact", "newsletters"]
+FOOTER_SLUGS = ["programmes", "presse", "contact", "newsletters"]
 
 
 def seed_navigation() -> None:
@@ -214,6 +224,26 @@ def seed_navigation() -> None:
             ("page", {"page": pages[slug], "label": ""}) for slug in FOOTER_SLUGS if slug in pages
         ]
     navigation.save()
+
+
+def link_milestones() -> None:
+    """Point each milestone at the publication, centre or cycle it mentions; those pages exist
+    only once every section is seeded. A link staff have set is kept."""
+    history = HistoryPage.objects.first()
+    if history is None:
+        return
+    wanted = {(item["year"], item["title"]): item["link"] for item in CONTENT["milestones"] if item.get("link")}
+    pages = {page.slug: page for page in Page.objects.filter(slug__in=set(wanted.values())).live()}
+    milestones = list(history.milestones.all())
+    changed = False
+    for milestone in milestones:
+        target = pages.get(wanted.get((milestone.year, milestone.title), ""))
+        if target and milestone.link_page_id is None:
+            milestone.link_page = target
+            changed = True
+    if changed:
+        history.milestones = milestones
+        history.save_revision().publish()
 
 
 def seed() -> HomePage:

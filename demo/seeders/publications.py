@@ -18,6 +18,7 @@ from pages.models import HomePage, Partner, Theme
 from publications.models import (
     NewsArticlePage,
     NewsIndexPage,
+    NewsRelatedPublication,
     PublicationAuthor,
     PublicationIndexPage,
     PublicationPage,
@@ -25,7 +26,7 @@ from publications.models import (
 )
 from resources.models import ResourceCentrePage
 
-from .common import publish_child
+from .common import flag, publish_child
 
 CONTENT = load("publications")
 NEWS = load("news")
@@ -133,6 +134,7 @@ def build_publication(item: dict, types, themes, partners, centres) -> Publicati
         listing_summary=item["summary"][:300],
         cover_image=cover_image(item, kind.name),
         document=pdf_document(item, kind.name) if item.get("pdf") else None,
+        availability=item.get("availability", ""),
         body=text_body([{"html": html} for html in item.get("body", [])], item.get("sources", [])),
     )
     publication.authors = [
@@ -155,6 +157,8 @@ def seed_publications(index: PublicationIndexPage) -> dict[str, PublicationPage]
         publication = existing.get(item["slug"])
         if publication is None:
             publication = publish_child(index, build_publication(item, types, themes, partners, centres))
+            if item.get("to_verify"):
+                flag(publication, item["to_verify"])
         publications[item["slug"]] = publication
     return publications
 
@@ -175,7 +179,9 @@ def seed_articles(news: NewsIndexPage, publications: dict[str, PublicationPage])
             listing_image=landscape(f"Illustration : {item['title']}"),
             body=text_body(item["sections"], item["sources"]),
         )
-        article.related_publications = [publications[slug] for slug in item["related"] if slug in publications]
+        article.related_links = [
+            NewsRelatedPublication(publication=publications[slug]) for slug in item["related"] if slug in publications
+        ]
         publish_child(news, article)
 
 

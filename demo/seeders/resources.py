@@ -12,7 +12,7 @@ from pages.models import Audience, HomePage, Partner
 from resources.models import ResourceCentreIndexPage, ResourceCentrePage, ResourceCentrePartner
 from resources.needs import NEEDS_BY_SLUG
 
-from .common import publish_child, sections_body
+from .common import flag, publish_child, sections_body
 
 CONTENT = load("centres")
 
@@ -94,4 +94,6 @@ def seed() -> None:
     existing = set(ResourceCentrePage.objects.child_of(index).values_list("slug", flat=True))
     for item in CONTENT["centres"]:
         if item["slug"] not in existing:
-            publish_child(index, build_centre(item, audiences, partners))
+            centre = publish_child(index, build_centre(item, audiences, partners))
+            if item.get("to_verify"):
+                flag(centre, item["to_verify"])

@@ -1,5 +1,5 @@
-"""Demo webinars: the cycles of demo/content/webinars.yaml, and next year's cycle planned as
-drafts for staff to fill.
+"""Demo webinars: the cycles of demo/content/webinars.yaml, and the current year's cycle
+computed from the rule, so the demo always shows a next session whatever day it runs.
 
 Safe to rerun: pages are found by slug first and never overwritten.
 """
@@ -20,12 +20,12 @@ from webinars import clock
 from webinars.models import WebinarCyclePage, WebinarIndexPage, WebinarPage
 from webinars.planning import plan_year
 
-from .common import publish_child
+from .common import flag, publish_child
 
 PARIS = ZoneInfo("Europe/Paris")
 CONTENT = load("webinars")
 # The cycle fields a cycle of the YAML may set; the rest of the page keeps its defaults.
-CYCLE_FIELDS = ("title", "slug", "year", "intro", "registration_url", "rule_which")
+CYCLE_FIELDS = ("title", "slug", "year", "intro", "registration_url", "rule_which", "show_rule")
 
 
 def theme(name: str, slug: str) -> Theme:
@@ -61,7 +61,7 @@ def seed_index(home: HomePage) -> WebinarIndexPage:
 
 
 def seed_session(
-    cycle: WebinarCyclePage, day: date, title: str, summary: str, format_note: str, themes: list[Theme], centre=None
+    cycle: WebinarCyclePage, day: date, title: str, summary: str, themes: list[Theme], centre=None
 ) -> None:
     slug = slugify(title)[:80]
     if WebinarPage.objects.child_of(cycle).filter(slug=slug).exists():
@@ -72,7 +72,7 @@ def seed_session(
         start=paris(day, 13),
         end=paris(day, 14),
         listing_summary=summary,
-        summary=f"<p>{summary}</p><p>{format_note}</p>",
+        summary=f"<p>{summary}</p>",
     )
     session.themes = themes
     session.centres = [centre] if centre else []
@@ -81,17 +81,30 @@ def seed_session(
 
 def seed_cycle(index: WebinarIndexPage, data: dict) -> None:
     cycle = publish_child(index, WebinarCyclePage(**{field: data[field] for field in CYCLE_FIELDS if field in data}))
+    if data.get("to_verify"):
+        flag(cycle, data["to_verify"])
     themes = [theme(data["theme"]["name"], data["theme"]["slug"])]
     for session in data["sessions"]:
         seed_session(
-            cycle,
-            session["date"],
-            session["title"],
-            session["summary"],
-            data["format_note"],
-            themes,
-            centre_for(session.get("centre", "")),
+            cycle, session["date"], session["title"], session["summary"], themes, centre_for(session.get("centre", ""))
         )
+
+
+def publish_upcoming(year: int, index: WebinarIndexPage, now: datetime) -> bool:
+    """The year's cycle, planned from its rule, published with the sessions still to come (the
+    months already gone stay drafts: nothing is known of them). True if one is still to come."""
+    cycle = plan_year(year, publish=False, index=index).cycle
+    upcoming = [session for session in WebinarPage.objects.child_of(cycle).filter(end__gt=now) if not session.live]
+    if upcoming and not cycle.live:
+        cycle.save_revision().publish()
+    for session in upcoming:
+        session.save_revision().publish()
+    flag(
+        cycle,
+        "Cycle de démonstration calculé d'après la règle du 3e jeudi : thèmes, intervenants et "
+        "adresse d'inscription à renseigner avant toute annonce.",
+    )
+    return WebinarPage.objects.child_of(cycle).live().filter(end__gt=now).exists()
 
 
 def seed() -> None:
@@ -101,5 +114,8 @@ def seed() -> None:
     index = seed_index(home)
     for cycle in CONTENT["cycles"]:
         seed_cycle(index, cycle)
-    # Next year's cycle, as unpublished drafts: staff fill in the themes, then publish.
-    plan_year(clock.now().year + 1, publish=False, index=index)
+    now = clock.now()
+    if not publish_upcoming(now.year, index, now):  # late December: the next session is next year's
+        publish_upcoming(now.year + 1, index, now)
+    else:  # next year's cycle, as drafts: staff fill in the themes, then publish
+        plan_year(now.year + 1, publish=False, index=index)

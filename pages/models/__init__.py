@@ -1,6 +1,7 @@
 """Models of the pages app, split by role (base, snippets, settings, page types)."""
 
 from .base import BasePage
+from .checks import ContentCheck
 from .contact import ContactFormField, ContactPage, ContactSubmission
 from .content_version import ContentVersion
 from .history import HistoryMilestone, HistoryPage
@@ -17,6 +18,7 @@ from .standard import StandardPage
 __all__ = [
     "AccessibilityPage",
     "ContactFormField",
+    "ContentCheck",
     "ContactPage",
     "ContactSubmission",
     "LegalNoticePage",

@@ -45,10 +45,32 @@ class BasePage(Page):
         ),
     )
 
+    # Wagtail's « Pour les moteurs de recherche » panel only: its « Faire apparaître dans les
+    # menus » box is left out, since the menus are edited in Paramètres › Navigation.
     promote_panels = [
-        *Page.promote_panels,
+        Page.promote_panels[0],
         MultiFieldPanel(
-            [FieldPanel("listing_summary"), FieldPanel("listing_image"), FieldPanel("social_image")],
+            [
+                FieldPanel(
+                    "listing_summary",
+                    heading="Résumé court (listes et cartes)",
+                    help_text=(
+                        "Une ou deux phrases sur les cartes et dans les listes qui mènent à cette page ; aussi "
+                        "la description pour les moteurs de recherche si celle-ci est vide. Ce n'est pas le "
+                        "résumé ou la présentation de l'onglet « Contenu », affiché sur la page elle-même."
+                    ),
+                ),
+                FieldPanel(
+                    "listing_image",
+                    heading="Image de vignette (cartes)",
+                    help_text=(
+                        "L'image des cartes qui mènent à cette page (format paysage). Une publication "
+                        "s'affiche dans la bibliothèque avec sa couverture (onglet « Contenu »), pas avec "
+                        "cette vignette."
+                    ),
+                ),
+                FieldPanel("social_image"),
+            ],
             heading="Listes et partage",
         ),
     ]

@@ -40,6 +40,13 @@ class MissionPage(BasePage):
     quote_text = models.TextField("citation", blank=True, max_length=600)
     quote_author = models.CharField("auteur de la citation", max_length=120, blank=True)
     quote_role = models.CharField("fonction de l'auteur", max_length=160, blank=True)
+    quote_source = models.CharField(
+        "source de la citation",
+        max_length=255,
+        blank=True,
+        help_text="Où ces mots ont été publiés : document, page ou entretien, avec l'année.",
+    )
+    quote_source_url = models.URLField("lien vers la source", blank=True)
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name="contenu complémentaire")
 
     content_panels = [
@@ -50,7 +57,15 @@ class MissionPage(BasePage):
         MultiFieldPanel([FieldPanel("objectives_intro"), FieldPanel("objectives")], heading="Objectifs"),
         MultiFieldPanel([FieldPanel("figures_heading"), FieldPanel("key_figures")], heading="Chiffres clés"),
         MultiFieldPanel(
-            [FieldPanel("quote_text"), FieldPanel("quote_author"), FieldPanel("quote_role")], heading="Citation"
+            [
+                FieldPanel("quote_text"),
+                FieldPanel("quote_author"),
+                FieldPanel("quote_role"),
+                FieldPanel("quote_source"),
+                FieldPanel("quote_source_url"),
+            ],
+            heading="Citation",
+            help_text="Reproduisez les mots exacts de leur auteur, avec la source où ils ont paru.",
         ),
         FieldPanel("body"),
     ]

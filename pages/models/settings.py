@@ -59,7 +59,15 @@ class SiteSettings(LegalSettingsMixin, BaseSiteSetting):
         MultiFieldPanel(
             [FieldPanel("organisation_name"), FieldPanel("tagline"), FieldPanel("footer_text")], heading="Identité"
         ),
-        MultiFieldPanel([FieldPanel("address"), FieldPanel("phone"), FieldPanel("email")], heading="Coordonnées"),
+        MultiFieldPanel(
+            [FieldPanel("address"), FieldPanel("phone"), FieldPanel("email")],
+            heading="Coordonnées",
+            help_text=(
+                "Saisies ici une seule fois : le pied de page, la page Contact, les mentions légales, la page "
+                "Presse (à défaut d'un contact presse) et le bloc « Coordonnées » des pages les reprennent. "
+                "Ne les recopiez pas dans le texte d'une page : elles n'y seraient plus mises à jour."
+            ),
+        ),
         MultiFieldPanel(
             [FieldPanel("linkedin_url"), FieldPanel("x_url"), FieldPanel("youtube_url")], heading="Réseaux sociaux"
         ),
@@ -94,6 +102,7 @@ class MenuPageBlock(blocks.StructBlock):
     class Meta:
         icon = "doc-empty"
         label = "Page du site"
+        label_format = "{page}"  # the block, folded, shows the chosen page's title
 
 
 class MenuLinkBlock(blocks.StructBlock):
@@ -103,6 +112,7 @@ class MenuLinkBlock(blocks.StructBlock):
     class Meta:
         icon = "link-external"
         label = "Lien externe"
+        label_format = "{label}"
 
 
 def menu_field(verbose_name: str, help_text: str) -> StreamField:

@@ -44,8 +44,20 @@ class Partner(index.Indexed, models.Model):
 
 
 class KeyFigure(index.Indexed, models.Model):
-    """A figure quoted by the site, always with the year it describes and its source."""
+    """A figure quoted by the site, always with the year it describes and its source.
 
+    The qualifier keeps a source's « plus de 500 » from being shown as an exact « 500 ».
+    """
+
+    QUALIFIERS = [("plus_de", "plus de"), ("pres_de", "près de"), ("environ", "environ")]
+
+    qualifier = models.CharField(
+        "précision",
+        max_length=10,
+        blank=True,
+        choices=QUALIFIERS,
+        help_text="Laissez vide si la source donne le chiffre exact ; sinon, recopiez sa précision.",
+    )
     value = models.CharField(
         "valeur", max_length=40, help_text="Le chiffre tel qu'il s'affiche en grand : « 1 000 », « 81 % », « 100 M€ »."
     )
@@ -67,6 +79,7 @@ class KeyFigure(index.Indexed, models.Model):
     source_url = models.URLField("lien vers la source", blank=True)
 
     panels = [
+        FieldPanel("qualifier"),
         FieldPanel("value"),
         FieldPanel("label"),
         MultiFieldPanel(
@@ -87,7 +100,12 @@ class KeyFigure(index.Indexed, models.Model):
 
     def __str__(self) -> str:
         suffix = f" ({self.year})" if self.year else ""
-        return f"{self.value} {self.label}{suffix}"
+        return f"{self.display_value} {self.label}{suffix}"
+
+    @property
+    def display_value(self) -> str:
+        """The value as the source states it: « plus de 500 »."""
+        return f"{self.get_qualifier_display()} {self.value}" if self.qualifier else self.value
 
 
 class TaxonomyTerm(index.Indexed, models.Model):

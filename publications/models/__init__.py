@@ -2,7 +2,7 @@
 
 from .document_text import DocumentText
 from .index import PublicationIndexPage
-from .news import NewsArticlePage, NewsIndexPage
+from .news import NewsArticlePage, NewsIndexPage, NewsRelatedPublication
 from .press import PressIndexPage, PressMention, PressReleasePage
 from .publication import PublicationAuthor, PublicationPage
 from .snippets import NATURES, PublicationType
@@ -15,6 +15,7 @@ __all__ = [
     "PressReleasePage",
     "NewsArticlePage",
     "NewsIndexPage",
+    "NewsRelatedPublication",
     "PublicationAuthor",
     "PublicationIndexPage",
     "PublicationPage",

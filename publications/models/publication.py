@@ -102,6 +102,13 @@ class PublicationPage(RoutablePageMixin, BasePage):
         default="Consulter la publication en ligne",
         help_text="Ce que dit le bouton du lien externe.",
     )
+    availability = models.CharField(
+        "disponibilité sans fichier ni lien",
+        max_length=20,
+        blank=True,
+        choices=[("on_request", "Sur demande"), ("out_of_print", "Épuisé")],
+        help_text="Quand la publication n'a ni fichier ni lien : les visiteurs le lisent sur la fiche et la liste.",
+    )
     isbn = models.CharField(
         "ISBN",
         max_length=17,
@@ -164,7 +171,7 @@ class PublicationPage(RoutablePageMixin, BasePage):
         FieldPanel("subtitle"),
         MultiFieldPanel(
             [
-                FieldPanel("publication_type"),
+                FieldPanel("publication_type", widget=forms.Select),  # ten or so types: a list, not a pop-up
                 FieldRowPanel([FieldPanel("publication_date"), FieldPanel("date_precision")]),
                 FieldRowPanel([FieldPanel("publisher"), FieldPanel("collection")]),
                 FieldPanel("isbn"),
@@ -182,12 +189,23 @@ class PublicationPage(RoutablePageMixin, BasePage):
             heading="Auteurs",
             help_text="Dans l'ordre de la couverture. Pour un collectif, seul le nom suffit.",
         ),
-        FieldPanel("summary"),
-        FieldPanel("cover_image"),
+        FieldPanel("summary", heading="Résumé (affiché sur la page)"),
+        FieldPanel(
+            "cover_image",
+            help_text=(
+                "La couverture, au format portrait de préférence : sur la page et dans la bibliothèque. "
+                "L'« image de vignette » de l'onglet « Promotion » est facultative pour une publication."
+            ),
+        ),
         MultiFieldPanel(
-            [FieldPanel("document"), FieldPanel("external_url"), FieldPanel("external_link_text")],
+            [
+                FieldPanel("document"),
+                FieldPanel("external_url"),
+                FieldPanel("external_link_text"),
+                FieldPanel("availability"),
+            ],
             heading="Accès",
-            help_text="Un fichier à télécharger, un lien externe, ou les deux.",
+            help_text="Un fichier à télécharger, un lien externe, ou les deux ; sinon, sa disponibilité.",
         ),
         FieldPanel("body"),
         MultiFieldPanel(
@@ -208,7 +226,17 @@ class PublicationPage(RoutablePageMixin, BasePage):
         index.SearchField("publisher"),
         index.SearchField("collection"),
         index.SearchField("isbn"),
-        index.RelatedFields("authors", [index.SearchField("first_name"), index.SearchField("last_name")]),
+        # Autocomplete too: the admin's page search matches on autocomplete fields only.
+        index.RelatedFields(
+            "authors",
+            [
+                index.SearchField("first_name"),
+                index.SearchField("last_name"),
+                index.AutocompleteField("first_name"),
+                index.AutocompleteField("last_name"),
+            ],
+        ),
+        index.RelatedFields("publication_type", [index.SearchField("name"), index.AutocompleteField("name")]),
         # The words of the PDF, read when the document was saved (publications.document_text).
         index.SearchField("document_text"),
     ]
@@ -288,6 +316,32 @@ class PublicationPage(RoutablePageMixin, BasePage):
     @property
     def authors_display(self) -> str:
         return citation.join_names([author.display_name for author in self.author_list()])
+
+    @property
+    def byline(self) -> str:
+        """Authors, then the publisher unless it only repeats them (« Le RAMEAU · Le RAMEAU »)."""
+        authors = [author.display_name for author in self.author_list()]
+        names = citation.join_names(authors)
+        publisher = self.publisher.strip()
+        parts = {part.strip().casefold() for part in publisher.replace("–", "-").split(" - ")}
+        if not publisher or parts <= {name.casefold() for name in authors}:
+            return names
+        return f"{names} · {publisher}" if names else publisher
+
+    @property
+    def access(self) -> str:
+        """How a reader gets it, for the cards and the filter: "pdf", "en-ligne", or the
+        availability staff set ("on_request", "out_of_print"), else ""."""
+        if self.document_id:
+            return "pdf"
+        if self.external_url:
+            return "en-ligne"
+        return self.availability
+
+    @property
+    def access_label(self) -> str:
+        labels = {"pdf": "PDF", "en-ligne": "En ligne"}
+        return labels.get(self.access) or self.get_availability_display()
 
     @property
     def document_format(self) -> str:

@@ -13,6 +13,7 @@ INSTALLED_APPS = [
     "publications",
     "webinars",
     "rameau_site.security",
+    "rameau_site.guide",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
@@ -106,6 +107,8 @@ LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", "Français")]
 TIME_ZONE = "Europe/Paris"
 USE_I18N = True
+# The project's corrections of Wagtail's French (locale/fr: the .po and its compiled .mo).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_TZ = True
 
 STATIC_URL = "/static/"
@@ -122,7 +125,14 @@ WAGTAIL_SITE_NAME = "Le RAMEAU"
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français")]
 WAGTAIL_I18N_ENABLED = False
+# Wagtail's login form, with its password field labelled in French.
+WAGTAILADMIN_USER_LOGIN_FORM = "rameau_site.security.two_factor.forms.LoginForm"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Wagtail's autosave is off: on a new page it created a draft as soon as typing began (an
+# abandoned form stayed behind, and starting again met « slug déjà utilisé »), showed
+# validation errors mid-typing and filled the history with unlabelled versions. Staff save
+# with « Enregistrer le brouillon » (Ctrl+S); leaving a page with unsaved changes still asks first.
+WAGTAIL_AUTOSAVE_INTERVAL = 0
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no staff e-mail hash sent to a third party; CSP-clean admin
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]

@@ -10,7 +10,7 @@ from wagtail.models import Page, get_page_models
 from wagtail.rich_text import RichText
 
 from pages.models import HomePage, MissionPage
-from publications.models import NewsIndexPage, PublicationAuthor, PublicationIndexPage
+from publications.models import NewsIndexPage, NewsRelatedPublication, PublicationAuthor, PublicationIndexPage
 from resources.models import ResourceCentreIndexPage
 from webinars.models import WebinarIndexPage, WebinarSpeaker
 
@@ -106,7 +106,7 @@ def build_every_page_type() -> dict[str, Page]:
         parent=NewsIndexPage.objects.get(),
         title="Parution de « Bien commun et alliances »",
         date=datetime.date(2017, 1, 10),
-        related_publications=[book],
+        related_links=[NewsRelatedPublication(publication=book)],
         body=[("paragraph", RichText("<p>Le livre est paru.</p>"))],
         publish=False,
     )

@@ -109,3 +109,42 @@ def test_superuser_option_prints_a_working_password(demo_database, client, capsy
     assert user.is_superuser and user.check_password(password)
     assert client.login(username="admin", password=password)
     assert client.get("/admin/").status_code == 200
+
+
+def test_demo_says_only_what_the_documents_say(demo_database, client):
+    """The founder's own words with their source, figures with their « plus de », the dated
+    series of figures, every partner on the home page, and no invented « dix têtes de réseau »."""
+    from pages.models import ContentCheck
+
+    mission = MissionPage.objects.get()
+    assert mission.quote_text.startswith("Le faire alliance se vit plus qu'il ne se dit !")
+    assert mission.quote_author == "Charles-Benoît Heidsieck" and "Qui sommes-nous" in mission.quote_source
+    assert KeyFigure.objects.get(label__startswith="recherches-actions").display_value == "plus de 500"
+    assert KeyFigure.objects.get(label__startswith="exemples inspirants").display_value == "plus de 1 000"
+    page = client.get(mission.url).content.decode()
+    assert '<span class="figure-card__qualifier">plus de</span> 500' in page
+    for figure in ("1 M€", "1,5 M€", "70 M€", "50 M€", "87 %", "76 %", "46 %"):
+        assert f"{figure}</p>" in page, figure
+    assert "<cite>Le RAMEAU, page « Qui sommes-nous ? » (2021)</cite>" in page
+    home = client.get("/").content.decode()
+    for name in ("AgroParisTech", "Sciences Po", "AG2R LA MONDIALE", "MEDEF", "ESSEC"):
+        assert name in home, name
+    everything = "".join(client.get(p.url).content.decode() for p in Page.objects.live().specific() if p.url)
+    assert "Dix têtes de réseau" not in everything and "Une heure en ligne : les repères" not in everything
+    # What is still a guess is listed for staff, never shown.
+    notes = list(ContentCheck.objects.values_list("note", flat=True))
+    assert len(notes) >= 9 and not any(note in everything for note in notes)
+
+
+def test_history_jumps_to_decades_and_links_what_milestones_mention(demo_database, client):
+    history = HistoryPage.objects.get()
+    linked = {m.title: m.link_page.slug for m in history.milestones.select_related("link_page") if m.link_page}
+    assert linked["Publication de l'étude ARPEA – Collectivités territoriales"] == "arpea-collectivites-territoriales"
+    assert linked["Lancement de la plateforme « L'innovation territoriale en actions ! »"] == (
+        "innovation-territoriale-en-actions"
+    )
+    markup = client.get(history.url).content.decode()
+    for decade in (2000, 2010, 2020):
+        assert f'<a href="#annees-{decade}">Années {decade}</a>' in markup
+        assert markup.count(f'id="annees-{decade}"') == 1
+    assert 'href="/publications/arpea-collectivites-territoriales/"' in markup

@@ -187,7 +187,7 @@ def test_person_page_lists_their_publications_and_webinars_and_is_a_json_ld_pers
     assert "Un livre signé" in markup and "Un livre d&#x27;un autre" not in markup
     assert "Une session animée" in markup
     data = next(item for item in json_ld(markup) if item["@type"] == "Person")
-    url = "http://testserver" + person.url
+    url = "http://localhost" + person.url
     assert data["@id"] == url + "#personne" and data["name"] == "Anne Robin" and data["familyName"] == "Robin"
     assert data["sameAs"] == ["https://orcid.org/0000-0002-1825-0097"]
     # The publication's author is that same node, and its byline links to the person.

@@ -42,8 +42,12 @@ def test_creates_the_requested_totals_as_valid_live_pages_once(demo_database, cl
         assert client.get(page.url).status_code == 200, page.url
 
     cycles = WebinarCyclePage.objects.filter(year__isnull=False).live()
-    years = sorted(cycle.year for cycle in cycles if WebinarPage.objects.child_of(cycle).live().count() == 12)
-    assert len(years) >= 3 and years[-1] - years[-3] == 2  # three consecutive yearly cycles of 12 sessions
+    # Three consecutive yearly cycles of 12 sessions. The demo's current-year cycle keeps the
+    # months already past as drafts (nothing invented is shown), and bench_data only adds what is missing.
+    years = sorted(cycle.year for cycle in cycles if WebinarPage.objects.child_of(cycle).count() == 12)
+    assert len(years) >= 3 and years[-1] - years[-3] == 2
+    created = WebinarPage.objects.filter(title__regex=r"\(\w+ \d{4}\)$")
+    assert created.exists() and not created.not_live().exists()  # every session bench_data adds is published
     assert "cahier n° 1" in client.get("/publications/?q=cahier").content.decode()  # in the search index
 
 

@@ -58,8 +58,14 @@ def test_home_weighs_less_than_100_kb_compressed_without_images(client, site):
     for url in assets:
         path = finders.find(url.removeprefix("/static/"))
         asset_bytes += len(gzip.compress(open(path, "rb").read()))
-    assert not re.search(r"@font-face", open(finders.find("css/site.css")).read())  # system fonts only
-    assert html_bytes + asset_bytes <= HOME_BUDGET
+    stylesheet = open(finders.find("css/site.css")).read()
+    fonts = re.findall(r'url\("\.\./(fonts/[\w-]+\.woff2)"\)', stylesheet)
+    assert fonts and stylesheet.count("@font-face") == stylesheet.count("font-display: swap")
+    preloaded = static_files(tree, ".//link[@rel='preload'][@as='font']", "href")
+    assert 1 <= len(preloaded) <= 2 and all(url.endswith(".woff2") for url in preloaded)
+    font_bytes = sum(len(open(finders.find(font), "rb").read()) for font in set(fonts))  # already compressed
+    assert font_bytes < 80_000
+    assert html_bytes + asset_bytes + font_bytes <= HOME_BUDGET
 
 
 @pytest.mark.parametrize("path", ["/", "/publications/", "centre", "publication"])

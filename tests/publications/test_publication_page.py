@@ -83,7 +83,7 @@ def test_ready_citation_in_french(client, book):
     expected = (
         "Charles-Benoît Heidsieck et Le RAMEAU, <i>Bien commun &amp; alliances : Vers un nouveau contrat</i>, "
         "Éditions Dalloz, coll. « JURIS Associations », décembre 2016. ISBN 978-2-247-16583-4. "
-        "Disponible sur : http://testserver/publications/un-livre/"
+        "Disponible sur : http://localhost/publications/un-livre/"
     )
     assert expected in markup
 
@@ -103,7 +103,7 @@ def test_bibtex_download(client, book):
         "  year = {2016},",
         "  month = dec,",
         "  isbn = {978-2-247-16583-4},",
-        "  url = {http://testserver/publications/un-livre/},",
+        "  url = {http://localhost/publications/un-livre/},",
     ):
         assert line in text
     assert text.count("{") == text.count("}")
@@ -125,7 +125,7 @@ def test_ris_download(client, book):
     assert "TI  - Bien commun & alliances : Vers un nouveau contrat" in lines
     assert "PY  - 2016" in lines and "DA  - 2016/12" in lines
     assert "SN  - 978-2-247-16583-4" in lines and "PB  - Éditions Dalloz" in lines
-    assert f"L1  - http://testserver{book.document.url}" in lines
+    assert f"L1  - http://localhost{book.document.url}" in lines
     assert lines[-2:] == ["ER  - ", ""]
     assert all(re.fullmatch(r"[A-Z][A-Z0-9]  - .*", line) for line in lines[:-1])
 
@@ -148,7 +148,7 @@ def test_json_ld_type_follows_the_publication_type(client, library, type_slug, s
     data = json_ld(client.get(page.url).content.decode())
     assert data["@context"] == "https://schema.org"
     assert data["@type"] == schema_type
-    assert data["url"] == f"http://testserver{page.url}"
+    assert data["url"] == f"http://localhost{page.url}"
     assert data["datePublished"] == "2030-05"
 
 
@@ -169,7 +169,7 @@ def test_json_ld_describes_the_work(client, book):
     ]
     assert data["publisher"] == {"@type": "Organization", "name": "Éditions Dalloz"}
     assert data["encoding"]["encodingFormat"] == "application/pdf"
-    assert data["image"].startswith("http://testserver/")
+    assert data["image"].startswith("http://localhost/")
     assert data["isAccessibleForFree"] is True
 
 
@@ -188,7 +188,7 @@ def test_sharing_tags_use_summary_and_cover(client, book):
     assert '<meta property="og:type" content="book">' in markup
     assert '<meta property="book:isbn" content="9782247165834">' in markup
     assert re.search(
-        r'<meta property="og:image" content="http://testserver/media/images/couverture-essai[^"]*\.jpg">', markup
+        r'<meta property="og:image" content="http://localhost/media/images/couverture-essai[^"]*\.jpg">', markup
     )
     assert '<meta property="og:image:alt" content="Couverture d&#x27;essai">' in markup
     assert f'<link rel="canonical" href="http://localhost{book.url}">' in markup

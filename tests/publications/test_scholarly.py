@@ -78,7 +78,7 @@ def test_highwire_tags_follow_the_publication(client, book):
     assert values(tags, "citation_isbn") == ["9782247165834"]
     assert values(tags, "citation_doi") == ["10.3917/essai.163.0591"]
     assert values(tags, "citation_language") == ["fr"]
-    assert values(tags, "citation_pdf_url") == [f"http://testserver{book.document.url}"]
+    assert values(tags, "citation_pdf_url") == [f"http://localhost{book.document.url}"]
     assert values(tags, "DC.creator") == ["Heidsieck, Charles-Benoît", "Collectif G10"]
     assert values(tags, "DC.date") == ["2016-12"]
     assert "doi:10.3917/essai.163.0591" in values(tags, "DC.identifier")
@@ -179,7 +179,7 @@ def test_exports_of_the_whole_library_parse_back(client, library):
     assert [row["titre"] for row in rows] == ["Étude « 100 % » & {accolades}", "Bien commun"]
     assert rows[1]["auteurs"] == "Heidsieck, Charles-Benoît; Collectif G10"
     assert rows[1]["licence"] == "CC BY 4.0" and rows[1]["ISBN"] == "978-2-247-16583-4"
-    assert rows[1]["adresse"] == "http://testserver/publications/bien-commun/"
+    assert rows[1]["adresse"] == "http://localhost/publications/bien-commun/"
 
 
 def test_exports_follow_the_filters_of_the_page(client, library):

@@ -38,16 +38,18 @@ def counts() -> dict[str, int]:
     }
 
 
-def test_seed_has_the_17_publications_and_the_article_of_march_2022(demo_database):
+def test_seed_has_the_19_publications_and_the_article_of_march_2022(demo_database):
     home = HomePage.objects.get()
     library = PublicationIndexPage.objects.get()
     assert library.get_parent().specific == home and library.url == "/publications/"
     assert NewsIndexPage.objects.get().url == "/actualites/"
     publications = PublicationPage.objects.live()
-    assert publications.count() == len(PUBLICATIONS) == 17
+    assert publications.count() == len(PUBLICATIONS) == 19  # the fact sheet's 17 and the two ARPEA studies
     assert publications.filter(cover_image__isnull=True).count() == 0
     with_pdf = publications.filter(document__isnull=False)
-    assert 5 <= with_pdf.count() < 17
+    assert 5 <= with_pdf.count() < 19
+    # Each says how to get it: a file, a link, or plainly « sur demande » / « épuisé ».
+    assert not publications.filter(document__isnull=True, external_url="", availability="").exists()
     assert all(p.document.file.read(5) == b"%PDF-" for p in with_pdf)
     article = NewsArticlePage.objects.get(slug="apprenons-a-valoriser-le-faire-alliance")
     assert article.live and article.date == datetime.date(2022, 3, 10)
@@ -105,7 +107,7 @@ def test_home_section_gives_the_four_newest_with_covers():
         context = latest_publications_section(request())
         markup = render_to_string("publications/includes/home_section.html", {**context, "request": request()})
     html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parseFragment(markup)
-    assert '<h2 id="dernieres-publications">Dernières publications</h2>' in markup
+    assert '<h2 id="dernieres-publications">Publications</h2>' in markup
     assert markup.count('class="pub-card"') == 4
     assert 'href="/publications/"' in markup
     # The section and its cards are kept per content version (pages/caching): what is left is

@@ -7,7 +7,7 @@ import html5lib
 from django.core.management import call_command
 
 from demo.content import load
-from pages.models import Audience, Partner
+from pages.models import Audience, ContentCheck, Partner
 from resources.models import ResourceCentreIndexPage, ResourceCentrePage, ResourceCentrePartner
 
 from .conftest import INDEX_PATH
@@ -65,12 +65,24 @@ def test_seed_creates_a_missing_partner(demo_database):
     assert [partner.name for partner in centre.partners()] == ["ORSE"]
 
 
-def test_every_centre_has_an_https_platform_an_image_and_a_need(demo_database):
+def test_every_centre_has_an_https_platform_an_image_and_a_need_or_a_check(demo_database):
+    """The five centres known from public traces only tick no need: staff are asked to check."""
+    checked = set(ContentCheck.objects.filter(page__isnull=False).values_list("page_id", flat=True))
     for centre in ResourceCentrePage.objects.all():
         assert centre.platform_url.startswith("https://"), centre.slug
         assert centre.listing_image_id, centre.slug
-        assert centre.needs, centre.slug
+        assert centre.needs or centre.pk in checked, centre.slug
         assert centre.audiences.exists(), centre.slug
+    uncertain = {centre.slug for centre in ResourceCentrePage.objects.filter(pk__in=checked)}
+    assert not uncertain & set(NAMED_CENTRES) and len(uncertain) == 5
+
+
+def test_the_entry_point_is_found_under_the_local_authorities_filter(demo_database, client):
+    """« Territoires » and « Collectivités territoriales » were one public: merged into one filter."""
+    assert not Audience.objects.filter(slug="territoires").exists()
+    markup = client.get(INDEX_PATH + "?public=collectivites-territoriales").content.decode()
+    assert "L&#x27;innovation territoriale en actions !" in markup
+    assert "Co-construction territoriale" in markup
 
 
 def test_the_index_lists_the_twelve_demo_centres(demo_database, client):

@@ -72,7 +72,7 @@ def test_robots_txt_points_at_the_sitemap_and_keeps_crawlers_out_of_the_admin(cl
     lines = response.content.decode().splitlines()
     assert lines[0] == "User-agent: *"
     assert "Disallow: /admin/" in lines and "Disallow: /django-admin/" in lines
-    assert "Sitemap: http://testserver/sitemap.xml" in lines
+    assert "Sitemap: http://localhost/sitemap.xml" in lines
     assert client.post("/robots.txt").status_code == 405
 
 
@@ -144,5 +144,5 @@ def test_pages_without_their_own_image_share_the_default_image_from_the_settings
     assert default is not None
     tags = head_tags(client.get(page.url).content.decode())
     assert tags["og:image:alt"] == default.title
-    assert tags["og:image"] == "http://testserver" + default.get_rendition("fill-1200x630|format-jpeg").url
+    assert tags["og:image"] == "http://localhost" + default.get_rendition("fill-1200x630|format-jpeg").url
     assert tags["twitter:image"] == tags["og:image"]

@@ -36,10 +36,10 @@ def test_home_describes_the_organisation(client):
     [data] = json_ld_blocks(client.get("/").content.decode())
     assert data["@type"] == "ResearchOrganization"
     assert data["name"] == settings.organisation_name == "Le RAMEAU"
-    assert data["url"] == "http://testserver/"
+    assert data["url"] == "http://localhost/"
     assert data["foundingDate"] == "2006"
     assert data["address"]["addressLocality"] == "Vincennes" and data["address"]["addressCountry"] == "FR"
-    assert data["logo"].startswith("http://testserver/static/")
+    assert data["logo"].startswith("http://localhost/static/")
     if settings.email:
         assert data["email"] == settings.email
     assert data.get("sameAs", []) == [url for _, url in settings.social_links]

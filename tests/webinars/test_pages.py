@@ -242,12 +242,12 @@ def test_home_section_shows_the_next_session(rf: RequestFactory, time_machine, c
     assert "S'inscrire" in page_text
 
 
-def test_home_section_without_upcoming_session_links_the_replays(rf, time_machine, cycle_2019):
+def test_home_section_without_upcoming_session_links_the_past_cycles(rf, time_machine, cycle_2019):
     time_machine.move_to(AFTER_EVERYTHING, tick=False)
     request = rf.get("/")
     assert next_webinar_section(request)["next_session"] is None
     markup = render_home_section(request)
-    assert 'href="/webinaires/#cycles-passes"' in markup and "cycles passés et leurs replays" in text(markup)
+    assert 'href="/webinaires/#cycles-passes"' in markup and "Parcourir les cycles passés" in text(markup)
 
 
 def test_home_section_is_empty_without_a_webinar_index(rf, index):

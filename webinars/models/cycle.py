@@ -19,6 +19,7 @@ from pages.models import BasePage
 from pages.widgets import YearInput
 from webinars import clock
 from webinars.ical import calendar
+from webinars.panels import PlanSessionsPanel
 from webinars.schedule import LAST, ScheduleRule
 
 WEEKDAY_CHOICES = [(number, name) for number, name in enumerate(DAYS)]
@@ -85,6 +86,13 @@ class WebinarCyclePage(RoutablePageMixin, BasePage):
         help_text="Si le jour prévu est férié en France, la session passe au même jour de la semaine suivante.",
     )
 
+    show_rule = models.BooleanField(
+        "annoncer la règle aux visiteurs",
+        default=True,
+        help_text="Décochez si la règle n'est pas sûre (une série ancienne dont on ne connaît pas toutes les dates) : "
+        "elle sert alors seulement à planifier.",
+    )
+
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("intro"),
@@ -96,11 +104,13 @@ class WebinarCyclePage(RoutablePageMixin, BasePage):
                 FieldRowPanel([FieldPanel("start_time"), FieldPanel("end_time")]),
                 FieldPanel("time_zone"),
                 FieldPanel("skip_public_holidays"),
+                FieldPanel("show_rule"),
             ],
             heading="Règle de programmation",
             help_text="Sert à planifier les sessions et à signaler celles qui s'en écartent (sans les refuser).",
         ),
         FieldPanel("programmes", widget=forms.CheckboxSelectMultiple),
+        PlanSessionsPanel(),
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
 

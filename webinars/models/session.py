@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -22,9 +23,10 @@ from pages.blocks import TEXT_FEATURES
 from pages.models import BasePage, link_people
 from pages.structured_data import json_ld_script
 from webinars import clock
+from webinars.forms import WebinarSessionForm
 from webinars.ical import UID_DOMAIN, Event, calendar, plain_text
 from webinars.links import google_calendar_url, outlook_calendar_url
-from webinars.panels import RuleWarningPanel
+from webinars.panels import DraftCycleWarningPanel, RuleWarningPanel
 from webinars.schedule import nth_weekday
 from webinars.structured_data import webinar_event
 
@@ -74,7 +76,9 @@ class WebinarPage(RoutablePageMixin, BasePage):
         help_text="La session s'affichera sur la page de ces centres de ressources.",
     )
 
+    base_form_class = WebinarSessionForm
     content_panels = [
+        DraftCycleWarningPanel(),
         *BasePage.content_panels,
         HelpPanel(
             "<p>Le titre de la page est le thème de la session, tel qu'il apparaît dans le programme.</p>",
@@ -88,7 +92,13 @@ class WebinarPage(RoutablePageMixin, BasePage):
         InlinePanel("speakers", heading="Intervenants", label="Intervenant"),
         FieldPanel("registration_url"),
         MultiFieldPanel([FieldPanel("replay_url"), FieldPanel("slides")], heading="Après la session"),
-        MultiFieldPanel([FieldPanel("themes"), FieldPanel("centres")], heading="Liens"),
+        MultiFieldPanel(
+            [
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("centres", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading="Liens",
+        ),
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("summary")]
 
