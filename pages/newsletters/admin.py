@@ -10,11 +10,11 @@ from django.db.models import Count, Q
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.coreutils import multigetattr
-from wagtail.models import Site
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from pages.absolute_urls import site_root_url
 from pages.models import NewsletterList, Subscription
 
 from .mail import list_unsubscribe_headers, unsubscribe_url
@@ -56,11 +56,6 @@ class ViewOnlyPolicy(ModelPermissionPolicy):
         return self.user_has_permission(user, action)
 
 
-def site_root_url() -> str:
-    site = Site.objects.filter(is_default_site=True).first()
-    return site.root_url if site else ""
-
-
 class SubscriptionIndexView(ModelViewSet.index_view_class):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("subscriber", "newsletter")
@@ -68,7 +63,7 @@ class SubscriptionIndexView(ModelViewSet.index_view_class):
     def to_row_dict(self, item):
         """The unsubscribe links and headers, made for each row (they are signed, not stored)."""
         if not hasattr(self, "base_url"):
-            self.base_url = site_root_url()
+            self.base_url = site_root_url(self.request)
         headers = list_unsubscribe_headers(self.base_url, item.subscriber_id, item.newsletter_id)
         computed = {
             "unsubscribe_url": unsubscribe_url(self.base_url, item.subscriber_id, item.newsletter_id),
