@@ -59,6 +59,7 @@ class Event:
     start: datetime
     end: datetime
     summary: str
+    all_day: bool = False
     description: str = ""
     url: str = ""
     location: str = "En ligne"
@@ -69,8 +70,13 @@ class Event:
         event = icalendar.Event()
         event.add("uid", self.uid)
         event.add("dtstamp", utc(self.stamp or datetime.now(UTC)))
-        event.add("dtstart", utc(self.start))
-        event.add("dtend", utc(self.end))
+        if self.all_day:  # only the day is known: a whole-day event, never an invented hour
+            day = self.start.date()  # the session's local day: the caller passes local times
+            event.add("dtstart", day)
+            event.add("dtend", day + timedelta(days=1))
+        else:
+            event.add("dtstart", utc(self.start))
+            event.add("dtend", utc(self.end))
         event.add("summary", self.summary)
         if self.description:
             event.add("description", self.description.replace("\r\n", "\n").replace("\r", "\n"))

@@ -22,8 +22,7 @@ def webinar_event(session: WebinarPage, speakers: list, request: HttpRequest | N
         "@type": "Event",
         "name": session.title,
         "url": page_url,
-        "startDate": session.start.isoformat(),
-        "endDate": session.end.isoformat(),
+        "startDate": session.datetime_attribute,
         "eventAttendanceMode": "https://schema.org/OnlineEventAttendanceMode",
         "eventStatus": "https://schema.org/EventScheduled",
         "location": {"@type": "VirtualLocation", "url": registration},
@@ -38,6 +37,8 @@ def webinar_event(session: WebinarPage, speakers: list, request: HttpRequest | N
             "url": registration,
         },
     }
+    if session.time_known:
+        data["endDate"] = session.end.isoformat()
     description = session.get_meta_description()
     if description:
         data["description"] = description

@@ -61,7 +61,13 @@ def seed_index(home: HomePage) -> WebinarIndexPage:
 
 
 def seed_session(
-    cycle: WebinarCyclePage, day: date, title: str, summary: str, themes: list[Theme], centre=None
+    cycle: WebinarCyclePage,
+    day: date,
+    title: str,
+    summary: str,
+    themes: list[Theme],
+    centre=None,
+    time_known: bool = True,
 ) -> None:
     slug = slugify(title)[:80]
     if WebinarPage.objects.child_of(cycle).filter(slug=slug).exists():
@@ -71,6 +77,7 @@ def seed_session(
         slug=slug,
         start=paris(day, 13),
         end=paris(day, 14),
+        time_known=time_known,
         listing_summary=summary,
         summary=f"<p>{summary}</p>",
     )
@@ -86,7 +93,13 @@ def seed_cycle(index: WebinarIndexPage, data: dict) -> None:
     themes = [theme(data["theme"]["name"], data["theme"]["slug"])]
     for session in data["sessions"]:
         seed_session(
-            cycle, session["date"], session["title"], session["summary"], themes, centre_for(session.get("centre", ""))
+            cycle,
+            session["date"],
+            session["title"],
+            session["summary"],
+            themes,
+            centre_for(session.get("centre", "")),
+            time_known=session.get("time_known", True),
         )
 
 

@@ -82,3 +82,19 @@ def test_a_past_session_shows_its_description_and_no_empty_replay_block(client, 
     assert "Présentation" in page_text and "Replay et supports" not in page_text
     assert "ne sont pas en ligne" not in page_text
     assert "décalé, 15 août férié (Assomption)" in page_text and "((" not in page_text and "))" not in page_text
+
+
+def test_a_session_whose_hour_is_unknown_shows_its_date_only(client, time_machine, index):
+    """No hour is invented: pages, search, JSON-LD and calendars carry the day alone."""
+    time_machine.move_to(LATER, tick=False)
+    series = WebinarCyclePageFactory(parent=index, slug="serie", title="Une série", show_rule=False)
+    WebinarPageFactory(parent=series, day=date(2021, 3, 30), title="Première session", time_known=False)
+    for url in ("/webinaires/serie/", "/webinaires/serie/premiere-session/"):
+        markup = html(client.get(url))
+        assert '<time datetime="2021-03-30">mardi 30 mars 2021</time>' in markup
+        assert "13 h" not in text(markup) and "14 h" not in text(markup)
+    json_ld = re.search(r'"startDate": "([^"]+)"', html(client.get("/webinaires/serie/premiere-session/")))
+    assert json_ld.group(1) == "2021-03-30"
+    calendar = client.get("/webinaires/serie/calendrier.ics").content.decode()
+    assert "DTSTART;VALUE=DATE:20210330" in calendar and "DTEND;VALUE=DATE:20210331" in calendar
+    assert "T110000Z" not in calendar and "T120000Z" not in calendar

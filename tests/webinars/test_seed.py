@@ -35,4 +35,7 @@ def test_the_later_series_show_only_their_known_dates(demo_database):
     assert not odd.show_rule
     assert [s.start for s in WebinarPage.objects.child_of(odd).live()] == [paris(date(2020, 11, 26))]
     catalysts = WebinarCyclePage.objects.get(slug="catalyseurs-territoriaux-en-pratique")
-    assert [s.start.date() for s in WebinarPage.objects.child_of(catalysts).live()] == [date(2021, 3, 30)]
+    assert [(s.start.date(), s.time_known) for s in WebinarPage.objects.child_of(catalysts).live()] == [
+        (date(2021, 3, 30), False)
+    ]
+    assert WebinarPage.objects.child_of(odd).get().time_known  # 13 h – 14 h is in the documents

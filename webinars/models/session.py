@@ -36,6 +36,12 @@ from .cycle import ICAL_ROUTE, WebinarCyclePage
 class WebinarPage(RoutablePageMixin, BasePage):
     start = models.DateTimeField("début", help_text="Date et heure de début (heure de Paris dans l'administration).")
     end = models.DateTimeField("fin", help_text="Date et heure de fin.")
+    time_known = models.BooleanField(
+        "horaire connu",
+        default=True,
+        help_text="Décochez pour une session dont seule la date est sûre : le site n'affichera pas d'horaire "
+        "et les agendas la noteront sur la journée.",
+    )
     summary = RichTextField(
         "présentation",
         blank=True,
@@ -85,7 +91,7 @@ class WebinarPage(RoutablePageMixin, BasePage):
             heading="Thème",
         ),
         MultiFieldPanel(
-            [RuleWarningPanel(), FieldRowPanel([FieldPanel("start"), FieldPanel("end")])],
+            [RuleWarningPanel(), FieldRowPanel([FieldPanel("start"), FieldPanel("end")]), FieldPanel("time_known")],
             heading="Date et horaire",
         ),
         FieldPanel("summary"),
@@ -151,6 +157,12 @@ class WebinarPage(RoutablePageMixin, BasePage):
         return f"{french_dates.DAYS[self.local_start.weekday()]} {self.short_date_label}"
 
     @property
+    def datetime_attribute(self) -> str:
+        """The machine-readable date of `<time>`: no hour when the hour is not known."""
+        start = self.local_start
+        return start.isoformat() if self.time_known else start.date().isoformat()
+
+    @property
     def follows_rule_time(self) -> bool:
         """Tables print the time only when it differs from the cycle's usual slot."""
         if not self.cycle:
@@ -176,13 +188,15 @@ class WebinarPage(RoutablePageMixin, BasePage):
 
     @property
     def time_label(self) -> str:
-        """« 13 h – 14 h »."""
+        """« 13 h – 14 h », or nothing when only the date is known."""
+        if not self.time_known:
+            return ""
         return french_dates.format_time_range(self.local_start.time(), self.local_end.time())
 
     @property
     def when_label(self) -> str:
-        """« jeudi 21 novembre 2019, 13 h – 14 h »."""
-        return f"{self.date_label}, {self.time_label}"
+        """« jeudi 21 novembre 2019, 13 h – 14 h », or the date alone."""
+        return f"{self.date_label}, {self.time_label}" if self.time_known else self.date_label
 
     def get_registration_url(self) -> str:
         return self.registration_url or (self.cycle.registration_url if self.cycle else "")
@@ -204,7 +218,7 @@ class WebinarPage(RoutablePageMixin, BasePage):
         return self.search_description or self.listing_summary or Truncator(self.plain_summary()).chars(300)
 
     def search_result_date(self) -> str:
-        return f"{self.date_label}, {self.time_label}"
+        return self.when_label
 
     # --- calendars
     def plain_summary(self) -> str:
@@ -228,8 +242,9 @@ class WebinarPage(RoutablePageMixin, BasePage):
     def ical_event(self, request: HttpRequest | None = None) -> Event:
         return Event(
             uid=f"webinaire-{self.translation_key}@{UID_DOMAIN}",
-            start=self.start,
-            end=self.end,
+            start=self.local_start,
+            end=self.local_end,
+            all_day=not self.time_known,
             summary=self.calendar_title(),
             description=self.calendar_details(request),
             url=self.get_full_url(request) or "",
@@ -252,7 +267,7 @@ class WebinarPage(RoutablePageMixin, BasePage):
         context.update(session_details(self, now=clock.now(), request=request))
         link_people(context["speakers"], request)
         context["json_ld"] = json_ld_script(webinar_event(self, context["speakers"], request))
-        if not context["past"]:
+        if not context["past"] and self.time_known:
             context["calendar_links"] = self.calendar_links(request)
         return context
 
