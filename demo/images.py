@@ -79,11 +79,29 @@ def _motif_initials(draw: ImageDraw.ImageDraw, seed: str, size: tuple[int, int],
     draw.text((size[0] * 0.68, size[1] * 0.5), label, fill=colour, anchor="mm", font=font)
 
 
-def draw_landscape(seed: str, size: tuple[int, int] = (1600, 1000)) -> bytes:
-    """A calm gradient in the brand palette with a motif chosen from the title (a branch, rings,
-    dots, waves, or the title's initials): each section and each centre looks its own."""
+MOTIFS = 4  # rings, dots, waves, initials
+
+
+def landscape_style(seed: str, variant: int | None = None) -> tuple[int, int]:
+    """(palette, motif) of a picture. Motif 0 is the brand's branch, 1–4 rings, dots, waves,
+    initials. Pictures of one series (the centres) pass their rank as `variant`: each of the
+    first 16 gets its own pair, where a hash of the title could repeat one."""
+    if variant is not None:
+        # A Latin square: neighbours differ in both colours and motif.
+        return variant % len(PALETTES), 1 + (variant + variant // len(PALETTES)) % MOTIFS
+    palette = random.Random(seed).randrange(len(PALETTES))
+    if "rameau" in seed.lower():
+        return palette, 0
+    return palette, 1 + hashlib.sha256(seed.encode("utf-8")).digest()[0] % MOTIFS
+
+
+def draw_landscape(seed: str, size: tuple[int, int] = (1600, 1000), variant: int | None = None) -> bytes:
+    """A calm gradient in the brand palette with a motif (see landscape_style): each section and
+    each centre looks its own."""
     rng = random.Random(seed)
-    dark, mid, accent = PALETTES[rng.randrange(len(PALETTES))]
+    rng.randrange(len(PALETTES))  # keeps the motifs' positions as they were drawn before
+    palette, motif = landscape_style(seed, variant)
+    dark, mid, accent = PALETTES[palette]
     width, height = size
     picture = PILImage.new("RGB", size, dark)
     draw = ImageDraw.Draw(picture)
@@ -92,7 +110,6 @@ def draw_landscape(seed: str, size: tuple[int, int] = (1600, 1000)) -> bytes:
         colour = tuple(int(dark[i] * (1 - t) + mid[i] * t) for i in range(3))
         draw.line([(0, row), (width, row)], fill=colour)
     # The branch is the brand's own picture (the home page's « rameau »); the rest vary.
-    motif = 0 if "rameau" in seed.lower() else 1 + hashlib.sha256(seed.encode("utf-8")).digest()[0] % 4
     if motif == 0:
         _branch(draw, rng, width * 0.2, height * 0.95, height * 0.32, 1.2, 8, (245, 240, 225))
     elif motif == 1:
@@ -179,9 +196,9 @@ def get_or_create_image(title: str, data: bytes, filename: str, description: str
     return image
 
 
-def landscape(title: str, description: str = ""):
-    """The demo's illustration with this title (drawn the first time only)."""
-    return get_or_create_image(title, draw_landscape(title), f"{slugify(title)}.jpg", description)
+def landscape(title: str, description: str = "", variant: int | None = None):
+    """The demo's illustration with this title (drawn the first time only); see draw_landscape."""
+    return get_or_create_image(title, draw_landscape(title, variant=variant), f"{slugify(title)}.jpg", description)
 
 
 COVER_SIZE = (600, 850)

@@ -75,7 +75,7 @@ def build_centre(item: dict, audiences: dict[str, Audience], partners: dict[str,
         summary=item["summary"],
         platform_url=item["url"],
         launch_year=item["launch_year"],
-        listing_image=landscape(f"Illustration : {item['title']}"),
+        listing_image=landscape(f"Illustration : {item['title']}", variant=CONTENT["centres"].index(item)),
         body=sections_body(item["sections"]),
         **{NEEDS_BY_SLUG[slug].field: True for slug in item["needs"]},
     )

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import html5lib
 from django.core.management import call_command
+from PIL import Image
 
 from demo.content import load
+from demo.images import PALETTES, landscape_style
 from pages.models import Audience, ContentCheck, Partner
 from resources.models import ResourceCentreIndexPage, ResourceCentrePage, ResourceCentrePartner
 
@@ -109,3 +111,16 @@ def test_uncertain_centres_carry_no_invented_partner_or_year(demo_database):
     for centre in centres:
         assert centre.partners() == []
         assert centre.launch_year is None
+
+
+def test_each_centre_has_a_picture_of_its_own(demo_database):
+    """No two centres share colours and motif, and each file is drawn in the colours announced."""
+    ranks = {item["slug"]: rank for rank, item in enumerate(demo_content["centres"])}
+    styles = {}
+    for centre in ResourceCentrePage.objects.select_related("listing_image"):
+        styles[centre.slug] = landscape_style(centre.listing_image.title, ranks[centre.slug])
+        with centre.listing_image.open_file() as file, Image.open(file) as picture:
+            corner = picture.convert("RGB").getpixel((0, 0))
+        dark = PALETTES[styles[centre.slug][0]][0]
+        assert max(abs(a - b) for a, b in zip(corner, dark, strict=True)) <= 12, (centre.slug, corner, dark)
+    assert len(styles) == 12 and len(set(styles.values())) == 12
