@@ -10,6 +10,7 @@ from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from pages.absolute_urls import absolute_url
 from pages.models import NewsletterList, Subscriber
 
 from .tokens import ALL_LISTS, CONFIRM_MAX_AGE, confirm_token, unsubscribe_token
@@ -24,9 +25,9 @@ def send_confirmation(request: HttpRequest, subscriber: Subscriber, newsletters:
         "newsletters/email/confirm.txt",
         {
             "newsletters": newsletters,
-            "confirm_url": request.build_absolute_uri(reverse("newsletters:confirm", args=[token])),
+            "confirm_url": absolute_url(request, reverse("newsletters:confirm", args=[token])),
             "days": CONFIRM_MAX_AGE.days,
-            "site_url": request.build_absolute_uri("/"),
+            "site_url": absolute_url(request, "/"),
         },
     )
     message = EmailMessage("Confirmez votre inscription aux lettres du RAMEAU", body, to=[subscriber.email])

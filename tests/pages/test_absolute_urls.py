@@ -11,6 +11,7 @@ from wagtail.models import Site
 
 from pages.absolute_urls import absolute_url, site_root_url
 from pages.caching import version
+from tests.factories.pages import AccessibilityPageFactory
 from tests.factories.publications import PublicationPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -48,7 +49,9 @@ def test_every_absolute_address_comes_from_the_site_record(client, recorded_site
     robots = client.get("/robots.txt", **served).content.decode()
     assert f"Sitemap: {RECORDED}/sitemap.xml" in robots
     sitemap = client.get("/sitemap.xml", **served).content.decode()
-    for markup in (home, page, bib, feed, robots, sitemap):
+    statement = client.get(AccessibilityPageFactory().url, **served).content.decode()
+    assert f"Cette déclaration s'applique au site {RECORDED}/." in statement.replace("&#x27;", "'")
+    for markup in (home, page, bib, feed, robots, sitemap, statement):
         assert "http://localhost" not in markup
     assert {address for address in addresses(home + page + feed + sitemap) if "lerameau.fr" in address} == {
         "https://www.lerameau.fr"

@@ -135,6 +135,7 @@ def test_the_accessibility_statement_follows_the_rgaa_model(client, legal_pages)
         "Signaler un problème",
         'href="/contact/"',
         "Défenseur des droits",
+        "Cette déclaration s'applique au site http://localhost/.",
     ):
         assert part in html, part
 

@@ -48,7 +48,7 @@ def text(response) -> str:
 
 
 def confirmation_link(message) -> str:
-    return re.search(r"http://testserver(/newsletters/confirmer/[^/\s]+/)", message.body).group(1)
+    return re.search(r"http://localhost(/newsletters/confirmer/[^/\s]+/)", message.body).group(1)
 
 
 def test_every_page_offers_the_active_lists_in_its_footer(client, lists):
