@@ -138,3 +138,13 @@ def test_news_query_count_is_flat(client, news_index):
     with_few = count()
     add_articles(news_index, range(2, 20), image)
     assert count() == with_few <= 10
+
+
+def test_an_article_illustration_sits_beside_its_title_not_above_its_text(client, news_index):
+    """Decorative and lazy: on phones it is hidden and never fetched, so the text starts at once."""
+    article = NewsArticlePageFactory(title="Une brève illustrée", listing_image=ImageFactory(title="Décor"))
+    markup = client.get(article.url).content.decode()
+    header, body = markup.split('<div class="page-body prose">', 1)
+    visual = re.search(r'<figure class="news-article__visual">(.*?)</figure>', header, re.S)
+    assert visual and 'loading="lazy"' in visual.group(1) and 'alt=""' in visual.group(1)
+    assert "<img" not in body.split("Toutes les actualités")[0]
