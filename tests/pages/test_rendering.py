@@ -126,6 +126,7 @@ def test_mission_page_shows_three_missions_four_objectives_and_sourced_figures(c
     assert markup.count('class="figure-card__source"') == len(figures)
     for figure in figures:
         assert figure.value in markup and escape(figure.label) in markup
+        assert f"{escape(figure.source)}</a>, {figure.year}" in markup  # a source that names no year gets it
     assert escape(mission.quote_author) in markup
 
 

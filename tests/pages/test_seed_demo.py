@@ -125,6 +125,7 @@ def test_demo_says_only_what_the_documents_say(demo_database, client):
     assert '<span class="figure-card__qualifier">plus de</span> 500' in page
     for figure in ("1 M€", "1,5 M€", "70 M€", "50 M€", "87 %", "76 %", "46 %"):
         assert f'<span class="figure-card__value">{figure}</span>' in page, figure
+    assert "(2021), 2021" not in page and "(2019), 2019" not in page  # a year the source names is not repeated
     assert "<cite>Le RAMEAU, page « Qui sommes-nous ? » (2021)</cite>" in page
     home = client.get("/").content.decode()
     for name in ("AgroParisTech", "Sciences Po", "AG2R LA MONDIALE", "MEDEF", "ESSEC"):
