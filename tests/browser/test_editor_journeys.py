@@ -118,6 +118,12 @@ def choose_publication_type(page: Page, name: str) -> None:
         page.locator("[data-contentpath='publication_type']").get_by_label(name, exact=True).check()
 
 
+NEW_MILESTONE = "Les Catalyseurs Territoriaux en pratique"
+NEW_MILESTONE_TEXT = "Cinq webinaires, à partir du 30 mars 2021, pour mettre en pratique les Catalyseurs Territoriaux."
+CGET = "Commissariat général à l'égalité des territoires (CGET)"
+ADDED_PARTNER = "Fondation Bettencourt Schueller"
+
+
 def open_actions_menu(page: Page) -> None:
     page.locator("footer [data-w-dropdown-target='toggle']").first.click()
 
@@ -375,6 +381,151 @@ def test_schedule_a_publication(watched, site_url):
     article.refresh_from_db()
     assert article.title != "Une annonce programmée"  # the live page waits for its date
     watched.watch.assert_clean()
+
+
+def show(locator) -> None:
+    """Brings a part of an admin form to the middle of the screen for its screenshot. Playwright
+    scrolls each button it clicks into view, sideways too, inside Wagtail's main column (wider than
+    it shows, its overflow hidden): a person's click does not, so the column is put back."""
+    locator.evaluate(
+        """(element) => {
+            element.scrollIntoView({block: "center", behavior: "instant"});
+            element.closest("main").scrollTo({left: 0, behavior: "instant"});
+        }"""
+    )
+
+
+def milestone_rows(page: Page):
+    return page.locator("#id_milestones-FORMS > [data-inline-panel-child]:not(.deleted)")
+
+
+def row_ids(rows) -> list[str]:
+    return rows.evaluate_all("(rows) => rows.map((row) => row.id)")
+
+
+def test_moderator_adds_a_milestone_and_moves_it_into_place_on_the_timeline(watched, site_url, browser):
+    """11 steps after logging in: open « Notre histoire », « Ajouter : Étape », year, month, title,
+    text, « Monter » three times, actions menu, « Publier ». Here a first try publishes after one
+    « Monter » only, between the two 2022 steps (actions menu, « Publier »: 2 more steps, 13 in all):
+    the year out of order is refused, everything typed kept, the step shown where it was put."""
+    from pages.models import HistoryPage
+
+    history = HistoryPage.objects.get()
+    titles = list(history.milestones.order_by("sort_order").values_list("title", flat=True))
+    october = history.milestones.get(year=2021, month=10)  # the step the new one goes before
+    new = len(titles)  # the new row's form index
+    log_in(watched, site_url, ModeratorFactory())  # editors write in the editorial sections only
+
+    watched.goto(f"{site_url}/admin/pages/{history.pk}/edit/")
+    rows = milestone_rows(watched)
+    expect(rows).to_have_count(len(titles))
+    expect(rows.first.locator("[data-panel-heading-text]")).to_contain_text(f"Étape 1 : 2006 – {titles[0]}")
+    show(rows.nth(len(titles) - 6).locator("[data-panel-heading-text]"))
+    shot(watched, "milestones-folded")
+    watched.locator("#id_milestones-ADD").click()
+    row = watched.locator(f"#inline_child_milestones-{new}")
+    expect(row.locator("[data-panel-heading-text]")).to_contain_text(f"Étape {new + 1}")
+    row.locator(f"#id_milestones-{new}-year").fill("2021")
+    row.locator(f"#id_milestones-{new}-month").select_option("3")
+    row.locator(f"#id_milestones-{new}-title").fill(NEW_MILESTONE)
+    row.locator("[contenteditable='true']").click()
+    watched.keyboard.type(NEW_MILESTONE_TEXT)
+
+    row.locator("[data-inline-panel-child-move-up]").click()  # one place: between the two 2022 steps
+    expect(rows.nth(len(titles) - 1)).to_have_id(f"inline_child_milestones-{new}")
+    open_actions_menu(watched)
+    watched.get_by_role("button", name="Publier").click()
+    expect(watched.locator("main")).to_contain_text(f"est placée avant « 2021 – {NEW_MILESTONE} »")
+    assert not history.milestones.filter(title=NEW_MILESTONE).exists()
+    # Everything typed is still there, and the step is still where it was put.
+    expect(row.locator(f"#id_milestones-{new}-year")).to_have_value("2021")
+    expect(row.locator(f"#id_milestones-{new}-month")).to_have_value("3")
+    expect(row.locator(f"#id_milestones-{new}-title")).to_have_value(NEW_MILESTONE)
+    expect(row.locator("[contenteditable='true']")).to_contain_text(NEW_MILESTONE_TEXT)
+    assert row_ids(rows).index(f"inline_child_milestones-{new}") == len(titles) - 1
+    show(rows.nth(len(titles) - 2).locator("[data-panel-heading-text]"))
+    shot(watched, "milestone-out-of-order")
+
+    for _ in range(2):
+        row.locator("[data-inline-panel-child-move-up]").click()
+    ids = row_ids(rows)
+    assert ids.index(f"inline_child_milestones-{new}") == titles.index(october.title)
+    expect(row.locator("[data-panel-heading-text]")).to_contain_text(f"Étape {titles.index(october.title) + 1}")
+    show(rows.nth(ids.index(f"inline_child_milestones-{new}") - 1).locator("[data-panel-heading-text]"))
+    shot(watched, "milestone-moved")
+    open_actions_menu(watched)
+    watched.get_by_role("button", name="Publier").click()
+    expect(watched.locator(".messages .success")).to_be_visible()
+    saved = list(history.milestones.order_by("sort_order").values_list("title", flat=True))
+    assert saved == [*titles[: titles.index(october.title)], NEW_MILESTONE, *titles[titles.index(october.title) :]]
+    watched.watch.assert_clean()
+
+    visitor = browser.new_context(viewport=VIEWPORTS["desktop"]).new_page()  # as the public sees it
+    visitor.watch = Watch(visitor)
+    visitor.goto(site_url + history.url)
+    years = [int(year) for year in visitor.locator(".timeline__year-label").all_inner_texts()]
+    assert years == sorted(set(years)), years  # each year once, in order
+    year_2021 = visitor.locator(".timeline__year", has=visitor.locator("h2", has_text="2021"))
+    events = year_2021.locator(".timeline__title").all_inner_texts()
+    assert len(events) == 2 and NEW_MILESTONE in events[0] and october.title in events[1], events
+    expect(year_2021.locator(".timeline__event").first).to_contain_text(NEW_MILESTONE_TEXT)
+    shot(visitor, "history-public")
+    visitor.watch.assert_clean()
+
+
+def test_moderator_edits_a_centres_partners_seen_on_its_page_and_card(watched, site_url, browser):
+    """9 steps after logging in: open the centre, « Ajouter : partenaire », « Choisir partenaire », a
+    word of its name in the search box, the partner in the list, « Monter », the CGET's « Supprimer »,
+    actions menu, « Publier »; then the centre's page and its card in the list of centres, the two
+    places where a centre's partners show."""
+    from resources.models import ResourceCentrePage
+
+    centre = ResourceCentrePage.objects.get(slug="innovation-territoriale-en-actions")
+    before = [partner.name for partner in centre.partners()]
+    assert before == ["Caisse des Dépôts", CGET, "Groupe La Poste"], before
+    new = len(before)
+    log_in(watched, site_url, ModeratorFactory())
+
+    watched.goto(f"{site_url}/admin/pages/{centre.pk}/edit/")
+    rows = watched.locator("#id_partner_links-FORMS > [data-inline-panel-child]:not(.deleted)")
+    expect(rows).to_have_count(len(before))
+    watched.locator("#id_partner_links-ADD").click()
+    row = watched.locator(f"#inline_child_partner_links-{new}")
+    row.locator("button.chooser__choose-button").click()
+    watched.locator(".modal input[name='q']").fill("Bettencourt")  # the list shows ten partners a page
+    watched.locator(".modal a[data-chooser-modal-choice]", has_text=ADDED_PARTNER).click()
+    expect(row.locator(".chooser__title")).to_have_text(ADDED_PARTNER)
+    row.locator("[data-inline-panel-child-move-up]").click()  # before Groupe La Poste
+    rows.filter(has_text=CGET).locator("[id$='-DELETE-button']").click()
+    expect(rows).to_have_count(len(before))
+    chosen = rows.locator(".chooser__title").all_inner_texts()
+    assert chosen == ["Caisse des Dépôts", ADDED_PARTNER, "Groupe La Poste"], chosen
+    expect(watched.locator("#id_partner_links-FORMS > .deleted")).to_be_hidden()  # once it has slid away
+    show(watched.locator("#id_partner_links-FORMS"))
+    shot(watched, "centre-partners-panel")
+    open_actions_menu(watched)
+    watched.get_by_role("button", name="Publier").click()
+    expect(watched.locator(".messages .success")).to_be_visible()
+    after = ["Caisse des Dépôts", ADDED_PARTNER, "Groupe La Poste"]
+    assert [partner.name for partner in ResourceCentrePage.objects.get(pk=centre.pk).partners()] == after
+    watched.watch.assert_clean()
+
+    visitor = browser.new_context(viewport=VIEWPORTS["desktop"]).new_page()  # as the public sees it
+    visitor.watch = Watch(visitor)
+    visitor.goto(site_url + centre.url)
+    facts = visitor.locator(".centre-facts dl > div", has_text="Réalisé avec").locator("dd")
+    expect(facts).to_have_text(", ".join(after))
+    names = [
+        " ".join(name.split()) for name in visitor.locator(".section--partners .partners__name").all_text_contents()
+    ]
+    assert [name.removesuffix(" (site externe)") for name in names] == after, names
+    expect(visitor.locator("main")).not_to_contain_text(CGET)
+    shot(visitor, "centre-public")
+    visitor.goto(f"{site_url}/centres-de-ressources/")
+    card = visitor.locator(".centre-card", has_text=centre.title)
+    expect(card.locator("dl > div", has_text="Partenaires").locator("dd")).to_have_text(", ".join(after))
+    shot(visitor, "centres-list")
+    visitor.watch.assert_clean()
 
 
 @pytest.mark.parametrize(

@@ -73,3 +73,18 @@ def test_years_out_of_order_are_refused_and_nothing_typed_is_lost(moderator, his
     assert page.intro == "Un chapô retouché pendant la saisie."
     years = [year for year, _items in page.milestones_by_year()]
     assert years == sorted(set(years))
+
+
+@pytest.mark.django_db
+def test_a_refused_save_shows_the_milestones_in_the_order_they_were_sent(moderator, history):
+    """« Monter » and « Descendre » swap the hidden positions of neighbouring rows: rows shown in their
+    old order after a refusal would then be saved in an order nobody saw."""
+    data = edit_form(moderator, history)
+    first, last = order_of(data, "Création du RAMEAU"), order_of(data, "Première étude nationale d'impact")
+    data[first], data[last] = data[last], data[first]  # 2022 moved to the top: refused
+    response = moderator.post(reverse("wagtailadmin_pages:edit", args=[history.pk]), {**data, "action-publish": "1"})
+    assert response.status_code == 200
+    rows = response.content.decode().split('id="id_milestones-EMPTY_FORM_TEMPLATE"')[0]
+    shown = [f"milestones-{index}-ORDER" for index in re.findall(r'id="inline_child_milestones-(\d+)"', rows)]
+    assert shown[0] == last and shown[-1] == first
+    assert [int(data[order]) for order in shown] == sorted(int(data[order]) for order in shown)
