@@ -15,8 +15,8 @@ from wagtail.search import index
 
 from pages.blocks import INLINE_FEATURES
 from pages.french_dates import MONTH_CHOICES
+from pages.inline_panels import NamedRowsPanel
 from pages.timeline_forms import HistoryPageForm
-from pages.timeline_panels import MilestonesPanel
 from pages.widgets import YEAR_WIDGET
 
 from .base import BasePage
@@ -29,7 +29,7 @@ class HistoryPage(BasePage):
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("intro"),
-        MilestonesPanel(
+        NamedRowsPanel(
             "milestones",
             label="Étape",
             heading="Étapes de la frise",

@@ -9,12 +9,13 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.functional import SimpleLazyObject
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
 from pages.blocks import BaseStreamBlock
+from pages.inline_panels import NamedRowsPanel
 from pages.models import BasePage, Partner
 from pages.widgets import YEAR_WIDGET
 from resources.needs import NEEDS, Need
@@ -119,7 +120,7 @@ class ResourceCentrePage(BasePage):
             heading="Ce que le centre permet",
             help_text="Cochez tout ce qui s'applique : chaque case est un filtre de la liste des centres.",
         ),
-        InlinePanel(
+        NamedRowsPanel(
             "partner_links",
             heading="Partenaires",
             label="partenaire",

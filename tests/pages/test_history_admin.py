@@ -38,14 +38,14 @@ def order_of(data: dict, title: str) -> str:
 @pytest.mark.django_db
 def test_saved_milestones_are_folded_and_named_by_year_and_title(moderator, history):
     markup = unescape(moderator.get(reverse("wagtailadmin_pages:edit", args=[history.pk])).content.decode())
-    summaries = re.findall(r"<span data-milestone-summary>([^<]+)</span>", markup)
+    summaries = re.findall(r"<span data-row-summary>([^<]+)</span>", markup)
     assert summaries[:2] == ["2006 – Création du RAMEAU", "2008 – Premier observatoire des partenariats"]
     assert len(summaries) == 5
     folded = re.findall(r'<section class="w-panel collapsed" id="inline_child_milestones-\d+-panel-section"', markup)
     assert len(folded) == 5
     # the template for a new milestone opens unfolded, with no summary yet
     template = markup.split('id="id_milestones-EMPTY_FORM_TEMPLATE"')[1]
-    assert "data-milestone-summary" not in template.split("</template>")[0]
+    assert "data-row-summary" not in template.split("</template>")[0]
     assert "collapsed" not in template.split("</template>")[0]
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Revision
@@ -92,6 +94,14 @@ class CreateCentreTests(CentreAdminTestCase):
         self.assertFalse(ResourceCentrePage.objects.filter(slug="alliances-en-sante").exists())
         formset = response.context["form"].formsets["partner_links"]
         self.assertTrue(formset.non_form_errors() or any(form.errors for form in formset.forms))
+
+    def test_saved_partners_are_folded_and_named_in_the_edit_form(self):
+        """Reordering « Partenaire 1, 2, 3 » would be blind: each saved row names its partner."""
+        centre = ResourceCentrePageFactory(parent=self.index, slug="deux-partenaires", partners=[self.orse, self.adasi])
+        markup = self.client.get(reverse("wagtailadmin_pages:edit", args=[centre.pk])).content.decode()
+        self.assertEqual(re.findall(r"<span data-row-summary>([^<]+)</span>", markup), ["ORSE", "ADASI"])
+        folded = re.findall(r'<section class="w-panel collapsed" id="inline_child_partner_links-\d+-panel', markup)
+        self.assertEqual(len(folded), 2)
 
     def test_summary_is_required_and_year_bounded(self):
         add_url = reverse("wagtailadmin_pages:add", args=["resources", "resourcecentrepage", self.index.pk])

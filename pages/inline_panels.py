@@ -1,5 +1,6 @@
-"""The history page's « Étapes de la frise » in the admin: each saved milestone starts folded,
-its header naming its year and title, so thirty of them can be reordered at a glance."""
+"""Inline rows staff reorder (the history's milestones, a centre's partners): each saved row
+starts folded, its header naming what it holds (the model's `str`, « 2006 – titre »,
+« Caisse des Dépôts »), so thirty of them can be reordered at a glance rather than blind."""
 
 from __future__ import annotations
 
@@ -7,15 +8,15 @@ from django.forms.formsets import ORDERING_FIELD_NAME
 from wagtail.admin.panels import InlinePanel
 
 
-class MilestonesPanel(InlinePanel):
+class NamedRowsPanel(InlinePanel):
     class BoundPanel(InlinePanel.BoundPanel):
-        template_name = "pages/admin/milestones_panel.html"
+        template_name = "pages/admin/named_rows_panel.html"
 
         def __init__(self, **kwargs) -> None:
             super().__init__(**kwargs)
             if self.form is not None and self.formset.is_bound and self.formset.can_order:
-                # A refused save shows the milestones in the order they were sent, as Wagtail
-                # does only for a valid formset: a year out of order makes it invalid, and rows
+                # A refused save shows the rows in the order they were sent, as Wagtail does
+                # only for a valid formset: a year out of order makes it invalid, and rows
                 # shown in their old order would no longer match the hidden positions that the
                 # « Monter » and « Descendre » buttons swap between neighbours.
                 positions = {id(child): sent_position(child.form, index) for index, child in enumerate(self.children)}
@@ -23,7 +24,7 @@ class MilestonesPanel(InlinePanel):
 
 
 def sent_position(form, index: int) -> int:
-    """The position a bound milestone form was sent with, or its rank when none was sent."""
+    """The position a bound row form was sent with, or its rank when none was sent."""
     try:
         return int(form[ORDERING_FIELD_NAME].value())
     except (TypeError, ValueError):
