@@ -45,6 +45,7 @@ def session_data(start: str = "2019-12-26 13:00", end: str = "2019-12-26 14:00",
         "slug": "bilan",
         "start": start,
         "end": end,
+        "time_known": "on",  # ticked by default in the form
         "summary": rich_text("<p>Ce que l'année a appris.</p>"),
         "registration_url": "",
         "replay_url": "https://video.exemple.org/bilan",
