@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.db.models import Q
 from django.utils.text import slugify
-from wagtail.log_actions import log
+from wagtail.log_actions import LogContext
 
 from pages.french_dates import MONTHS
 
@@ -60,11 +60,17 @@ def missing_occurrences(cycle: WebinarCyclePage, year: int | None = None) -> lis
 def _add(parent, page, publish: bool, user) -> None:
     page.live = False
     page.has_unpublished_changes = True
-    parent.add_child(instance=page)
-    log(instance=page, action="wagtail.create", user=user)
-    revision = page.save_revision(user=user, log_action=False)
-    if publish:
-        revision.publish(user=user)
+    page.owner = user
+    # Each page's log entries in a context of their own: the history view keeps one entry per
+    # context and action across all pages, so twelve sessions planned in one request would
+    # otherwise show their creation in the last one's history only.
+    with LogContext(user=user):
+        parent.add_child(instance=page)  # logs the creation, by its owner
+        # Logged as an edit, as the admin's create view does: the history offers this first
+        # version for review, comparison and restoring.
+        revision = page.save_revision(user=user, log_action=True)
+        if publish:
+            revision.publish(user=user)
 
 
 def create_cycle(index: WebinarIndexPage, year: int, publish: bool = False, user=None) -> WebinarCyclePage:

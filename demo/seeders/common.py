@@ -13,12 +13,16 @@ P = TypeVar("P", bound=Page)
 
 
 def publish_child(parent: Page, page: P) -> P:
-    """Add `page` under `parent` unless a sibling already has its slug; publish a revision."""
+    """Add `page` under `parent` unless a sibling already has its slug; publish a revision.
+
+    Every seeder logs its revisions as edits (`log_action=True`), as the admin does: the page's
+    history then offers each seeded version for review, comparison and restoring.
+    """
     existing = Page.objects.child_of(parent).filter(slug=page.slug).first()
     if existing:
         return existing.specific
     parent.add_child(instance=page)
-    page.save_revision().publish()
+    page.save_revision(log_action=True).publish()
     return page
 
 

@@ -179,7 +179,7 @@ def fill_home_body(home: HomePage, mission: MissionPage, figures, partners) -> N
             {"heading": "Ils construisent avec nous", "partners": [partners[k] for k in CONTENT["home_partner_keys"]]},
         ),
     ]
-    home.save_revision().publish()
+    home.save_revision(log_action=True).publish()
 
 
 def seed_settings(site: Site) -> None:
@@ -243,7 +243,7 @@ def link_milestones() -> None:
             changed = True
     if changed:
         history.milestones = milestones
-        history.save_revision().publish()
+        history.save_revision(log_action=True).publish()
 
 
 def seed() -> HomePage:

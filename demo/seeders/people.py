@@ -64,7 +64,7 @@ def fill_sections(team: TeamPage, people: dict[str, PersonPage]) -> None:
         )
         for section in CONTENT["sections"]
     ]
-    team.save_revision().publish()
+    team.save_revision(log_action=True).publish()
 
 
 def link_authors(people: dict[str, PersonPage]) -> None:
@@ -82,7 +82,7 @@ def link_authors(people: dict[str, PersonPage]) -> None:
                 changed = True
         if changed:
             publication.authors = authors
-            publication.save_revision().publish()
+            publication.save_revision(log_action=True).publish()
 
 
 def seed() -> None:

@@ -66,7 +66,7 @@ def add_to(page, relation: str, programme: ProgrammePage) -> None:
     if getattr(page, relation).filter(pk=programme.pk).exists():
         return
     getattr(page, relation).add(programme)
-    page.save_revision().publish()
+    page.save_revision(log_action=True).publish()
 
 
 def link(programme: ProgrammePage, item: dict) -> None:
@@ -93,7 +93,7 @@ def link(programme: ProgrammePage, item: dict) -> None:
                 changed = True
         if changed:
             history.milestones = milestones
-            history.save_revision().publish()
+            history.save_revision(log_action=True).publish()
 
 
 def seed() -> None:

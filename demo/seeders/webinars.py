@@ -109,9 +109,9 @@ def publish_upcoming(year: int, index: WebinarIndexPage, now: datetime) -> bool:
     cycle = plan_year(year, publish=False, index=index).cycle
     upcoming = [session for session in WebinarPage.objects.child_of(cycle).filter(end__gt=now) if not session.live]
     if upcoming and not cycle.live:
-        cycle.save_revision().publish()
+        cycle.save_revision(log_action=True).publish()
     for session in upcoming:
-        session.save_revision().publish()
+        session.save_revision(log_action=True).publish()
     flag(
         cycle,
         "Cycle de démonstration calculé d'après la règle du 3e jeudi : thèmes, intervenants et "
