@@ -71,7 +71,9 @@ class HistoryMilestone(Orderable):
     year = models.PositiveSmallIntegerField("année", validators=[MinValueValidator(1990), MaxValueValidator(2100)])
     month = models.PositiveSmallIntegerField(
         "mois",
-        choices=MONTH_CHOICES,
+        # The blank choice's label: the form's empty option, and the revision comparison's
+        # wording for a milestone without a month (Wagtail would print « None »).
+        choices=[(None, "Non précisé"), *MONTH_CHOICES],
         null=True,
         blank=True,
         help_text="Facultatif : seulement si la date est connue au mois près.",
