@@ -8,6 +8,9 @@ A section registers what it brings with a Wagtail hook in its own `wagtail_hooks
     @hooks.register(SEARCH_KINDS_HOOK)
     def webinar_results() -> SearchKind: ...
 
+    @hooks.register(PUBLISH_CHECKS_HOOK)
+    def session_in_a_draft_cycle(page) -> str | None: ...
+
 A new section therefore touches no other app, and removing one leaves the core working
 (a home-page block naming a section that is gone renders nothing).
 """
@@ -24,6 +27,9 @@ from wagtail import hooks
 
 HOME_SECTIONS_HOOK = "rameau_register_home_section"
 SEARCH_KINDS_HOOK = "rameau_register_search_kind"
+#: Functions `(page) -> str | None`: why the page must not go live now (None: nothing against).
+#: The moderation task asks them before approving (pages.models.workflow).
+PUBLISH_CHECKS_HOOK = "rameau_publish_checks"
 
 
 @dataclass(frozen=True)
@@ -78,3 +84,8 @@ def search_kinds() -> list[SearchKind]:
     """Every registered kind of search result, in display order."""
     kinds = (hook() for hook in hooks.get_hooks(SEARCH_KINDS_HOOK))
     return sorted(kinds, key=lambda kind: (kind.order, kind.label))
+
+
+def publication_refusals(page) -> list[str]:
+    """What the sections say against putting this page (its specific instance) live now."""
+    return [reason for check in hooks.get_hooks(PUBLISH_CHECKS_HOOK) if (reason := check(page))]

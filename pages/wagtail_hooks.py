@@ -11,6 +11,7 @@ from pages.newsletters.admin import NewsletterViewSetGroup
 from .checks_report import URL_NAME, ContentCheckMenuItem, ContentCheckReportView
 from .documents import refuse_missing_document
 from .models import Audience, ContentCheck, KeyFigure, Partner, Theme
+from .moderation import register_approval_refused_url  # noqa: F401 (registers its hook)
 from .personal_data import admin as personal_data_admin  # noqa: F401 (registers its hooks)
 from .site_address import warn_about_site_address  # noqa: F401 (registers its hook)
 

@@ -9,6 +9,11 @@ DRAFT_CYCLE_ERROR = (
     "/webinaires/ ni dans l'agenda du cycle. Publiez d'abord le cycle, puis cette session "
     "(votre saisie est conservée : « Enregistrer le brouillon » la garde en attendant)."
 )
+DRAFT_CYCLE_APPROVAL_ERROR = (
+    "Le cycle « {title} » n'est pas publié : approuvée, la session serait en ligne sans "
+    "apparaître ni dans /webinaires/ ni dans l'agenda du cycle. Publiez d'abord le cycle, puis "
+    "approuvez la session."
+)
 
 
 class WebinarSessionForm(WagtailAdminPageForm):
@@ -22,6 +27,11 @@ class WebinarSessionForm(WagtailAdminPageForm):
     def clean(self):
         cleaned_data = super().clean()
         cycle = self.cycle()
-        if self.data.get("action-publish") and cycle is not None and not cycle.live:
+        if cycle is None or cycle.live:
+            return cleaned_data
+        if self.data.get("action-publish"):
             self.add_error(None, DRAFT_CYCLE_ERROR.format(title=cycle.title))
+        elif self.data.get("action-workflow-action") and self.data.get("workflow-action-name") == "approve":
+            # Approving from the editor: refused here, with everything typed kept.
+            self.add_error(None, DRAFT_CYCLE_APPROVAL_ERROR.format(title=cycle.title))
         return cleaned_data

@@ -10,11 +10,12 @@ from wagtail import hooks
 from wagtail.admin.widgets import Button, ListingButton
 
 from pages.backlinks import PERSON_SECTIONS_HOOK, PROGRAMME_SECTIONS_HOOK, LinkedSection
-from pages.plugins import HOME_SECTIONS_HOOK, SEARCH_KINDS_HOOK, HomeSection, SearchKind
+from pages.plugins import HOME_SECTIONS_HOOK, PUBLISH_CHECKS_HOOK, SEARCH_KINDS_HOOK, HomeSection, SearchKind
 from resources.plugins import CENTRE_SECTIONS_HOOK, CentreSection
 
 from . import admin_views
 from .backlinks import person_sessions, programme_cycles
+from .forms import DRAFT_CYCLE_APPROVAL_ERROR
 from .home import next_webinar_key, next_webinar_section
 from .models import WebinarCyclePage, WebinarPage
 from .queries import webinars_for_centre
@@ -58,6 +59,18 @@ def warn_off_rule(request, page) -> None:
 
 hooks.register("after_edit_page", warn_off_rule)
 hooks.register("after_create_page", warn_off_rule)
+
+
+@hooks.register(PUBLISH_CHECKS_HOOK)
+def draft_cycle_refusal(page) -> str | None:
+    """The moderation task's check: approving a session of a draft cycle would put it live
+    where no listing shows it (the edit form refuses the same, see forms.py)."""
+    if not isinstance(page, WebinarPage):
+        return None
+    cycle = page.get_parent()
+    if cycle is None or cycle.live:
+        return None
+    return DRAFT_CYCLE_APPROVAL_ERROR.format(title=cycle.title)
 
 
 @hooks.register(HOME_SECTIONS_HOOK)

@@ -14,6 +14,7 @@ from .programmes import ProgrammeIndexPage, ProgrammePage
 from .settings import NavigationSettings, SiteSettings
 from .snippets import Audience, KeyFigure, Partner, Theme
 from .standard import StandardPage
+from .workflow import ModerationTask
 
 __all__ = [
     "AccessibilityPage",
@@ -38,6 +39,7 @@ __all__ = [
     "HomePage",
     "KeyFigure",
     "MissionPage",
+    "ModerationTask",
     "NavigationSettings",
     "Partner",
     "PersonPage",

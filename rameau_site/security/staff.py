@@ -7,7 +7,8 @@
   page says where the file is used), choose partners, themes and types, but edit no snippet and no site setting.
 - « Modérateurs » approve and publish anywhere, edit snippets, menus and site settings.
 - One workflow, « Relecture par les modérateurs », covers the whole site: a page submitted
-  by an editor goes live only when a moderator approves it.
+  by an editor goes live only when a moderator approves it. Its task is a pages.ModerationTask,
+  which approves nothing a section refuses to put live (a session of a draft cycle).
 
 Runs from the data migration (with historical models) and again from seed_demo and
 `manage.py setup_staff_groups`, which grant the section permissions once the section
@@ -150,22 +151,44 @@ def grant_front_door_permissions(apps: Apps) -> None:
         moderators.permissions.add(*Permission.objects.filter(content_type__app_label=app_label, codename=codename))
 
 
+def moderation_task_model(apps: Apps):
+    """The site's task type, pages.ModerationTask (approval that asks the sections' publish
+    checks); Wagtail's GroupApprovalTask while a migration runs before it exists."""
+    try:
+        return apps.get_model("pages", "ModerationTask")
+    except LookupError:
+        return apps.get_model("wagtailcore", "GroupApprovalTask")
+
+
 def ensure_workflow(apps: Apps, root_page, moderators) -> None:
-    """Our workflow on the root page, in place of Wagtail's default one."""
+    """Our workflow on the root page, in place of Wagtail's default one, with our task type."""
     ContentType = apps.get_model("contenttypes", "ContentType")
     Workflow = apps.get_model("wagtailcore", "Workflow")
     WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
     WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
-    GroupApprovalTask = apps.get_model("wagtailcore", "GroupApprovalTask")
+    TaskState = apps.get_model("wagtailcore", "TaskState")
+    TaskModel = moderation_task_model(apps)
 
-    task_type, _ = ContentType.objects.get_or_create(app_label="wagtailcore", model="groupapprovaltask")
-    task = GroupApprovalTask.objects.filter(name=TASK).first()
+    task_type, _ = ContentType.objects.get_or_create(
+        app_label=TaskModel._meta.app_label, model=TaskModel._meta.model_name
+    )
+    task = TaskModel.objects.filter(name=TASK).first()
     if task is None:
-        task = GroupApprovalTask.objects.create(name=TASK, content_type=task_type, active=True)
+        task = TaskModel.objects.create(name=TASK, content_type=task_type, active=True)
     task.groups.set([moderators])
 
     workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW, defaults={"active": True})
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    # Our task of an earlier type, replaced: out of the workflow, kept (inactive) only for its
+    # history. Tasks staff added to the workflow stay.
+    for link in WorkflowTask.objects.filter(workflow=workflow, task__name=TASK).exclude(task=task):
+        replaced = link.task
+        link.delete()
+        if TaskState.objects.filter(task=replaced).exists():
+            replaced.active = False
+            replaced.save()
+        else:
+            replaced.delete()
 
     current = WorkflowPage.objects.filter(page=root_page).first()
     if current is None:
