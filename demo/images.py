@@ -74,7 +74,7 @@ def _motif_waves(draw: ImageDraw.ImageDraw, rng: random.Random, size: tuple[int,
 
 
 def _motif_initials(draw: ImageDraw.ImageDraw, seed: str, size: tuple[int, int], colour) -> None:
-    label = logo_initials(seed.split(":", 1)[-1].strip())
+    label = logo_initials(seed.split(":", 1)[-1].strip())[:2]  # two letters read as a monogram
     font, _ = sans_font(int(size[1] * 0.45))
     draw.text((size[0] * 0.68, size[1] * 0.5), label, fill=colour, anchor="mm", font=font)
 

@@ -33,7 +33,8 @@ class PlanResult:
 
 
 def placeholder_title(occurrence: Occurrence) -> str:
-    return f"{MONTHS[occurrence.month - 1].capitalize()} {occurrence.rule_date.year} : thème à venir"
+    """« Janvier 2027 : thème à venir », the colon held to its word by a no-break space."""
+    return f"{MONTHS[occurrence.month - 1].capitalize()} {occurrence.rule_date.year}\u00a0: thème à venir"
 
 
 def find_cycle(index: WebinarIndexPage, year: int) -> WebinarCyclePage | None:

@@ -36,7 +36,7 @@ def test_plan_2027_creates_the_cycle_and_twelve_draft_sessions(index):
     assert [s.start.astimezone(cycle.rule.zone).date() for s in sessions] == EXPECTED_2027
     assert all(s.start.weekday() == 3 for s in sessions)
     assert [s.slug for s in sessions] == MONTH_SLUGS
-    assert sessions[0].title == "Janvier 2027 : thème à venir"
+    assert sessions[0].title == "Janvier 2027\u00a0: thème à venir"  # never a colon alone at a line start
     assert not any(s.live for s in sessions) and all(s.latest_revision_id for s in sessions)
     # Daylight saving: January at 12:00 UTC, June at 11:00 UTC, always one hour long.
     assert sessions[0].start == datetime(2027, 1, 21, 12, tzinfo=UTC)
