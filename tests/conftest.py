@@ -151,6 +151,29 @@ def every_page_type(db):
     return build_every_page_type()
 
 
+def logged_in(user) -> StaffClient:
+    """A client of its own, logged in (second factor passed) as `user`."""
+    staff = StaffClient()
+    staff.force_login(user)
+    return staff
+
+
+@pytest.fixture
+def editor_client(db) -> StaffClient:
+    """Logged in as a member of « Éditeurs »."""
+    from tests.factories.users import EditorFactory
+
+    return logged_in(EditorFactory())
+
+
+@pytest.fixture
+def moderator_client(db) -> StaffClient:
+    """Logged in as a member of « Modérateurs »."""
+    from tests.factories.users import ModeratorFactory
+
+    return logged_in(ModeratorFactory())
+
+
 @pytest.fixture
 def admin_client(client, django_user_model):
     user = django_user_model.objects.create_superuser("editrice", "editrice@example.org", "motdepasse-solide-2026")

@@ -17,7 +17,7 @@ from pages.models import ContactSubmission, SiteSettings, Subscriber, Subscripti
 from pages.personal_data.purge import months_before
 from tests.clients import StaffClient
 from tests.factories.pages import ContactPageFactory, NewsletterListFactory
-from tests.factories.users import EditorFactory, ModeratorFactory
+from tests.factories.users import EditorFactory
 
 from .front_door import hidden_started
 
@@ -57,13 +57,6 @@ def held(client, time_machine):
     write(client, time_machine, "paul@example.org", START)
     sign_up(client, time_machine, "lea@example.org", newsletter, START, confirm=True)
     return newsletter
-
-
-@pytest.fixture
-def moderator_client(db) -> StaffClient:
-    client = StaffClient()
-    client.force_login(ModeratorFactory())
-    return client
 
 
 URL = "/admin/donnees-personnelles/"

@@ -10,28 +10,10 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from pages.models import ContentCheck, KeyFigure, MissionPage
-from tests.clients import StaffClient
 from tests.factories.pages import KeyFigureFactory, give_mission_content
-from tests.factories.users import EditorFactory, ModeratorFactory
 
 pytestmark = pytest.mark.django_db
 REPORT = "/admin/rapports/a-verifier/"
-
-
-def staff_client(factory) -> StaffClient:
-    client = StaffClient()
-    client.force_login(factory())
-    return client
-
-
-@pytest.fixture
-def editor_client() -> StaffClient:
-    return staff_client(EditorFactory)
-
-
-@pytest.fixture
-def moderator_client() -> StaffClient:
-    return staff_client(ModeratorFactory)
 
 
 # --- the qualifier of a key figure -------------------------------------------------------

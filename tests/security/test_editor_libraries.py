@@ -12,7 +12,7 @@ from tests.clients import StaffClient
 from tests.factories.documents import DocumentFactory
 from tests.factories.images import ImageFactory
 from tests.factories.publications import NewsArticlePageFactory, PublicationPageFactory
-from tests.factories.users import EditorFactory, ModeratorFactory
+from tests.factories.users import ModeratorFactory
 
 from .forms import article_form_data
 from .test_staff_groups import chooser_html
@@ -20,12 +20,6 @@ from .test_staff_groups import chooser_html
 pytestmark = pytest.mark.django_db
 
 CENTRES_MENU = '"url": "/admin/centres_de_ressources/"'
-
-
-@pytest.fixture
-def editor_client(client):
-    client.force_login(EditorFactory())
-    return client
 
 
 def test_centres_menu_only_for_staff_who_may_edit_centres(editor_client):

@@ -17,10 +17,9 @@ from wagtail.models import GroupPagePermission, Page, Site, TaskState, Workflow,
 from publications.models import NewsArticlePage, NewsIndexPage, PublicationIndexPage
 from rameau_site.security.staff import EDITORS, MODERATORS, WORKFLOW
 from resources.models import ResourceCentreIndexPage, ResourceCentrePage
-from tests.clients import StaffClient
 from tests.factories.publications import NewsArticlePageFactory
 from tests.factories.resources import ResourceCentrePageFactory
-from tests.factories.users import EditorFactory, ModeratorFactory
+from tests.factories.users import EditorFactory
 from tests.factories.webinars import WebinarPageFactory
 
 from .forms import article_form_data
@@ -34,13 +33,6 @@ def editor_client(client):
     assert list(editor.groups.values_list("name", flat=True)) == [EDITORS]
     client.force_login(editor)
     return client
-
-
-@pytest.fixture
-def moderator_client(db):
-    moderator = StaffClient()
-    moderator.force_login(ModeratorFactory())
-    return moderator
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from wagtail.models import GroupPagePermission, TaskState, WorkflowState
 from pages.models import ModerationTask
 from rameau_site.security.staff import EDITORS
 from tests.clients import StaffClient
-from tests.factories.users import EditorFactory, ModeratorFactory
+from tests.factories.users import EditorFactory
 from tests.factories.webinars import WebinarCyclePageFactory, WebinarPageFactory
 from webinars.models import WebinarPage
 
@@ -42,13 +42,6 @@ def submitted(index):
     return session
 
 
-@pytest.fixture
-def moderator(db) -> StaffClient:
-    client = StaffClient()
-    client.force_login(ModeratorFactory())
-    return client
-
-
 def task_state_of(session: WebinarPage) -> TaskState:
     state = WorkflowState.objects.get(object_id=str(session.pk), status=WorkflowState.STATUS_IN_PROGRESS)
     return state.current_task_state
@@ -66,15 +59,15 @@ def test_the_site_workflow_asks_the_sections_before_approving(submitted):
 
 
 @pytest.mark.django_db
-def test_approving_from_the_dashboard_is_refused_while_the_cycle_is_a_draft(submitted, moderator):
-    dashboard = unescape(moderator.get(reverse("wagtailadmin_home")).content.decode())
+def test_approving_from_the_dashboard_is_refused_while_the_cycle_is_a_draft(submitted, moderator_client):
+    dashboard = unescape(moderator_client.get(reverse("wagtailadmin_home")).content.decode())
     approve = reverse("wagtailadmin_pages:workflow_action", args=[submitted.pk, "approve", task_state_of(submitted).pk])
     assert approve in dashboard  # the « Approuver » button of « En attente de votre relecture »
 
     # The dashboard's button posts in the background and follows the address it is given.
-    answer = moderator.post(approve, {}, headers={"x-requested-with": "XMLHttpRequest"})
+    answer = moderator_client.post(approve, {}, headers={"x-requested-with": "XMLHttpRequest"})
     assert answer.status_code == 200
-    response = moderator.get(answer.json()["redirect"], follow=True)
+    response = moderator_client.get(answer.json()["redirect"], follow=True)
     assert response.redirect_chain[-1][0] == reverse("wagtailadmin_pages:edit", args=[submitted.pk])
     messages = [(message.level_tag, str(message)) for message in response.context["messages"]]
     assert messages == [
@@ -89,21 +82,21 @@ def test_approving_from_the_dashboard_is_refused_while_the_cycle_is_a_draft(subm
     assert_still_in_moderation(submitted)
 
     # Without JavaScript, the same refusal.
-    response = moderator.post(approve, {}, follow=True)
+    response = moderator_client.post(approve, {}, follow=True)
     assert REFUSAL in unescape(response.content.decode())
     assert_still_in_moderation(submitted)
 
 
 @pytest.mark.django_db
-def test_approving_from_the_editor_is_a_form_error_that_keeps_the_typing(submitted, moderator):
+def test_approving_from_the_editor_is_a_form_error_that_keeps_the_typing(submitted, moderator_client):
     edit_url = reverse("wagtailadmin_pages:edit", args=[submitted.pk])
     data = edit_data(
-        moderator,
+        moderator_client,
         submitted,
         title="Ouvrir l'année 2031, relu",
         **{"action-workflow-action": "true", "workflow-action-name": "approve"},
     )
-    response = moderator.post(edit_url, data)
+    response = moderator_client.post(edit_url, data)
     assert response.status_code == 200
     text = unescape(response.content.decode())
     assert REFUSAL in text
@@ -113,10 +106,10 @@ def test_approving_from_the_editor_is_a_form_error_that_keeps_the_typing(submitt
 
 
 @pytest.mark.django_db
-def test_once_the_cycle_is_published_the_same_approval_publishes_the_session(submitted, moderator):
+def test_once_the_cycle_is_published_the_same_approval_publishes_the_session(submitted, moderator_client):
     submitted.get_parent().specific.save_revision().publish()
     approve = reverse("wagtailadmin_pages:workflow_action", args=[submitted.pk, "approve", task_state_of(submitted).pk])
-    response = moderator.post(approve, {}, follow=True)
+    response = moderator_client.post(approve, {}, follow=True)
     assert REFUSAL not in unescape(response.content.decode())
     submitted.refresh_from_db()
     assert submitted.live
@@ -125,14 +118,14 @@ def test_once_the_cycle_is_published_the_same_approval_publishes_the_session(sub
 
 
 @pytest.mark.django_db
-def test_requesting_changes_stays_possible_while_the_cycle_is_a_draft(submitted, moderator):
+def test_requesting_changes_stays_possible_while_the_cycle_is_a_draft(submitted, moderator_client):
     reject = reverse("wagtailadmin_pages:workflow_action", args=[submitted.pk, "reject", task_state_of(submitted).pk])
-    moderator.post(reject, {"comment": "Publier d'abord le cycle 2031."})
+    moderator_client.post(reject, {"comment": "Publier d'abord le cycle 2031."})
     state = WorkflowState.objects.get(object_id=str(submitted.pk))
     assert state.status == WorkflowState.STATUS_NEEDS_CHANGES
 
 
 @pytest.mark.django_db
-def test_the_guide_says_a_draft_cycle_holds_back_its_sessions(moderator):
-    text = " ".join(unescape(moderator.get(reverse("rameau_guide")).content.decode()).split())
+def test_the_guide_says_a_draft_cycle_holds_back_its_sessions(moderator_client):
+    text = " ".join(unescape(moderator_client.get(reverse("rameau_guide")).content.decode()).split())
     assert "« Publier » comme « Approuver » (relecture) sont refusés avec un message" in text
