@@ -303,16 +303,23 @@ def test_editor_drafts_and_submits_news_then_moderator_approves(watched, site_ur
 
 
 def test_preview_in_side_panel_renders_the_page_and_lists_checks(watched, site_url):
-    """3 steps: open the page, « Afficher/masquer la prévisualisation », « Vérifications ». (Wagtail's
-    update of the panel while typing is not asserted: in headless Chromium it did not fire reliably.)"""
+    """4 steps: open the page, « Afficher/masquer la prévisualisation », a new title typed (the
+    panel follows), « Vérifications »."""
     article = NewsArticlePage.objects.live().first()
+    # Wagtail compares the form with what it held about 2 s after loading (« watch-edits », which
+    # may come twice): typing before the last one is no edit, as for a person who has just arrived.
+    watched.add_init_script(
+        "document.addEventListener('w-unsaved:watch-edits', () => { window.__watched = performance.now(); }, true);"
+    )
     log_in(watched, site_url, get_user_model().objects.create_superuser("apercu", "a@example.org", PASSWORD))
     watched.goto(f"{site_url}/admin/pages/{article.pk}/edit/")
     watched.get_by_role("button", name="Afficher/masquer la prévisualisation").click()
     frames = watched.locator("iframe[data-w-preview-target='iframe']")
     expect(frames).to_have_count(1, timeout=10_000)  # Wagtail swaps a loaded copy in
-    preview = frames.first.content_frame
-    expect(preview.locator("h1")).to_contain_text(article.title)
+    expect(frames.first.content_frame.locator("h1")).to_contain_text(article.title)
+    watched.wait_for_function("() => window.__watched && performance.now() - window.__watched > 2500")
+    watched.locator("#id_title").fill("Un titre retouché pendant l'aperçu")
+    expect(frames.first.content_frame.locator("h1")).to_contain_text("Un titre retouché", timeout=10_000)
     shot(watched, "preview-panel")
     watched.locator("[data-side-panel-toggle='checks']").click()
     checks = watched.locator("[data-side-panel='checks']")
