@@ -435,8 +435,13 @@ def test_moderator_adds_a_milestone_and_moves_it_into_place_on_the_timeline(watc
     row.locator(f"#id_milestones-{new}-year").fill("2021")
     row.locator(f"#id_milestones-{new}-month").select_option("3")
     row.locator(f"#id_milestones-{new}-title").fill(NEW_MILESTONE)
-    row.locator("[contenteditable='true']").click()
+    text = row.locator("[contenteditable='true']")
+    text.click()
+    expect(text).to_be_focused()  # the rich-text editor of a new row mounts after the click
     watched.keyboard.type(NEW_MILESTONE_TEXT)
+    expect(text).to_contain_text(NEW_MILESTONE_TEXT)
+    # Draftail copies the text into the form a moment later (Wagtail saves its state every 250 ms).
+    expect(row.locator(f"#id_milestones-{new}-text")).to_have_value(re.compile("Cinq webinaires"))
 
     row.locator("[data-inline-panel-child-move-up]").click()  # one place: between the two 2022 steps
     expect(rows.nth(len(titles) - 1)).to_have_id(f"inline_child_milestones-{new}")
@@ -448,7 +453,7 @@ def test_moderator_adds_a_milestone_and_moves_it_into_place_on_the_timeline(watc
     expect(row.locator(f"#id_milestones-{new}-year")).to_have_value("2021")
     expect(row.locator(f"#id_milestones-{new}-month")).to_have_value("3")
     expect(row.locator(f"#id_milestones-{new}-title")).to_have_value(NEW_MILESTONE)
-    expect(row.locator("[contenteditable='true']")).to_contain_text(NEW_MILESTONE_TEXT)
+    expect(text).to_contain_text(NEW_MILESTONE_TEXT)
     assert row_ids(rows).index(f"inline_child_milestones-{new}") == len(titles) - 1
     show(rows.nth(len(titles) - 2).locator("[data-panel-heading-text]"))
     shot(watched, "milestone-out-of-order")
