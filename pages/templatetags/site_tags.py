@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django import template
 from wagtail.models import Page
 
@@ -46,6 +48,16 @@ def sharing_image(context, page: Page):
         site_settings = context.get("site_settings")
         image = site_settings.default_social_image if site_settings else None
     return image
+
+
+# French typography: a space inside « » and before : ; ! ? must never break the line.
+BREAKABLE_FRENCH_SPACE = re.compile(r"(?<=«) | (?=[»:;!?])")
+
+
+@register.filter(is_safe=True)
+def french_spaces(text: str) -> str:
+    """« le « faire alliance » » with no-break spaces, so a big title never starts a line with « » » or « : »."""
+    return BREAKABLE_FRENCH_SPACE.sub("\u00a0", str(text))
 
 
 @register.filter

@@ -11,7 +11,7 @@ from django.utils.html import escape
 
 from pages.models import MissionPage, StandardPage
 from tests.factories.images import ImageFactory
-from tests.factories.pages import HOME_HEADLINE, MISSIONS
+from tests.factories.pages import HOME_HEADLINE, MISSIONS, StandardPageFactory
 from tests.factories.skeleton import EMAIL
 
 from .conftest import MILESTONES
@@ -155,3 +155,13 @@ def test_500_page_needs_neither_database_nor_context():
     markup = render_to_string("500.html")
     assert "Un incident technique" in markup and '<html lang="fr">' in markup
     assert_valid_html(markup)
+
+
+@pytest.mark.django_db
+def test_a_big_title_never_breaks_before_a_french_punctuation_mark(client, home):
+    """« le « / faire alliance » » or « : pourquoi ? » alone at a line start: the spaces French
+    typography ties to guillemets, colons and question marks are no-break in the h1."""
+    page = StandardPageFactory(title="Le « faire alliance » : pourquoi ?", slug="pourquoi")
+    markup = client.get(page.url).content.decode()
+    assert '<h1 class="page-header__title">Le «\u00a0faire alliance\u00a0»\u00a0: pourquoi\u00a0?</h1>' in markup
+    assert "<title>Le « faire alliance » : pourquoi ?" in markup  # what search engines read is unchanged
