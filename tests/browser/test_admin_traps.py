@@ -10,11 +10,12 @@ import os
 import pytest
 from playwright.sync_api import expect
 
-from demo.totp import current_code, reset_totp_device
 from pages.models import HistoryPage
-from tests.factories.users import PASSWORD, EditorFactory, ModeratorFactory
+from tests.factories.users import EditorFactory, ModeratorFactory
 from tests.factories.webinars import WebinarCyclePageFactory
 from webinars.models import WebinarIndexPage
+
+from .staff import log_in
 
 pytestmark = pytest.mark.browser
 
@@ -51,17 +52,6 @@ def watched(page):
 def shot(page, name: str) -> None:
     if SHOTS:
         page.screenshot(path=f"{SHOTS}/{name}.png", full_page=False)
-
-
-def log_in(page, site_url: str, user) -> None:
-    device = reset_totp_device(user).device
-    page.goto(f"{site_url}/admin/login/")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", PASSWORD)
-    page.locator("form.login-form button[type=submit]").click()
-    page.fill("#id_otp_token", current_code(device))
-    page.get_by_role("button", name="Valider le code").click()
-    expect(page).to_have_url(f"{site_url}/admin/")
 
 
 def test_moderator_sees_the_timeline_folded_by_year_and_title(watched, site_url):

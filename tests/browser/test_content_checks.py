@@ -9,24 +9,14 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from demo.totp import current_code, reset_totp_device
 from pages.models import ContentCheck
-from tests.factories.users import PASSWORD, EditorFactory
+from tests.factories.users import EditorFactory
+
+from .staff import log_in
 
 pytestmark = pytest.mark.browser
 
 SHOTS = os.environ.get("ADMIN_SCREENSHOTS", "")
-
-
-def log_in(page, site_url: str, user) -> None:
-    device = reset_totp_device(user).device
-    page.goto(f"{site_url}/admin/login/")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", PASSWORD)
-    page.locator("form.login-form button[type=submit]").click()
-    page.fill("#id_otp_token", current_code(device))
-    page.get_by_role("button", name="Valider le code").click()
-    expect(page).to_have_url(f"{site_url}/admin/")
 
 
 def test_editor_reads_the_report_and_visitors_never_see_a_check(page, site_url):

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import re
-import time
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -19,15 +18,15 @@ from django.contrib.auth import get_user_model
 from playwright.sync_api import Page, expect
 from wagtail.models import Site
 
-from demo.totp import current_code, reset_totp_device
+from demo.totp import reset_totp_device
 from publications.models import NewsArticlePage, NewsIndexPage
 from tests.factories.users import PASSWORD, EditorFactory, ModeratorFactory
 
 from .conftest import VIEWPORTS
+from .staff import WRONG_CODE_MESSAGE, log_in
 
 pytestmark = pytest.mark.browser
 
-WRONG_CODE_MESSAGE = "Ce code n'est pas le bon"
 # The test server serves static files but not uploads (in production, the proxy serves /media/):
 # an image rendition it cannot send is the test bench's gap, not the page's error.
 MEDIA_PATH = "/media/images/"
@@ -77,25 +76,6 @@ def watched(page) -> Page:
     page.set_viewport_size(VIEWPORTS["desktop"])
     page.watch = Watch(page)
     return page
-
-
-def log_in(page: Page, site_url: str, user, *, wrong_code_first: bool = False) -> None:
-    """Password, then the six digits of the user's authenticator (4 steps; 6 with a wrong code)."""
-    device = reset_totp_device(user).device
-    page.goto(f"{site_url}/admin/login/")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", PASSWORD)
-    page.locator("form.login-form button[type=submit]").click()
-    expect(page).to_have_url(re.compile(r"/admin/2fa/verification/"))
-    if wrong_code_first:
-        right = current_code(device)
-        page.fill("#id_otp_token", "000000" if right != "000000" else "111111")
-        page.get_by_role("button", name="Valider le code").click()
-        expect(page.locator(".messages li.error")).to_contain_text(WRONG_CODE_MESSAGE)
-        time.sleep(1.2)  # django-otp makes the next try wait a second after a failure
-    page.fill("#id_otp_token", current_code(device))
-    page.get_by_role("button", name="Valider le code").click()
-    expect(page).to_have_url(f"{site_url}/admin/")
 
 
 def shot(page: Page, name: str) -> None:

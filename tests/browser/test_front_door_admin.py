@@ -14,9 +14,10 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from demo.totp import current_code, reset_totp_device
 from pages.models import ContactPage, ContactSubmission, LegalNoticePage, NewsletterList, Subscriber, Subscription
-from tests.factories.users import PASSWORD, ModeratorFactory
+from tests.factories.users import ModeratorFactory
+
+from .staff import log_in
 
 pytestmark = pytest.mark.browser
 
@@ -30,15 +31,7 @@ def moderator(page, site_url):
     )
     page.csp_reports = reports
     page.set_viewport_size({"width": 1280, "height": 900})
-    user = ModeratorFactory()
-    device = reset_totp_device(user).device
-    page.goto(f"{site_url}/admin/login/")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", PASSWORD)
-    page.locator("form.login-form button[type=submit]").click()
-    page.fill("#id_otp_token", current_code(device))
-    page.get_by_role("button", name="Valider le code").click()
-    expect(page).to_have_url(f"{site_url}/admin/")
+    log_in(page, site_url, ModeratorFactory())
     return page
 
 
