@@ -4,6 +4,7 @@ cycle that is still a draft."""
 from __future__ import annotations
 
 from django.urls import reverse
+from django.utils.functional import cached_property
 from wagtail.admin.panels import Panel
 
 
@@ -52,7 +53,7 @@ class DraftCycleWarningPanel(Panel):
     class BoundPanel(Panel.BoundPanel):
         template_name = "webinars/admin/draft_cycle_panel.html"
 
-        @property
+        @cached_property
         def cycle(self):
             form_cycle = getattr(self.form, "cycle", None)
             return form_cycle() if callable(form_cycle) else None

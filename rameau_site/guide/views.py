@@ -10,9 +10,8 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Site
 
+from pages.site_address import LOCAL_HOSTS
 from rameau_site.security.staff import EDITORS, MODERATORS, WORKFLOW
-
-LOCAL_HOSTS = {"localhost", "127.0.0.1", "0.0.0.0", "::1"}  # noqa: S104 - names compared, nothing bound
 
 
 class GuideView(WagtailAdminTemplateMixin, TemplateView):

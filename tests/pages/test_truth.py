@@ -4,13 +4,17 @@ visitors."""
 
 from __future__ import annotations
 
+from html import unescape
+
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
 from django.template.loader import render_to_string
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from pages.models import ContentCheck, KeyFigure, MissionPage
-from tests.factories.pages import KeyFigureFactory, give_mission_content
+from tests.factories.pages import KeyFigureFactory, StandardPageFactory, give_mission_content
 
 pytestmark = pytest.mark.django_db
 REPORT = "/admin/rapports/a-verifier/"
@@ -89,3 +93,17 @@ def test_moderators_close_a_check_through_its_snippet_form(moderator_client):
     url = reverse(ContentCheck.snippet_viewset.get_url_name("delete"), args=[check.pk])
     assert moderator_client.post(url).status_code == 302
     assert not ContentCheck.objects.exists()
+
+
+def test_the_report_costs_the_same_queries_for_one_check_or_many(editor_client, django_assert_max_num_queries):
+    """A query per listed page would grow with the list: its titles and types come with it."""
+    pages = StandardPageFactory.create_batch(6)
+    ContentCheck.objects.create(page=pages[0], note="Un point à vérifier.")
+    editor_client.get(REPORT)  # caches warmed: site, permissions, content types
+    with CaptureQueriesContext(connection) as one:
+        editor_client.get(REPORT)
+    for page in pages[1:]:
+        ContentCheck.objects.create(page=page, note=f"Un point sur {page.title}.")
+    with django_assert_max_num_queries(len(one.captured_queries)):
+        markup = unescape(editor_client.get(REPORT).content.decode())
+    assert all(page.title in markup for page in pages)
