@@ -56,7 +56,7 @@ BREAKABLE_FRENCH_SPACE = re.compile(r"(?<=«) | (?=[»:;!?])")
 
 @register.filter(is_safe=True)
 def french_spaces(text: str) -> str:
-    """« le « faire alliance » » with no-break spaces, so a big title never starts a line with « » » or « : »."""
+    """« le « faire alliance » » with no-break spaces, so a title or a chapô never starts a line with « » » or « : »."""
     return BREAKABLE_FRENCH_SPACE.sub("\u00a0", str(text))
 
 

@@ -160,8 +160,9 @@ def test_500_page_needs_neither_database_nor_context():
 @pytest.mark.django_db
 def test_a_big_title_never_breaks_before_a_french_punctuation_mark(client, home):
     """« le « / faire alliance » » or « : pourquoi ? » alone at a line start: the spaces French
-    typography ties to guillemets, colons and question marks are no-break in the h1."""
-    page = StandardPageFactory(title="Le « faire alliance » : pourquoi ?", slug="pourquoi")
+    typography ties to guillemets, colons and question marks are no-break in the h1 and the chapô."""
+    page = StandardPageFactory(title="Le « faire alliance » : pourquoi ?", slug="pourquoi", intro="Trois « piliers » !")
     markup = client.get(page.url).content.decode()
     assert '<h1 class="page-header__title">Le «\u00a0faire alliance\u00a0»\u00a0: pourquoi\u00a0?</h1>' in markup
+    assert '<p class="page-header__intro">Trois «\u00a0piliers\u00a0»\u00a0!</p>' in markup  # the chapô too
     assert "<title>Le « faire alliance » : pourquoi ?" in markup  # what search engines read is unchanged
