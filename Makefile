@@ -50,7 +50,7 @@ test-latest: install
 	$(LATEST)/bin/python scripts/database.py -- $(LATEST)/bin/python -m pytest -n $(TEST_WORKERS) --dist loadscope
 
 ## Python (ruff: lint and format), templates (djlint, djhtml), import layers
-## (import-linter), migrations in step with the models, nothing dead.
+## (import-linter), migrations in step with the models, nothing dead, no app too big.
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -59,6 +59,7 @@ lint: $(STAMP)
 	$(BIN)/lint-imports --no-cache
 	DATABASE_URL=sqlite:// $(PY) manage.py makemigrations --check --dry-run
 	$(PY) scripts/check_dead.py
+	$(PY) scripts/check_sizes.py
 
 ## Known vulnerabilities in the locked set and in the venv's own pip and setuptools
 ## (needs PyPI). Fails only on a known vulnerability; CI runs it after `make test`.

@@ -98,7 +98,7 @@ def timed(url: str) -> tuple[float, float]:
 def bump() -> None:
     """As after a publication: every cache keyed by the content version is cold."""
     if not FLOOR:
-        from pages.caching import version
+        from core.caching import version
 
         version.bump()
 

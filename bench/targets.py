@@ -14,7 +14,7 @@ def sitemap_path() -> str:
     """/sitemap.xml while the addresses fit in one file, else its first (full) file."""
     from wagtail.models import Site
 
-    from pages.seo import URLS_PER_FILE, site_pages
+    from core.seo import URLS_PER_FILE, site_pages
 
     site = Site.objects.select_related("root_page").get(is_default_site=True)
     return "/sitemap.xml" if site_pages(site).count() <= URLS_PER_FILE else "/sitemap-1.xml"

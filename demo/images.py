@@ -19,7 +19,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.utils.file import hash_filelike
 
-from pages.files import file_problem, image_file_problem
+from core.files import file_problem, image_file_problem
 
 PALETTES = [
     ((22, 78, 58), (46, 125, 90), (232, 180, 70)),

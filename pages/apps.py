@@ -1,3 +1,6 @@
+"""The institution's own pages: home, mission, history, standard pages, the HTML site map,
+shared blocks, navigation, site settings, key figures and partners."""
+
 from django.apps import AppConfig
 
 
@@ -5,21 +8,3 @@ class PagesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "pages"
     verbose_name = "Pages du site"
-
-    def ready(self) -> None:
-        from pages.caching import invalidation
-
-        allow_site_search_by_page_type()
-        invalidation.connect()
-
-
-def allow_site_search_by_page_type() -> None:
-    """Site search narrows and counts results by page type: Page must declare that filter.
-
-    The database search backend applies filters in SQL, so this adds no index column.
-    """
-    from wagtail.models import Page
-    from wagtail.search import index
-
-    if not any(getattr(field, "field_name", None) == "content_type" for field in Page.search_fields):
-        Page.search_fields = [*Page.search_fields, index.FilterField("content_type")]

@@ -11,7 +11,7 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from pages.plugins import home_section_choices, home_sections
+from core.plugins import home_section_choices, home_sections
 
 INLINE_FEATURES = ["bold", "italic", "link", "document-link"]
 TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link", "superscript"]
@@ -243,7 +243,7 @@ class HomeSectionBlock(blocks.StructBlock):
     """A home-page section that another part of the site fills (next webinar, centres…).
 
     Editors place and order it like any block; its content stays current without editing.
-    The sections on offer are those registered through `pages.plugins`.
+    The sections on offer are those registered through `core.plugins`.
     """
 
     section = blocks.ChoiceBlock(
@@ -304,3 +304,15 @@ class ObjectiveBlock(blocks.StructBlock):
             "text": "Agir ensemble sur les fragilités des personnes et des territoires.",
         }
         description = "Un des objectifs des alliances, en une phrase."
+
+
+class ResearchTextBlock(blocks.StreamBlock):
+    """Research writing: headings, paragraphs (superscript note calls), figures and a sources list."""
+
+    heading = HeadingBlock()
+    paragraph = ParagraphBlock()
+    image = ImageBlock()
+    quote = QuoteBlock()
+    key_figures = KeyFiguresBlock()
+    video = VideoBlock()
+    sources = SourcesBlock()

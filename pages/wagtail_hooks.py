@@ -1,22 +1,20 @@
-"""Admin registrations: the shared snippets, with French labels and useful list columns;
-documents whose file is missing answer 404."""
+"""Admin registrations of the institution's pages: the shared snippets, with French labels and
+useful list columns, the « à vérifier » report, and the site map in the footer."""
 
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from pages.newsletters.admin import NewsletterViewSetGroup
+from core.front_door import FRONT_DOOR_HOOK, FrontDoorPage
 
 from .checks_report import URL_NAME, ContentCheckMenuItem, ContentCheckReportView
-from .documents import refuse_missing_document
 from .models import Audience, ContentCheck, KeyFigure, Partner, Theme
-from .moderation import register_approval_refused_url  # noqa: F401 (registers its hook)
-from .personal_data import admin as personal_data_admin  # noqa: F401 (registers its hooks)
-from .site_address import warn_about_site_address  # noqa: F401 (registers its hook)
 
-# After Wagtail's own check of collection privacy (order 0): a private document stays private.
-hooks.register("before_serve_document", refuse_missing_document, order=100)
+
+@hooks.register(FRONT_DOOR_HOOK)
+def site_map_page() -> FrontDoorPage:
+    return FrontDoorPage("site_map", "pages.SiteMapPage")
 
 
 class PartnerViewSet(SnippetViewSet):
@@ -100,4 +98,3 @@ register_snippet(PartnerViewSet)
 register_snippet(KeyFigureViewSet)
 register_snippet(ContentCheckViewSet)
 register_snippet(ListsViewSetGroup)
-register_snippet(NewsletterViewSetGroup)

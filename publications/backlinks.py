@@ -1,4 +1,4 @@
-"""The publications a programme or a person page shows (pages.backlinks), as library cards.
+"""The publications a programme or a person page shows (core.backlinks), as library cards.
 
 Their pks are read once per content version in one query; the cards come from the cache of
 publication_card.html, so the count of publications never adds queries.
@@ -6,7 +6,6 @@ publication_card.html, so the count of publications never adds queries.
 
 from __future__ import annotations
 
-from django.apps import apps
 from django.http import HttpRequest
 from wagtail.models import Page
 
@@ -14,7 +13,7 @@ LIMIT = 60
 
 
 def linked_pks(request: HttpRequest | None, key: str, **lookup) -> list[int]:
-    from pages.caching.data import remember
+    from core.caching.data import remember
     from publications.queries import live_publications
 
     def build() -> list[int]:
@@ -39,10 +38,3 @@ def person_publications(person: Page, request: HttpRequest | None) -> dict:
 
     pks = linked_pks(request, f"person-publications:{person.pk}", authors__person=person)
     return {"linked_publication_cards": publication_cards(request, pks), "library_filter": {}}
-
-
-def press_mention_links() -> list[tuple[str, str]]:
-    """(outlet and title, address) of the press mentions of the live press page, for the link check."""
-    PressMention = apps.get_model("publications", "PressMention")
-    mentions = PressMention.objects.filter(page__live=True).exclude(url="").order_by("-date")
-    return [(f"{mention.outlet}, « {mention.title} »", mention.url) for mention in mentions]

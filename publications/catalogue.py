@@ -103,7 +103,7 @@ def build(publications: QuerySet) -> Catalogue:
 
 def of_library(index) -> Catalogue:
     """The catalogue of a library index page, from the cache (built once per content version)."""
-    from pages.caching.data import remember
+    from core.caching.data import remember
 
     return remember(None, f"publication-catalogue:{index.pk}", lambda: build(index.publications()), immutable=True)
 

@@ -15,10 +15,11 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import slugify
 
-from pages.documents import document_available
-from pages.french_dates import DAY, MONTH
-from pages.images import rendition_or_none
-from pages.structured_data import absolute_url, person_id
+from core.documents import document_available
+from core.french_dates import DAY, MONTH
+from core.images import rendition_or_none
+from core.structured_data import absolute_url
+from people.structured_data import person_id
 from publications.dates import BIBTEX_MONTHS
 
 if TYPE_CHECKING:
@@ -271,28 +272,4 @@ def news_json_ld(article, request: HttpRequest | None = None) -> dict[str, Any]:
     image = rendition_or_none(article.get_sharing_image(), "width-1200|format-jpeg")
     if image:
         data["image"] = absolute_url(request, image.url)
-    return data
-
-
-def press_release_json_ld(release, request: HttpRequest | None = None) -> dict[str, Any]:
-    """A press release as a NewsArticle whose genre says what it is."""
-    data: dict[str, Any] = {
-        "@context": "https://schema.org",
-        "@type": "NewsArticle",
-        "genre": "Communiqué de presse",
-        "headline": release.title[:110],
-        "url": absolute_url(request, release.get_url(request) or ""),
-        "datePublished": release.date.isoformat(),
-        "inLanguage": "fr",
-        "author": {"@type": "Organization", "name": "Le RAMEAU"},
-        "publisher": {"@type": "Organization", "name": "Le RAMEAU"},
-    }
-    if release.summary:
-        data["description"] = release.summary
-    if document_available(release.document, request):
-        data["associatedMedia"] = {
-            "@type": "MediaObject",
-            "contentUrl": absolute_url(request, release.document.url),
-            "encodingFormat": mimetypes.guess_type(release.document.filename)[0] or "application/octet-stream",
-        }
     return data

@@ -1,6 +1,6 @@
 """Dates as the library shows them: most works are known to the month, some to the day or year.
 
-The French wording is the core's (pages.french_dates); this module adds what citations and
+The French wording is the core's (core.french_dates); this module adds what citations and
 the publication date field need.
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 
-from pages.french_dates import DAY, MONTH, YEAR
+from core.french_dates import DAY, MONTH, YEAR
 
 BIBTEX_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 

@@ -18,9 +18,9 @@ from django.db.models import Q, QuerySet
 from django.db.models.functions import ExtractYear
 from django.http import QueryDict
 
-from pages import fulltext
-from pages.caching.restrictions import private_q
-from pages.filters import ChoiceFilter, FilterForm, PageFilter, SearchTextFilter, YearFilter
+from core import fulltext
+from core.caching.restrictions import private_q
+from core.filters import ChoiceFilter, FilterForm, PageFilter, SearchTextFilter, YearFilter
 from pages.models import Theme
 from publications import catalogue
 
@@ -91,7 +91,7 @@ class PublicationFilters:
             return self._options(publications, private)
 
         if options_key:
-            from pages.caching.data import remember
+            from core.caching.data import remember
 
             options = remember(None, f"publication-filters:{options_key}", options)
         else:
@@ -126,7 +126,7 @@ class PublicationFilters:
 
     @staticmethod
     def _options(publications: QuerySet, private: Q | None) -> tuple[dict, dict, dict, list, dict]:
-        from pages.models import ProgrammePage
+        from programmes.models import ProgrammePage
         from resources.models import ResourceCentrePage
 
         PublicationType = apps.get_model("publications", "PublicationType")  # its models call these filters
@@ -147,7 +147,7 @@ class PublicationFilters:
 
     def _search(self) -> list[int]:
         """Ids of the publications matching every word, from Wagtail's search index (on
-        PostgreSQL, ids only, straight from the index table: see pages.fulltext).
+        PostgreSQL, ids only, straight from the index table: see core.fulltext).
 
         Only the words are searched: quotes and operators mean something to PostgreSQL's and
         SQLite's full-text syntax, and an unbalanced one would be an error, not a search.

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 
-from pages.caching.data import remember
-from pages.caching.lookups import first_live_page
+from core.caching.data import remember
+from core.caching.lookups import first_live_page
 from publications.queries import latest_publications, private_sections
 
 

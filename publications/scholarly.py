@@ -13,9 +13,9 @@ from urllib.parse import urlencode
 
 from django.http import HttpRequest
 
-from pages.documents import document_available
-from pages.french_dates import DAY
-from pages.structured_data import absolute_url
+from core.documents import document_available
+from core.french_dates import DAY
+from core.structured_data import absolute_url
 from publications.citation import full_title, page_url
 
 if TYPE_CHECKING:

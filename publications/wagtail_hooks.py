@@ -1,16 +1,15 @@
 """Admin registration of the publication types staff extend; the library's section of the
-home page and its kinds of search result; the publications of a programme or a person; the
-press mentions' links for the nightly link check."""
+home page and its kinds of search result; the publications of a programme or a person."""
 
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from pages.backlinks import PERSON_SECTIONS_HOOK, PROGRAMME_SECTIONS_HOOK, LinkedSection
-from pages.plugins import HOME_SECTIONS_HOOK, SEARCH_KINDS_HOOK, HomeSection, SearchKind
-from resources.plugins import CENTRE_SECTIONS_HOOK, LINK_SOURCES_HOOK, CentreSection, LinkSource
+from core.backlinks import PERSON_SECTIONS_HOOK, PROGRAMME_SECTIONS_HOOK, LinkedSection
+from core.plugins import HOME_SECTIONS_HOOK, SEARCH_KINDS_HOOK, HomeSection, SearchKind
+from resources.plugins import CENTRE_SECTIONS_HOOK, CentreSection
 
-from .backlinks import person_publications, press_mention_links, programme_publications
+from .backlinks import person_publications, programme_publications
 from .home import latest_publications_section
 from .models import PublicationType
 from .queries import publications_for_centre
@@ -83,8 +82,3 @@ def programme_publications_section() -> LinkedSection:
 @hooks.register(PERSON_SECTIONS_HOOK)
 def person_publications_section() -> LinkedSection:
     return LinkedSection("publications/includes/linked_publications.html", person_publications, order=10)
-
-
-@hooks.register(LINK_SOURCES_HOOK)
-def press_mentions_links() -> LinkSource:
-    return LinkSource("Presse", press_mention_links)

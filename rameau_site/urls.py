@@ -7,10 +7,10 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from pages.caching.sites import serve
-from pages.search import search
-from pages.seo import robots_txt, sitemap, sitemap_file
+from core.caching.sites import serve
+from core.seo import robots_txt, sitemap, sitemap_file
 from rameau_site.security import health
+from search.views import search
 
 # A lost database connection answers 503 + Retry-After (templates/503.html), other errors 500.
 handler500 = "rameau_site.security.errors.server_error"
@@ -23,7 +23,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("recherche/", search, name="search"),
     # Sign-up, confirmation and unsubscribe links of the newsletters (links in e-mails: never move them).
-    path("newsletters/", include("pages.newsletters.urls")),
+    path("newsletters/", include("newsletters.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("sitemap-<int:number>.xml", sitemap_file, name="sitemap_file"),
     path("robots.txt", robots_txt, name="robots_txt"),
@@ -42,7 +42,7 @@ if settings.DEBUG:
     ]
 
 # Pages go to Wagtail's serve view with the site and its root page taken from the cache
-# (pages.caching.sites.serve); Wagtail's own patterns stay for its `_util/` views and so that
+# (core.caching.sites.serve); Wagtail's own patterns stay for its `_util/` views and so that
 # reverse("wagtail_serve") builds page URLs as usual. Page routes that end in a file name
 # (calendrier.ics, flux.xml, citation.bib, citation.ris, export.csv) go there too, since Wagtail's pattern
 # wants a trailing slash. The page tree still decides everything (live, privacy, which route

@@ -1,4 +1,4 @@
-"""The resource centres a programme's page shows (pages.backlinks), read once per content version."""
+"""The resource centres a programme's page shows (core.backlinks), read once per content version."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from wagtail.models import Page
 
 
 def programme_centres(programme: Page, request: HttpRequest | None) -> dict:
-    from pages.caching.data import remember
-    from pages.caching.restrictions import private_q
+    from core.caching.data import remember
+    from core.caching.restrictions import private_q
     from resources.models import ResourceCentrePage
 
     def build() -> list:

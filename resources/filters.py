@@ -11,8 +11,9 @@ from urllib.parse import urlencode
 
 from django.http import QueryDict
 
-from pages.filters import ChoiceFilter, FilterForm, PageFilter
-from pages.models import Audience, ProgrammePage
+from core.filters import ChoiceFilter, FilterForm, PageFilter
+from pages.models import Audience
+from programmes.models import ProgrammePage
 from resources.needs import NEEDS, NEEDS_BY_SLUG, Need
 
 AUDIENCE_PARAM = "public"
@@ -35,7 +36,7 @@ class CentreFilters(FilterForm):
     @cached_property
     def programmes(self) -> dict[str, ProgrammePage]:
         """Live programmes by slug, read only when a value arrives."""
-        from pages.caching.restrictions import private_q
+        from core.caching.restrictions import private_q
 
         programmes = ProgrammePage.objects.live().exclude(private_q()).order_by("path").only("pk", "title", "slug")
         return {programme.slug.lower(): programme for programme in programmes}

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 
-from pages.caching.data import remember
-from pages.caching.lookups import first_live_page
-from pages.caching.restrictions import private_q
-from pages.listing import attach_listing_images
+from core.caching.data import remember
+from core.caching.lookups import first_live_page
+from core.caching.restrictions import private_q
+from core.listing import attach_listing_images
 
 from .models import ResourceCentreIndexPage, ResourceCentrePage
 

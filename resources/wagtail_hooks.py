@@ -11,8 +11,8 @@ from wagtail.admin.ui.tables import DateColumn, StatusTagColumn
 from wagtail.admin.viewsets.pages import PageListingViewSet, PageViewSet
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from pages.backlinks import PROGRAMME_SECTIONS_HOOK, LinkedSection
-from pages.plugins import HOME_SECTIONS_HOOK, SEARCH_KINDS_HOOK, HomeSection, SearchKind
+from core.backlinks import PROGRAMME_SECTIONS_HOOK, LinkedSection
+from core.plugins import HOME_SECTIONS_HOOK, SEARCH_KINDS_HOOK, HomeSection, SearchKind
 
 from .backlinks import programme_centres
 from .home import centres_section

@@ -16,7 +16,22 @@ from collections.abc import Iterable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ("rameau_site", "pages", "resources", "publications", "webinars", "demo")
+APPS = (
+    "rameau_site",
+    "core",
+    "pages",
+    "people",
+    "programmes",
+    "contact",
+    "newsletters",
+    "legal",
+    "search",
+    "resources",
+    "publications",
+    "press",
+    "webinars",
+    "demo",
+)
 CODE_DIRS = (*APPS, "tests", "bench", "scripts")
 TEMPLATE_DIRS = ("templates", *(f"{app}/templates" for app in APPS), "rameau_site/security/templates")
 # Modules that Django, Wagtail or pytest load by convention, not by import.

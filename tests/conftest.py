@@ -70,7 +70,7 @@ def django_db_setup(_media_root, django_db_blocker, worker_id):
     settings.DATABASES["default"]["NAME"] = name
     with django_db_blocker.unblock():
         build_skeleton()
-        _forget_caches()
+        databases.forget_caches()
     yield
     with django_db_blocker.unblock():
         connections.close_all()
@@ -89,45 +89,29 @@ def demo_database(request, demo_template, django_db_blocker, worker_id) -> str:
     """A fresh copy of the seeded demo for this test alone (the demo's own tests, gunicorn
     serving the demo), the default connection pointed at it: no transaction to roll back,
     the copy is dropped afterwards. Its URL is for other processes (gunicorn, pg_dump)."""
-    from django.conf import settings
-    from django.db import connections
-
     if request.node.get_closest_marker("django_db"):
         pytest.fail("demo_database is a database of the test's own: drop the test's django_db mark")
 
     name = f"test_{databases.base_name()}_{worker_id}_demo"
-    original = settings.DATABASES["default"]["NAME"]
     with django_db_blocker.unblock():
+        from django.db import connections
+
         connections.close_all()
         databases.clone(demo_template, name)
-        settings.DATABASES["default"]["NAME"] = name
-        _forget_caches()
         try:
-            yield databases.database_url(name)
+            with databases.serving(name):
+                yield databases.database_url(name)
         finally:
-            connections.close_all()
-            settings.DATABASES["default"]["NAME"] = original
-            _forget_caches()
             databases.drop(name)
-
-
-def _forget_caches() -> None:
-    from django.core.cache import caches
-
-    from pages.caching.data import forget_in_process
-
-    for cache in caches.all():
-        cache.clear()
-    forget_in_process()
 
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     """Wagtail caches site root paths and renditions, the site its menus and pages: a
     rolled-back test must not leak them (a rollback also brings back the old content version)."""
-    _forget_caches()
+    databases.forget_caches()
     yield
-    _forget_caches()
+    databases.forget_caches()
 
 
 @pytest.fixture

@@ -13,6 +13,8 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -89,19 +91,70 @@ def copy_demo_to(template: str, url: str) -> None:
     )
 
 
-def manage(database: str, *args: str, media_root: str) -> None:
-    """Run a management command in a process of its own, against `database`."""
+def manage(
+    database: str, *args: str, media_root: str, code: Path = ROOT, stdin: str | None = None, env: dict | None = None
+) -> str:
+    """Run a management command in a process of its own, against `database`, with the code in
+    `code` (today's by default); its output."""
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "rameau_site.settings.test",
         "DATABASE_URL": database_url(database),
         "MEDIA_ROOT": media_root,
+        **(env or {}),
     }
     result = subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600
+        [sys.executable, "manage.py", *args],
+        cwd=code,
+        env=env,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=900,
     )
     if result.returncode != 0:
-        raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
+        raise RuntimeError(f"manage.py {' '.join(args)} failed in {code}:\n{result.stdout}\n{result.stderr}")
+    return result.stdout
+
+
+def create(name: str) -> None:
+    """An empty database `name` (dropped first if a crashed run left it)."""
+    with _connect() as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{name}"')
+
+
+def forget_caches() -> None:
+    """Every cache of this process: Django's, what core.caching keeps in memory, and the
+    content types (a database built by other migrations numbers them differently)."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.cache import caches
+
+    from core.caching.data import forget_in_process
+
+    for cache in caches.all():
+        cache.clear()
+    forget_in_process()
+    ContentType.objects.clear_cache()
+
+
+@contextmanager
+def serving(name: str) -> Iterator[None]:
+    """The default connection (and the live server of the browser tests) on database `name`
+    for the block, with fresh caches both ways."""
+    from django.conf import settings
+    from django.db import connections
+
+    original = settings.DATABASES["default"]["NAME"]
+    connections.close_all()
+    settings.DATABASES["default"]["NAME"] = name
+    forget_caches()
+    try:
+        yield
+    finally:
+        connections.close_all()
+        settings.DATABASES["default"]["NAME"] = original
+        forget_caches()
 
 
 def build_templates(media_root: str) -> None:
@@ -110,8 +163,7 @@ def build_templates(media_root: str) -> None:
     migrated = migrated_template()
     for name in (demo_template(), f"{demo_template()}_building", migrated):
         drop(name)
-    with _connect() as connection:
-        connection.execute(f'CREATE DATABASE "{migrated}"')
+    create(migrated)
     manage(migrated, "migrate", "--noinput", "-v", "0", media_root=media_root)
 
 

@@ -9,8 +9,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
-from pages.french_dates import format_time_range as time_range
-from pages.french_dates import format_weekday_date as french_date
+from core.french_dates import format_time_range as time_range
+from core.french_dates import format_weekday_date as french_date
 
 from .models import WebinarCyclePage
 from .planning import PlanningError, missing_occurrences, placeholder_title, plan_sessions

@@ -1,11 +1,11 @@
 """Sessions' dates and times in French: « jeudi 21 novembre 2019, 13 h – 14 h », and what
-only a monthly rule needs (« 3e jeudi »). The names and formats are pages.french_dates'."""
+only a monthly rule needs (« 3e jeudi »). The names and formats are core.french_dates'."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from pages.french_dates import format_time_range, format_weekday_date
+from core.french_dates import format_time_range, format_weekday_date
 
 
 def when(start: datetime, end: datetime) -> str:

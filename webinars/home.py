@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 
-from pages.caching.lookups import first_live_page
+from core.caching.lookups import first_live_page
 
 from . import clock
 from .models import WebinarIndexPage

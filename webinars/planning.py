@@ -13,7 +13,7 @@ from django.db.models import Q
 from django.utils.text import slugify
 from wagtail.log_actions import LogContext
 
-from pages.french_dates import MONTHS
+from core.french_dates import MONTHS
 
 from .models import WebinarCyclePage, WebinarIndexPage, WebinarPage
 from .schedule import Occurrence

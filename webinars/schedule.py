@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from pages.french_dates import DAYS
-from pages.french_dates import format_time as french_time
-from pages.french_dates import format_time_range as time_range
-from pages.french_dates import format_weekday_date as french_date
+from core.french_dates import DAYS
+from core.french_dates import format_time as french_time
+from core.french_dates import format_time_range as time_range
+from core.french_dates import format_weekday_date as french_date
 
 from .formatting import ordinal
 from .holidays import holiday_name

@@ -6,8 +6,9 @@ from typing import TYPE_CHECKING, Any
 
 from django.http import HttpRequest
 
-from pages.images import rendition_or_none
-from pages.structured_data import absolute_url, person_id
+from core.images import rendition_or_none
+from core.structured_data import absolute_url
+from people.structured_data import person_id
 
 if TYPE_CHECKING:
     from webinars.models import WebinarPage

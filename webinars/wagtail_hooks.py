@@ -9,8 +9,8 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.widgets import Button, ListingButton
 
-from pages.backlinks import PERSON_SECTIONS_HOOK, PROGRAMME_SECTIONS_HOOK, LinkedSection
-from pages.plugins import HOME_SECTIONS_HOOK, PUBLISH_CHECKS_HOOK, SEARCH_KINDS_HOOK, HomeSection, SearchKind
+from core.backlinks import PERSON_SECTIONS_HOOK, PROGRAMME_SECTIONS_HOOK, LinkedSection
+from core.plugins import HOME_SECTIONS_HOOK, PUBLISH_CHECKS_HOOK, SEARCH_KINDS_HOOK, HomeSection, SearchKind
 from resources.plugins import CENTRE_SECTIONS_HOOK, CentreSection
 
 from . import admin_views

@@ -10,19 +10,11 @@ from __future__ import annotations
 
 from wagtail.models import Site
 
+from contact.models import ContactPage
 from demo.content import load
-from pages.models import (
-    AccessibilityPage,
-    ContactPage,
-    HomePage,
-    LegalNoticePage,
-    NewsletterList,
-    NewsletterPage,
-    PrivacyPage,
-    SiteMapPage,
-    SiteSettings,
-    StandardPage,
-)
+from legal.models import AccessibilityPage, LegalNoticePage, PrivacyPage
+from newsletters.models import NewsletterList, NewsletterPage
+from pages.models import HomePage, SiteMapPage, SiteSettings, StandardPage
 
 from .common import publish_child, sections_body
 

@@ -8,7 +8,8 @@ author row already linked to someone is left as staff set it.
 from __future__ import annotations
 
 from demo.content import load
-from pages.models import MissionPage, PersonPage, TeamPage
+from pages.models import MissionPage
+from people.models import PersonPage, TeamPage
 from publications.models import PublicationPage
 
 from .common import publish_child

@@ -8,7 +8,7 @@ from __future__ import annotations
 from demo.content import load
 from demo.images import draw_logo, get_or_create_image
 from pages.models import HomePage
-from publications.models import PressIndexPage
+from press.models import PressIndexPage
 
 from .common import publish_child
 

@@ -8,7 +8,8 @@ partners are found first; links are only added, never removed.
 from __future__ import annotations
 
 from demo.content import load
-from pages.models import HistoryPage, HomePage, Partner, ProgrammeIndexPage, ProgrammePage
+from pages.models import HistoryPage, HomePage, Partner
+from programmes.models import ProgrammeIndexPage, ProgrammePage
 from publications.models import PublicationPage
 from resources.models import ResourceCentrePage
 from webinars.models import WebinarCyclePage

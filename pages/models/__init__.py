@@ -1,52 +1,30 @@
-"""Models of the pages app, split by role (base, snippets, settings, page types)."""
+"""Models of the institution's own pages, split by role: the base page, the page types, the
+shared snippets, the site settings and the « à vérifier » points."""
 
-from .base import BasePage
+from .base import BasePage, OneOffPage
 from .checks import ContentCheck
-from .contact import ContactFormField, ContactPage, ContactSubmission
-from .content_version import ContentVersion
 from .history import HistoryMilestone, HistoryPage
 from .home import HomePage
-from .legal import AccessibilityPage, LegalNoticePage, PrivacyPage, SiteMapPage
 from .mission import MissionPage
-from .newsletters import NewsletterList, NewsletterPage, NewsletterSyncTask, Subscriber, Subscription
-from .people import PersonPage, TeamPage, link_people
-from .programmes import ProgrammeIndexPage, ProgrammePage
 from .settings import NavigationSettings, SiteSettings
+from .site_map import SiteMapPage
 from .snippets import Audience, KeyFigure, Partner, Theme
 from .standard import StandardPage
-from .workflow import ModerationTask
 
 __all__ = [
-    "AccessibilityPage",
-    "ContactFormField",
-    "ContentCheck",
-    "ContactPage",
-    "ContactSubmission",
-    "LegalNoticePage",
-    "NewsletterList",
-    "NewsletterPage",
-    "NewsletterSyncTask",
-    "PrivacyPage",
-    "SiteMapPage",
-    "Subscriber",
-    "Subscription",
     "Audience",
-    "Theme",
     "BasePage",
-    "ContentVersion",
+    "ContentCheck",
     "HistoryMilestone",
     "HistoryPage",
     "HomePage",
     "KeyFigure",
     "MissionPage",
-    "ModerationTask",
     "NavigationSettings",
+    "OneOffPage",
     "Partner",
-    "PersonPage",
-    "ProgrammeIndexPage",
-    "ProgrammePage",
+    "SiteMapPage",
     "SiteSettings",
     "StandardPage",
-    "TeamPage",
-    "link_people",
+    "Theme",
 ]

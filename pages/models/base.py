@@ -7,8 +7,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
-from pages.caching import restrictions
-from pages.caching.data import remember
+from core.caching import restrictions
+from core.caching.data import remember
 
 
 class BasePage(Page):
@@ -122,3 +122,19 @@ class BasePage(Page):
     def get_sharing_image(self):
         """The page's own share image, else its listing image (the site default is the template's)."""
         return self.social_image or self.listing_image
+
+
+class OneOffPage(BasePage):
+    """A page found at one address under the home page, with a short intro and a free body."""
+
+    intro = models.TextField(
+        "chapô", blank=True, max_length=600, help_text="Une ou deux phrases d'introduction, en tête de page."
+    )
+
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+    parent_page_types = ["pages.HomePage"]
+    subpage_types: list[str] = []
+    max_count = 1
+
+    class Meta:
+        abstract = True

@@ -13,11 +13,11 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from core.french_dates import MONTH_CHOICES
+from core.inline_panels import NamedRowsPanel
+from core.widgets import YEAR_WIDGET
 from pages.blocks import INLINE_FEATURES
-from pages.french_dates import MONTH_CHOICES
-from pages.inline_panels import NamedRowsPanel
 from pages.timeline_forms import HistoryPageForm
-from pages.widgets import YEAR_WIDGET
 
 from .base import BasePage
 
@@ -96,7 +96,7 @@ class HistoryMilestone(Orderable):
         "texte du lien", max_length=80, blank=True, help_text="Par défaut : le titre de la page liée."
     )
     programme = models.ForeignKey(
-        "pages.ProgrammePage",
+        "programmes.ProgrammePage",
         verbose_name="programme",
         null=True,
         blank=True,

@@ -7,8 +7,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
+from core.caching import routing
 from pages.blocks import HomeStreamBlock
-from pages.caching import routing
 
 from .base import BasePage
 
@@ -68,22 +68,8 @@ class HomePage(BasePage):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = [
-        "pages.MissionPage",
-        "resources.ResourceCentreIndexPage",
-        "publications.PublicationIndexPage",
-        "publications.NewsIndexPage",
-        "webinars.WebinarIndexPage",
-        "pages.StandardPage",
-        "pages.ContactPage",
-        "pages.NewsletterPage",
-        "pages.LegalNoticePage",
-        "pages.PrivacyPage",
-        "pages.AccessibilityPage",
-        "pages.SiteMapPage",
-        "pages.ProgrammeIndexPage",
-        "publications.PressIndexPage",
-    ]
+    # No subpage_types: each section's index says it lives here (its parent_page_types),
+    # so the home page names no section.
     max_count = 1
     preload_related = (*BasePage.preload_related, "hero_image", "primary_link")
 
@@ -91,7 +77,7 @@ class HomePage(BasePage):
         verbose_name = "page d'accueil"
 
     def route(self, request, path_components):
-        """The page a path names, found in one query (see pages.caching.routing), not one
+        """The page a path names, found in one query (see core.caching.routing), not one
         level at a time; Wagtail's own routing answers what it cannot find."""
         if path_components:
             result = routing.route(self, request, path_components)
@@ -100,9 +86,10 @@ class HomePage(BasePage):
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
+        from core.plugins import home_sections_clock_key
+        from core.structured_data import json_ld_script
         from pages.models.settings import site_settings
-        from pages.plugins import home_sections_clock_key
-        from pages.structured_data import json_ld_script, organisation
+        from pages.structured_data import organisation
 
         context = super().get_context(request, *args, **kwargs)
         context["json_ld"] = json_ld_script(organisation(self, site_settings(request), request))

@@ -9,8 +9,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from core.listing import child_cards
 from pages.blocks import TEXT_FEATURES, BaseStreamBlock, MissionBlock, ObjectiveBlock
-from pages.listing import child_cards
 
 from .base import BasePage
 
@@ -79,7 +79,7 @@ class MissionPage(BasePage):
     ]
 
     parent_page_types = ["pages.HomePage"]
-    subpage_types = ["pages.HistoryPage", "pages.StandardPage", "pages.TeamPage"]
+    # The history, the team and standard pages say they live here (their parent_page_types).
     max_count = 1
 
     class Meta:

@@ -7,7 +7,7 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
-from pages.widgets import YEAR_WIDGET
+from core.widgets import YEAR_WIDGET
 
 
 class Partner(index.Indexed, models.Model):

@@ -7,9 +7,9 @@ import re
 from django import template
 from wagtail.models import Page
 
-from pages.absolute_urls import absolute_url
-from pages.caching.data import remember
-from pages.caching.markup import cached_markup
+from core.absolute_urls import absolute_url
+from core.caching.data import remember
+from core.caching.markup import cached_markup
 from pages.navigation import site_menu
 
 register = template.Library()
@@ -68,7 +68,7 @@ def decade(year: int) -> int:
 
 @register.simple_tag(takes_context=True)
 def site_address(context, url: str) -> str:
-    """`url` made absolute from the Site record, like canonical links (pages.absolute_urls)."""
+    """`url` made absolute from the Site record, like canonical links (core.absolute_urls)."""
     return absolute_url(context.get("request"), url)
 
 

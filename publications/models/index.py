@@ -8,8 +8,8 @@ from django.utils.functional import SimpleLazyObject
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
+from core.pagination import pagination_links
 from pages.models import BasePage
-from pages.pagination import pagination_links
 
 PER_PAGE = 12
 
@@ -49,7 +49,7 @@ class PublicationIndexPage(RoutablePageMixin, BasePage):
         return f"{self.url}flux.xml"
 
     def get_context(self, request, *args, **kwargs):
-        from pages.pagination import paginate
+        from core.pagination import paginate
         from publications import catalogue
         from publications.exports import export_links
         from publications.filters import PublicationFilters

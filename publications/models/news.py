@@ -13,10 +13,10 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from pages.caching.restrictions import private_q
-from pages.french_dates import format_date as french_date
+from core.caching.restrictions import private_q
+from core.french_dates import format_date as french_date
+from pages.blocks import ResearchTextBlock
 from pages.models import BasePage
-from publications.blocks import ResearchTextBlock
 
 NEWS_PER_PAGE = 10
 KINDS = [("actualite", "Actualité"), ("tribune", "Tribune")]
@@ -57,7 +57,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     def article_pks(self) -> tuple[int, ...]:
         """The articles' pks in list order, read once per content version."""
-        from pages.caching.data import remember
+        from core.caching.data import remember
 
         return remember(
             None, f"news-order:{self.pk}", lambda: tuple(self.articles().values_list("pk", flat=True)), immutable=True
@@ -69,8 +69,8 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         from django.core.cache.utils import make_template_fragment_key
         from django.template.loader import render_to_string
 
-        from pages.caching.version import token_for
-        from pages.listing import attach_listing_images, cached_cards
+        from core.caching.version import token_for
+        from core.listing import attach_listing_images, cached_cards
 
         token = token_for(request)
 
@@ -84,7 +84,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         return cached_cards(pks, lambda pk: make_template_fragment_key("news_card", [pk, token]), render_missing)
 
     def get_context(self, request, *args, **kwargs):
-        from pages.pagination import paginate, pagination_links
+        from core.pagination import paginate, pagination_links
 
         context = super().get_context(request, *args, **kwargs)
         pagination = paginate(self.article_pks(), request.GET.get("page"), NEWS_PER_PAGE)
@@ -187,8 +187,8 @@ class NewsArticlePage(BasePage):
     def related_pks(self, request=None) -> list[int]:
         """The live, public publications this article points to, newest first; read once per
         content version (a preview reads the draft's own choice)."""
-        from pages.caching.data import remember
-        from pages.caching.lookups import first_live_page
+        from core.caching.data import remember
+        from core.caching.lookups import first_live_page
         from publications import catalogue
 
         from .index import PublicationIndexPage
@@ -208,7 +208,7 @@ class NewsArticlePage(BasePage):
         return sorted((pk for pk in ids if pk in positions), key=positions.__getitem__)
 
     def get_context(self, request, *args, **kwargs):
-        from pages.structured_data import json_ld_script
+        from core.structured_data import json_ld_script
         from publications.citation import news_json_ld
         from publications.queries import publication_cards
 

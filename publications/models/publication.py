@@ -15,14 +15,15 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from pages.caching.restrictions import private_q
-from pages.documents import document_available
-from pages.french_dates import MONTH
-from pages.french_dates import format_date as french_date
-from pages.models import BasePage, link_people
-from pages.structured_data import json_ld_script
+from core.caching.restrictions import private_q
+from core.documents import document_available
+from core.french_dates import MONTH
+from core.french_dates import format_date as french_date
+from core.structured_data import json_ld_script
+from pages.blocks import ResearchTextBlock
+from pages.models import BasePage
+from people.models import link_people
 from publications import citation, scholarly
-from publications.blocks import ResearchTextBlock
 from publications.dates import PRECISIONS, iso_date, normalise
 from publications.formatting import french_file_size
 from publications.licences import LICENCE_CHOICES, LICENCES, Licence
@@ -159,7 +160,7 @@ class PublicationPage(RoutablePageMixin, BasePage):
         help_text="La publication s'affichera aussi sur la page de ces centres de ressources.",
     )
     programmes = ParentalManyToManyField(
-        "pages.ProgrammePage",
+        "programmes.ProgrammePage",
         blank=True,
         related_name="publications",
         verbose_name="programmes de recherche",
@@ -371,7 +372,7 @@ class PublicationPage(RoutablePageMixin, BasePage):
         The centres come as full pages with the relation, so live and private are checked on
         them: one query, not a second one to filter.
         """
-        from pages.caching.restrictions import is_public
+        from core.caching.restrictions import is_public
 
         return sorted((c for c in self.centres.all() if c.live and is_public(c)), key=lambda c: c.title)
 
@@ -416,7 +417,7 @@ class PublicationPage(RoutablePageMixin, BasePage):
         return attach_covers(candidates[:limit])
 
     def get_context(self, request, *args, **kwargs):
-        from pages.caching.data import remember
+        from core.caching.data import remember
         from publications.queries import publication_cards
 
         context = super().get_context(request, *args, **kwargs)
@@ -447,7 +448,7 @@ class PublicationPage(RoutablePageMixin, BasePage):
 
     def live_programmes(self) -> list:
         """The published programmes this work comes from (read from memory too, for previews)."""
-        from pages.caching.restrictions import is_public
+        from core.caching.restrictions import is_public
 
         return [p for p in self.programmes.all() if p.live and is_public(p)]
 
@@ -469,7 +470,7 @@ class PublicationAuthor(Orderable):
 
     page = ParentalKey(PublicationPage, on_delete=models.CASCADE, related_name="authors")
     person = models.ForeignKey(
-        "pages.PersonPage",
+        "people.PersonPage",
         verbose_name="page de la personne",
         null=True,
         blank=True,

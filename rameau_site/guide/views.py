@@ -10,7 +10,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Site
 
-from pages.site_address import LOCAL_HOSTS
+from core.site_address import LOCAL_HOSTS
 from rameau_site.security.staff import EDITORS, MODERATORS, WORKFLOW
 
 

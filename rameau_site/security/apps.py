@@ -2,7 +2,8 @@ from django.apps import AppConfig
 
 
 class SecurityConfig(AppConfig):
-    """Holds the staff groups migration and the operations commands (not a content app)."""
+    """The staff groups, their moderation workflow and its task, two-factor login, and the
+    operations commands (not a content app)."""
 
     name = "rameau_site.security"
     label = "security"

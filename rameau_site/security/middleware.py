@@ -12,7 +12,7 @@ from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
-from pages import analytics
+from legal import analytics
 
 # Uploaded documents are downloads, never pages: no script, no plugin, no same-origin
 # rights even if a browser were talked into rendering one.

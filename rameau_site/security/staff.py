@@ -7,7 +7,7 @@
   page says where the file is used), choose partners, themes and types, but edit no snippet and no site setting.
 - « Modérateurs » approve and publish anywhere, edit snippets, menus and site settings.
 - One workflow, « Relecture par les modérateurs », covers the whole site: a page submitted
-  by an editor goes live only when a moderator approves it. Its task is a pages.ModerationTask,
+  by an editor goes live only when a moderator approves it. Its task is a security.ModerationTask,
   which approves nothing a section refuses to put live (a session of a draft cycle).
 
 Runs from the data migration (with historical models) and again from seed_demo and
@@ -24,12 +24,9 @@ MODERATORS = "Modérateurs"
 WORKFLOW = "Relecture par les modérateurs"
 TASK = "Validation par un modérateur"
 
-# (app_label, model) of the page types an editor may write under.
-EDITORIAL_SECTIONS = [
-    ("publications", "publicationindexpage"),
-    ("publications", "newsindexpage"),
-    ("publications", "pressindexpage"),
-]
+# The page types (model names) an editor may write under, whichever app holds them (the press
+# moved from publications to its own app).
+EDITORIAL_SECTIONS = ["publicationindexpage", "newsindexpage", "pressindexpage"]
 SNIPPETS = [
     ("pages", "partner"),
     ("pages", "keyfigure"),
@@ -42,10 +39,12 @@ SITE_SETTINGS = [("pages", "sitesettings"), ("pages", "navigationsettings")]
 # Newsletters and personal data: moderators edit the lists, see and export subscribers, and
 # find, export or erase what the site holds about a person; editors never see them. Granted
 # once these models exist (a fresh database creates the groups before them).
+# As (model, codename): the models moved from pages to newsletters (pages/0015), and these
+# grants run both from the historical migrations (before the move) and after it.
 MODERATOR_FRONT_DOOR_PERMISSIONS = [
-    *[("pages", f"{action}_newsletterlist") for action in ("add", "change", "delete", "view")],
-    ("pages", "view_subscription"),
-    ("pages", "manage_personal_data"),
+    *[("newsletterlist", f"{action}_newsletterlist") for action in ("add", "change", "delete", "view")],
+    ("subscription", "view_subscription"),
+    ("subscriber", "manage_personal_data"),
 ]
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
 MODERATOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "bulk_delete_page", "lock_page", "unlock_page"]
@@ -111,10 +110,7 @@ def ensure_staff_groups(apps: Apps) -> None:
             )
         ensure_workflow(apps, root_page, moderators)
 
-    for app_label, model in EDITORIAL_SECTIONS:
-        content_type = ContentType.objects.filter(app_label=app_label, model=model).first()
-        if content_type is None:
-            continue
+    for content_type in ContentType.objects.filter(model__in=EDITORIAL_SECTIONS):
         for section in Page.objects.filter(content_type=content_type):
             for codename in EDITOR_PAGE_PERMISSIONS:
                 GroupPagePermission.objects.get_or_create(
@@ -147,17 +143,20 @@ def grant_front_door_permissions(apps: Apps) -> None:
     moderators = Group.objects.filter(name=MODERATORS).first()
     if moderators is None:
         return
-    for app_label, codename in MODERATOR_FRONT_DOOR_PERMISSIONS:
-        moderators.permissions.add(*Permission.objects.filter(content_type__app_label=app_label, codename=codename))
+    for model, codename in MODERATOR_FRONT_DOOR_PERMISSIONS:
+        moderators.permissions.add(*Permission.objects.filter(content_type__model=model, codename=codename))
 
 
 def moderation_task_model(apps: Apps):
-    """The site's task type, pages.ModerationTask (approval that asks the sections' publish
-    checks); Wagtail's GroupApprovalTask while a migration runs before it exists."""
-    try:
-        return apps.get_model("pages", "ModerationTask")
-    except LookupError:
-        return apps.get_model("wagtailcore", "GroupApprovalTask")
+    """The site's task type, security.ModerationTask (approval that asks the sections' publish
+    checks; pages.ModerationTask in the migrations before it moved here); Wagtail's
+    GroupApprovalTask while a migration runs before it exists."""
+    for app_label in ("security", "pages"):
+        try:
+            return apps.get_model(app_label, "ModerationTask")
+        except LookupError:
+            continue
+    return apps.get_model("wagtailcore", "GroupApprovalTask")
 
 
 def ensure_workflow(apps: Apps, root_page, moderators) -> None:

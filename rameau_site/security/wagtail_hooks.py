@@ -1,10 +1,13 @@
-"""Admin hooks: choosers never show another section's unpublished pages."""
+"""Admin hooks: choosers never show another section's unpublished pages; the page where a
+refused approval lands; the second factor's screens."""
 
 from __future__ import annotations
 
 from django.db.models import Q
 from wagtail import hooks
 from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from .moderation import register_approval_refused_url  # noqa: F401 (registers its hook)
 
 
 @hooks.register("construct_page_chooser_queryset")

@@ -8,9 +8,19 @@ import dj_database_url
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 INSTALLED_APPS = [
+    # One app per subject (DESIGN.md « Layout »): the core first, then the institution's
+    # pages, the subjects, the sections.
+    "core",
     "pages",
+    "people",
+    "programmes",
+    "contact",
+    "newsletters",
+    "legal",
+    "search",
     "resources",
     "publications",
+    "press",
     "webinars",
     "rameau_site.security",
     "rameau_site.guide",
@@ -50,7 +60,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Page cache right after WhiteNoise: a cached page skips everything below yet
     # still gets the security headers added above; GZip inside it, so compressed pages are kept.
-    "pages.caching.middleware.PageCacheMiddleware",
+    "core.caching.middleware.PageCacheMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -79,7 +89,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "pages.context_processors.site_settings",
-                "pages.context_processors.content_version",
+                "core.context_processors.content_version",
             ],
         },
     },
@@ -166,7 +176,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "").strip()
 if REDIS_URL:
     CACHES = {
         alias: {
-            "BACKEND": "pages.caching.backends.ResilientRedisCache",
+            "BACKEND": "core.caching.backends.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": f"rameau-{alias}",
             "TIMEOUT": 3600,
@@ -176,13 +186,13 @@ if REDIS_URL:
 else:
     CACHES = {
         "default": {
-            "BACKEND": "pages.caching.backends.FastLocMemCache",
+            "BACKEND": "core.caching.backends.FastLocMemCache",
             "LOCATION": "rameau-default",
             # Renditions, routes, image markup: a few entries per page of a 3,000-page site.
             "OPTIONS": {"MAX_ENTRIES": 30_000},
         },
         "pages": {
-            "BACKEND": "pages.caching.backends.FastLocMemCache",
+            "BACKEND": "core.caching.backends.FastLocMemCache",
             "LOCATION": "rameau-pages",
             "OPTIONS": {"MAX_ENTRIES": 2_000},
         },
@@ -193,7 +203,7 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "60"))
 PAGE_CACHE_ALIAS = "pages"
 # The content version kept in each process's memory, pushed by PostgreSQL notifications, so a
 # cache hit needs no database round trip; trusted at most this many seconds without news
-# (pages/caching/version.py). Off with SQLite: every request reads the version row.
+# (core/caching/version.py). Off with SQLite: every request reads the version row.
 CONTENT_VERSION_LISTEN = DATABASES["default"]["ENGINE"].endswith("postgresql")
 CONTENT_VERSION_MAX_AGE = 1.0
 # Never cached, and the content version is not even read there: the admin (previews

@@ -14,10 +14,10 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from core.inline_panels import NamedRowsPanel
+from core.widgets import YEAR_WIDGET
 from pages.blocks import BaseStreamBlock
-from pages.inline_panels import NamedRowsPanel
 from pages.models import BasePage, Partner
-from pages.widgets import YEAR_WIDGET
 from resources.needs import NEEDS, Need
 from resources.panels import LinkHealthPanel
 from resources.plugins import centre_sections
@@ -99,7 +99,7 @@ class ResourceCentrePage(BasePage):
         help_text="Ce que l'on trouve sur la plateforme, comment elle a été construite, pour qui.",
     )
     programmes = ParentalManyToManyField(
-        "pages.ProgrammePage",
+        "programmes.ProgrammePage",
         verbose_name="programmes de recherche",
         blank=True,
         related_name="centres",

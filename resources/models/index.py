@@ -8,10 +8,11 @@ from django.db import models
 from django.db.models import Prefetch, QuerySet
 from wagtail.admin.panels import FieldPanel
 
-from pages.caching.restrictions import private_q
-from pages.listing import attach_listing_images
-from pages.models import Audience, BasePage, ProgrammePage
-from pages.pagination import paginate
+from core.caching.restrictions import private_q
+from core.listing import attach_listing_images
+from core.pagination import paginate
+from pages.models import Audience, BasePage
+from programmes.models import ProgrammePage
 from resources.filters import PAGE_PARAM, CentreFilters, read_filters
 from resources.needs import NEEDS
 
@@ -73,7 +74,7 @@ class ResourceCentreIndexPage(BasePage):
 
     def catalogue(self) -> CentreCatalogue:
         """What the filters look at, for every live centre, read once per content version."""
-        from pages.caching.data import remember
+        from core.caching.data import remember
 
         def build() -> CentreCatalogue:
             live_programmes = ProgrammePage.objects.live().exclude(private_q()).order_by("path")
@@ -151,8 +152,8 @@ class ResourceCentreIndexPage(BasePage):
         from django.core.cache.utils import make_template_fragment_key
         from django.template.loader import render_to_string
 
-        from pages.caching.version import token_for
-        from pages.listing import cached_cards
+        from core.caching.version import token_for
+        from core.listing import cached_cards
 
         token = token_for(request)
         audience_count = len(self.catalogue().audiences)

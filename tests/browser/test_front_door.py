@@ -19,8 +19,10 @@ from django.core import mail
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from pages.models import ContactSubmission, NewsletterList, StandardPage, Subscription
-from pages.newsletters.tokens import confirm_token, unsubscribe_token
+from contact.models import ContactSubmission
+from newsletters.models import NewsletterList, Subscription
+from newsletters.tokens import confirm_token, unsubscribe_token
+from pages.models import StandardPage
 from tests.factories.pages import StandardPageFactory
 from webinars.models import WebinarPage
 

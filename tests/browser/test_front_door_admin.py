@@ -14,7 +14,9 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from pages.models import ContactPage, ContactSubmission, LegalNoticePage, NewsletterList, Subscriber, Subscription
+from contact.models import ContactPage, ContactSubmission
+from legal.models import LegalNoticePage
+from newsletters.models import NewsletterList, Subscriber, Subscription
 from tests.factories.users import ModeratorFactory
 
 from .staff import log_in
@@ -101,7 +103,7 @@ def test_a_moderator_exports_the_subscribers_of_one_list(moderator, site_url):
     daily, weekly = NewsletterList.objects.order_by("sort_order")[:2]
     subscribe("lea@example.org", daily)
     subscribe("noe@example.org", weekly)
-    moderator.goto(f"{site_url}/admin/snippets/pages/newsletterlist/")
+    moderator.goto(f"{site_url}/admin/snippets/newsletters/newsletterlist/")
     listed = moderator.locator("table.listing tbody tr", has_text=daily.name)
     expect(listed).to_contain_text("1")
     expect(listed.locator(".w-sr-only")).to_have_text("Oui")  # offered, said in French

@@ -26,9 +26,9 @@ PAGES = {
 @pytest.fixture
 def press_content(site_url, django_db_blocker) -> str:
     """The demo names no release nor article about Le RAMEAU: the test adds one of each."""
-    from publications.models import PressIndexPage
+    from press.models import PressIndexPage
     from tests.factories.documents import DocumentFactory
-    from tests.factories.publications import PressReleasePageFactory, mention
+    from tests.factories.press import PressReleasePageFactory, mention
 
     with django_db_blocker.unblock():
         press = PressIndexPage.objects.get()

@@ -1,4 +1,5 @@
-"""The core's pages (home, mission, history, plain pages) and the snippets every section uses."""
+"""The institution's pages (home, mission, history, plain pages, site map) and the snippets every
+section uses."""
 
 from __future__ import annotations
 
@@ -8,28 +9,16 @@ from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
 from pages.models import (
-    AccessibilityPage,
     Audience,
-    ContactPage,
     HistoryMilestone,
     HistoryPage,
     HomePage,
     KeyFigure,
-    LegalNoticePage,
     MissionPage,
     NavigationSettings,
-    NewsletterList,
-    NewsletterPage,
     Partner,
-    PersonPage,
-    PrivacyPage,
-    ProgrammeIndexPage,
-    ProgrammePage,
     SiteMapPage,
     StandardPage,
-    Subscriber,
-    Subscription,
-    TeamPage,
     Theme,
 )
 
@@ -190,123 +179,6 @@ def add_to_menu(page: Page, menu: str = "primary_menu", label: str = "") -> None
     navigation.save()
 
 
-# --- people and programmes ------------------------------------------------------------------
-
-
-class TeamPageFactory(PageFactory):
-    """« L'équipe » under « Qui sommes-nous ? »; `sections=[("section", {...})]` groups people."""
-
-    title = "L'équipe"
-    slug = "equipe"
-    parent = factory.LazyFunction(lambda: MissionPage.objects.get())
-    intro = "Les personnes du laboratoire."
-
-    class Meta:
-        model = TeamPage
-
-
-def team_page() -> TeamPage:
-    """The site's team page, made the first time it is asked for (one per site)."""
-    return TeamPage.objects.first() or TeamPageFactory()
-
-
-class PersonPageFactory(PageFactory):
-    """A person under the team page (made if missing)."""
-
-    title = factory.Sequence(lambda n: f"Personne d'essai {n}")
-    parent = factory.LazyFunction(team_page)
-    given_name = "Anne"
-    family_name = factory.Sequence(lambda n: f"Essai{n}")
-    role = "Chercheuse associée"
-    biography = "<p>Une biographie écrite pour les tests.</p>"
-
-    class Meta:
-        model = PersonPage
-
-
-class ProgrammeIndexPageFactory(PageFactory):
-    title = "Programmes"
-    slug = "programmes"
-    parent = factory.LazyFunction(lambda: HomePage.objects.get())
-    intro = "Les programmes de recherche du laboratoire."
-
-    class Meta:
-        model = ProgrammeIndexPage
-
-
-def programme_index() -> ProgrammeIndexPage:
-    return ProgrammeIndexPage.objects.first() or ProgrammeIndexPageFactory()
-
-
-class ProgrammePageFactory(PageFactory):
-    """A programme under /programmes/ (made if missing), current since 2020 unless told."""
-
-    title = factory.Sequence(lambda n: f"Programme d'essai {n}")
-    parent = factory.LazyFunction(programme_index)
-    start_year = 2020
-    summary = "Un programme de recherche écrit pour les tests."
-
-    class Meta:
-        model = ProgrammePage
-
-
-# --- the front door: contact, newsletters, legal pages ------------------------------------
-
-
-class ContactPageFactory(PageFactory):
-    """/contact/ with the default fields a new contact page gets (name, e-mail, organisation,
-    subject, message), unless `form_fields=[...]` says otherwise."""
-
-    title = "Contact"
-    slug = "contact"
-    parent = factory.LazyFunction(lambda: HomePage.objects.get())
-    intro = "Écrivez au laboratoire."
-
-    class Meta:
-        model = ContactPage
-
-
-class NewsletterPageFactory(PageFactory):
-    title = "Lettres d'information"
-    slug = "newsletters"
-    parent = factory.LazyFunction(lambda: HomePage.objects.get())
-    intro = "Les lettres du laboratoire."
-
-    class Meta:
-        model = NewsletterPage
-
-
-class LegalNoticePageFactory(PageFactory):
-    title = "Mentions légales"
-    slug = "mentions-legales"
-    parent = factory.LazyFunction(lambda: HomePage.objects.get())
-    intro = "Qui publie le site et qui l'héberge."
-
-    class Meta:
-        model = LegalNoticePage
-
-
-class PrivacyPageFactory(PageFactory):
-    title = "Données personnelles"
-    slug = "confidentialite"
-    parent = factory.LazyFunction(lambda: HomePage.objects.get())
-    intro = "Ce que le site garde de vous."
-
-    class Meta:
-        model = PrivacyPage
-
-
-class AccessibilityPageFactory(PageFactory):
-    title = "Déclaration d'accessibilité"
-    slug = "accessibilite"
-    parent = factory.LazyFunction(lambda: HomePage.objects.get())
-    intro = "Où en est l'accessibilité du site."
-    conformity_status = AccessibilityPage.Status.PARTIAL
-
-    class Meta:
-        model = AccessibilityPage
-
-
 class SiteMapPageFactory(PageFactory):
     title = "Plan du site"
     slug = "plan-du-site"
@@ -315,30 +187,3 @@ class SiteMapPageFactory(PageFactory):
 
     class Meta:
         model = SiteMapPage
-
-
-class NewsletterListFactory(factory.django.DjangoModelFactory):
-    name = factory.Sequence(lambda n: f"Lettre d'essai {n}")
-    description = "Une lettre créée pour les tests."
-    sort_order = factory.Sequence(lambda n: n)
-
-    class Meta:
-        model = NewsletterList
-
-
-class SubscriberFactory(factory.django.DjangoModelFactory):
-    email = factory.Sequence(lambda n: f"abonne{n}@example.org")
-
-    class Meta:
-        model = Subscriber
-
-
-class SubscriptionFactory(factory.django.DjangoModelFactory):
-    """A subscription as the views leave it; `status=` and the dates as the test needs them."""
-
-    subscriber = factory.SubFactory(SubscriberFactory)
-    newsletter = factory.SubFactory(NewsletterListFactory)
-    consent_text = "Texte de consentement d'essai."
-
-    class Meta:
-        model = Subscription

@@ -14,36 +14,26 @@ from publications.models import NewsIndexPage, NewsRelatedPublication, Publicati
 from resources.models import ResourceCentreIndexPage
 from webinars.models import WebinarIndexPage, WebinarSpeaker
 
+from .contact import ContactPageFactory
 from .documents import DocumentFactory
 from .images import CoverFactory, ImageFactory
+from .legal import AccessibilityPageFactory, LegalNoticePageFactory, PrivacyPageFactory
+from .newsletters import NewsletterListFactory, NewsletterPageFactory
 from .pages import (
-    AccessibilityPageFactory,
     AudienceFactory,
-    ContactPageFactory,
     HistoryMilestoneFactory,
     HistoryPageFactory,
-    LegalNoticePageFactory,
-    NewsletterListFactory,
-    NewsletterPageFactory,
     PartnerFactory,
-    PersonPageFactory,
-    PrivacyPageFactory,
-    ProgrammePageFactory,
     SiteMapPageFactory,
     StandardPageFactory,
-    TeamPageFactory,
     ThemeFactory,
     add_to_menu,
     give_mission_content,
 )
-from .publications import (
-    NewsArticlePageFactory,
-    PressIndexPageFactory,
-    PressReleasePageFactory,
-    PublicationPageFactory,
-    PublicationTypeFactory,
-    mention,
-)
+from .people import PersonPageFactory, TeamPageFactory
+from .press import PressIndexPageFactory, PressReleasePageFactory, mention
+from .programmes import ProgrammePageFactory
+from .publications import NewsArticlePageFactory, PublicationPageFactory, PublicationTypeFactory
 from .resources import ResourceCentrePageFactory
 from .webinars import WebinarCyclePageFactory, WebinarPageFactory
 

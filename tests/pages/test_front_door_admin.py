@@ -8,17 +8,10 @@ from wagtail.models import Site
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, querydict_from_html
 
-from pages.models import (
-    AccessibilityPage,
-    ContactPage,
-    HomePage,
-    LegalNoticePage,
-    NewsletterList,
-    NewsletterPage,
-    PrivacyPage,
-    SiteMapPage,
-    SiteSettings,
-)
+from contact.models import ContactPage
+from legal.models import AccessibilityPage, LegalNoticePage, PrivacyPage
+from newsletters.models import NewsletterList, NewsletterPage
+from pages.models import HomePage, SiteMapPage, SiteSettings
 from tests.clients import StaffClient
 from tests.factories.users import ModeratorFactory
 
@@ -94,7 +87,7 @@ class FrontDoorAdminTests(WagtailPageTestCase):
                 self.assertEqual(self.client.get(f"/{slug}/").status_code, 200)
 
     def test_moderators_edit_the_newsletter_lists(self):
-        url = reverse("wagtailsnippets_pages_newsletterlist:add")
+        url = reverse("wagtailsnippets_newsletters_newsletterlist:add")
         data = nested_form_data(
             {
                 "name": "L'hebdo grand public",

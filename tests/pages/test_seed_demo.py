@@ -7,20 +7,17 @@ from django.core.management import CommandError, call_command
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
+from contact.models import ContactPage
 from demo.content import load
+from legal.models import AccessibilityPage, LegalNoticePage, PrivacyPage
+from newsletters.models import NewsletterList, NewsletterPage
 from pages.models import (
-    AccessibilityPage,
-    ContactPage,
     HistoryMilestone,
     HistoryPage,
     HomePage,
     KeyFigure,
-    LegalNoticePage,
     MissionPage,
-    NewsletterList,
-    NewsletterPage,
     Partner,
-    PrivacyPage,
     SiteMapPage,
     SiteSettings,
     StandardPage,

@@ -1,23 +1,16 @@
 """Each page type lives where the design says, and one-off pages stay one-off."""
 
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 from wagtail.test.utils import WagtailPageTestCase
 
-from pages.models import (
-    AccessibilityPage,
-    ContactPage,
-    HistoryPage,
-    HomePage,
-    LegalNoticePage,
-    MissionPage,
-    NewsletterPage,
-    PrivacyPage,
-    ProgrammeIndexPage,
-    SiteMapPage,
-    StandardPage,
-    TeamPage,
-)
-from publications.models import NewsIndexPage, PressIndexPage, PublicationIndexPage
+from contact.models import ContactPage
+from legal.models import AccessibilityPage, LegalNoticePage, PrivacyPage
+from newsletters.models import NewsletterPage
+from pages.models import HistoryPage, HomePage, MissionPage, SiteMapPage, StandardPage
+from people.models import TeamPage
+from press.models import PressIndexPage
+from programmes.models import ProgrammeIndexPage
+from publications.models import NewsIndexPage, PublicationIndexPage
 from resources.models import ResourceCentreIndexPage
 from tests.factories.pages import HistoryPageFactory
 from webinars.models import WebinarIndexPage
@@ -27,9 +20,21 @@ class TreeRulesTests(WagtailPageTestCase):
     def test_home_only_under_root(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
 
+    def test_every_page_type_says_where_it_lives(self):
+        """The home and mission pages name no section below them: each page type names its
+        parents instead, so none can be added anywhere by default."""
+        for model in get_page_models():
+            if model is not Page:
+                assert "parent_page_types" in vars(model) or any(
+                    "parent_page_types" in vars(base) for base in model.__mro__[1:] if base is not Page
+                ), model
+        assert "subpage_types" not in vars(HomePage) and "subpage_types" not in vars(MissionPage)
+
     def test_home_children(self):
-        self.assertAllowedSubpageTypes(
-            HomePage,
+        """What staff are offered under the home page (Wagtail's abstract Page is never offered)."""
+        assert not Page.is_creatable
+        self.assertEqual(
+            set(HomePage.creatable_subpage_models()),
             {
                 MissionPage,
                 StandardPage,
@@ -50,7 +55,7 @@ class TreeRulesTests(WagtailPageTestCase):
 
     def test_mission_under_home_only(self):
         self.assertAllowedParentPageTypes(MissionPage, {HomePage})
-        self.assertAllowedSubpageTypes(MissionPage, {HistoryPage, StandardPage, TeamPage})
+        self.assertEqual(set(MissionPage.creatable_subpage_models()), {HistoryPage, StandardPage, TeamPage})
 
     def test_history_under_mission_and_leaf(self):
         self.assertAllowedParentPageTypes(HistoryPage, {MissionPage})

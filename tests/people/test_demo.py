@@ -5,8 +5,11 @@ from __future__ import annotations
 from django.core.management import call_command
 from wagtail.models import Revision
 
-from pages.models import HistoryMilestone, PersonPage, ProgrammePage, TeamPage
-from publications.models import PressIndexPage, PublicationAuthor, PublicationPage
+from pages.models import HistoryMilestone
+from people.models import PersonPage, TeamPage
+from press.models import PressIndexPage
+from programmes.models import ProgrammePage
+from publications.models import PublicationAuthor, PublicationPage
 from resources.models import ResourceCentrePage
 from webinars.models import WebinarCyclePage
 

@@ -9,7 +9,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from pages.caching.middleware import HEADER
+from core.caching.middleware import HEADER
 from pages.models import HomePage
 from publications.models import PublicationPage
 from tests.factories.images import CoverFactory, ImageFactory

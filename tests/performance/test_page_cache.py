@@ -190,7 +190,7 @@ def test_a_change_made_by_another_server_is_seen(client, page_cache, newest):
     warm(client, newest.url)
     with connection.cursor() as cursor:  # another process publishing: no signal reaches this one
         cursor.execute("UPDATE wagtailcore_page SET title = %s WHERE id = %s", ["Titre changé ailleurs", newest.pk])
-        cursor.execute("UPDATE pages_contentversion SET token = 'autre-serveur'")
+        cursor.execute("UPDATE core_contentversion SET token = 'autre-serveur'")
     status, markup, state = text(client, newest.url)
     assert (status, state) == (200, "miss") and "Titre changé ailleurs" in markup
 

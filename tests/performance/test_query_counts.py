@@ -12,14 +12,18 @@ import html
 import pytest
 from django.core.management import call_command
 
-from pages.caching import version
-from pages.models import PersonPage, ProgrammePage
-from publications.models import PressReleasePage, PublicationAuthor, PublicationPage
+from core.caching import version
+from people.models import PersonPage
+from press.models import PressReleasePage
+from programmes.models import ProgrammePage
+from publications.models import PublicationAuthor, PublicationPage
 from resources.models import ResourceCentrePage
 from tests.factories.documents import DocumentFactory
 from tests.factories.images import ImageFactory
-from tests.factories.pages import HistoryMilestoneFactory, PartnerFactory, PersonPageFactory, ProgrammePageFactory
-from tests.factories.publications import PressReleasePageFactory, mention
+from tests.factories.pages import HistoryMilestoneFactory, PartnerFactory
+from tests.factories.people import PersonPageFactory
+from tests.factories.press import PressReleasePageFactory, mention
+from tests.factories.programmes import ProgrammePageFactory
 from tests.factories.resources import ResourceCentrePageFactory
 from webinars.models import WebinarCyclePage, WebinarSpeaker
 

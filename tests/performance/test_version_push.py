@@ -16,7 +16,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from pages.caching import version
+from core.caching import version
 
 from .conftest import cache_state
 
@@ -50,7 +50,7 @@ def committed_elsewhere(token: str) -> None:
     """Another server's change: its own connection, its own committed transaction (a plain
     UPDATE: the row's trigger notifies, whatever code wrote it)."""
     with psycopg.connect(**another_server(), autocommit=True) as other:
-        other.execute("UPDATE pages_contentversion SET token = %s WHERE id = %s", [token, version.ROW_ID])
+        other.execute("UPDATE core_contentversion SET token = %s WHERE id = %s", [token, version.ROW_ID])
 
 
 def test_a_change_committed_by_another_server_is_known_here_within_a_second(listening):

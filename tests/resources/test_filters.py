@@ -17,7 +17,7 @@ from tests.shared import shared_by_the_module
 
 from .conftest import AUDIENCES, CENTRES, INDEX_PATH, build_centres, expected
 
-# The core's wording (pages.filters), as the page escapes it.
+# The core's wording (core.filters), as the page escapes it.
 SET_ASIDE = "ce critère n&#x27;a pas été appliqué"
 UNKNOWN_AUDIENCE = "« Public » : « inconnu » ne fait pas partie des choix proposés"
 UNKNOWN_NEED = (

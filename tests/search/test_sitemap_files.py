@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from pages.caching import version
+from core.caching import version
 from tests.factories.publications import PublicationPageFactory
 
 pytestmark = pytest.mark.django_db

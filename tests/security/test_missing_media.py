@@ -18,7 +18,7 @@ import psycopg
 
 from scripts.database import bin_dir
 from tests import databases
-from tests.media.files import json_ld, media_references, meta_images, png_with_wrong_header, truncated_jpeg
+from tests.core.media.files import json_ld, media_references, meta_images, png_with_wrong_header, truncated_jpeg
 
 from .servers import ROOT, gunicorn, production_environment, request
 
@@ -91,7 +91,7 @@ def test_the_demo_without_its_media_answers_200_everywhere(seeded_database, prod
     warnings = Counter(
         re.search(r"(original_images/\S+|images/\S+|documents/\S+)", record["message"]).group(1)
         for record in records
-        if record["logger"] == "pages.media"
+        if record["logger"] == "core.media"
     )
     assert warnings, "each broken file is logged"
     assert max(warnings.values()) <= WORKERS, "at most once per file and worker, not once per request"

@@ -12,7 +12,7 @@ from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from wagtail.models import GroupPagePermission, TaskState, WorkflowState
 
-from pages.models import ModerationTask
+from rameau_site.security.models import ModerationTask
 from rameau_site.security.staff import EDITORS
 from tests.clients import StaffClient
 from tests.factories.users import EditorFactory

@@ -6,9 +6,9 @@ from datetime import UTC, date, datetime, time
 
 import pytest
 
-from pages.french_dates import format_time as french_time
-from pages.french_dates import format_time_range as time_range
-from pages.french_dates import format_weekday_date as french_date
+from core.french_dates import format_time as french_time
+from core.french_dates import format_time_range as time_range
+from core.french_dates import format_weekday_date as french_date
 from webinars.formatting import when
 from webinars.holidays import easter_sunday, french_public_holidays, holiday_name, is_french_public_holiday
 from webinars.schedule import LAST, ScheduleRule, nth_weekday

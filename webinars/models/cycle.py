@@ -14,9 +14,9 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.search import index
 
-from pages.french_dates import DAYS
+from core.french_dates import DAYS
+from core.widgets import YearInput
 from pages.models import BasePage
-from pages.widgets import YearInput
 from webinars import clock
 from webinars.ical import calendar
 from webinars.panels import PlanSessionsPanel
@@ -74,7 +74,7 @@ class WebinarCyclePage(RoutablePageMixin, BasePage):
         help_text="L'heure des sessions est celle de ce fuseau ; les agendas la convertissent pour chacun.",
     )
     programmes = ParentalManyToManyField(
-        "pages.ProgrammePage",
+        "programmes.ProgrammePage",
         verbose_name="programmes de recherche",
         blank=True,
         related_name="webinar_cycles",
@@ -168,7 +168,7 @@ class WebinarCyclePage(RoutablePageMixin, BasePage):
     @path(f"{ICAL_ROUTE}/", name="ical")
     def ical_feed(self, request: HttpRequest) -> HttpResponse:
         """The cycle as a subscribable iCalendar feed (every live session)."""
-        from pages.caching.data import remember
+        from core.caching.data import remember
         from webinars.queries import cycle_sessions
 
         def build() -> str:

@@ -18,10 +18,11 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from pages import french_dates
+from core import french_dates
+from core.structured_data import json_ld_script
 from pages.blocks import TEXT_FEATURES
-from pages.models import BasePage, link_people
-from pages.structured_data import json_ld_script
+from pages.models import BasePage
+from people.models import link_people
 from webinars import clock
 from webinars.forms import WebinarSessionForm
 from webinars.ical import UID_DOMAIN, Event, calendar, plain_text
@@ -283,7 +284,7 @@ class WebinarPage(RoutablePageMixin, BasePage):
 class WebinarSpeaker(Orderable):
     page = ParentalKey(WebinarPage, on_delete=models.CASCADE, related_name="speakers")
     person = models.ForeignKey(
-        "pages.PersonPage",
+        "people.PersonPage",
         verbose_name="page de la personne",
         null=True,
         blank=True,

@@ -18,7 +18,8 @@ class Migration(migrations.Migration):
         ("wagtailimages", "0027_image_description"),
         ("wagtaildocs", "0014_alter_document_file_size"),
         ("wagtailredirects", "0008_add_verbose_name_plural"),
-        ("pages", "0003_home_sections"),
+        # What ensure_staff_groups names today (the « à vérifier » snippet came with pages 0012).
+        ("pages", "0012_key_figure_qualifier_quote_source_content_checks"),
         ("publications", "0003_help_texts_on_links"),
     ]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
 
-from pages.french_dates import format_weekday_date as french_date
+from core.french_dates import format_weekday_date as french_date
 from webinars.planning import PlanningError, plan_year
 
 

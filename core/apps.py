@@ -1,0 +1,27 @@
+"""The core: what every app stands on (cache, search, SEO, media safety, registries)."""
+
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "core"
+    verbose_name = "Socle du site"
+
+    def ready(self) -> None:
+        from core.caching import invalidation
+
+        allow_site_search_by_page_type()
+        invalidation.connect()
+
+
+def allow_site_search_by_page_type() -> None:
+    """Site search narrows and counts results by page type: Page must declare that filter.
+
+    The database search backend applies filters in SQL, so this adds no index column.
+    """
+    from wagtail.models import Page
+    from wagtail.search import index
+
+    if not any(getattr(field, "field_name", None) == "content_type" for field in Page.search_fields):
+        Page.search_fields = [*Page.search_fields, index.FilterField("content_type")]

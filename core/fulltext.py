@@ -1,0 +1,121 @@
+"""Site search on PostgreSQL in one statement: counts per kind and one page of ranked results.
+
+Wagtail's database backend ranks every match, then counts them again for the facets: two
+passes over all matches, whose cost grows with the library (a word found in each of 20,000
+publications meant ranking 20,000 rows, twice). Here, over the same index table and with
+the same vector, configuration and weights:
+
+1. the GIN index on `title || body` (pages' migration 0007) finds the matches of a rare word;
+2. each kind of page keeps at most `POOL` of them, the most recently indexed first: for a
+   word found everywhere the planner walks the (content type, id) index backwards and stops
+   there, instead of reading every match;
+3. only that pool is ranked (`ts_rank`, with Wagtail's weights) and counted, in the same
+   statement.
+
+Counts are therefore exact up to `POOL` per kind, and « plus de … » beyond; results past the
+pool are not offered (100 results of one kind are ten pages). The cost then follows the pool,
+not the library: a word found in each of 20,000 publications costs what it costs at 2,000.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import connection
+from wagtail.search.backends import get_search_backend
+
+from core.caching.restrictions import restricted_sections
+
+
+def pool() -> int:
+    """Matches kept per kind of page before ranking (settings.SEARCH_POOL, 100 by default)."""
+    return getattr(settings, "SEARCH_POOL", 100)
+
+
+@dataclass(frozen=True)
+class Matches:
+    counts: tuple[int, ...]  # per group of content types, at most pool()
+    ranked: tuple[int, ...]  # page ids of the slice asked for, best first
+
+    def capped(self, group: int) -> bool:
+        return self.counts[group] >= pool()
+
+
+def search_config() -> str | None:
+    """The text search configuration of Wagtail's PostgreSQL backend, None for any other backend."""
+    from wagtail.search.backends.database.postgres.postgres import PostgresSearchBackend
+
+    if connection.vendor != "postgresql" or not isinstance(get_search_backend(), PostgresSearchBackend):
+        return None
+    return settings.WAGTAILSEARCH_BACKENDS["default"].get("SEARCH_CONFIG") or "simple"
+
+
+def _pool(content_types: Collection[int], private: Sequence[tuple[str, int]]) -> tuple[str, list]:
+    """The newest live, public matches among these content types (the query's text comes later)."""
+    hidden = "".join(" AND NOT (p.path LIKE %s AND p.depth >= %s)" for _ in private)
+    sql = (
+        "(SELECT p.id, p.content_type_id, e.title, e.body, e.title_norm"
+        " FROM wagtailsearch_indexentry e"
+        # OFFSET 0 keeps the page lookup a per-row index probe, never a scan of every page.
+        " CROSS JOIN LATERAL (SELECT p.id, p.content_type_id FROM wagtailcore_page p"
+        f" WHERE p.id = e.object_id::bigint AND p.live{hidden} OFFSET 0) p"
+        f" WHERE e.content_type_id IN ({', '.join(['%s'] * len(content_types))})"
+        " AND (e.title || e.body) @@ plainto_tsquery(%s::regconfig, %s)"
+        " ORDER BY e.id DESC LIMIT %s)"
+    )
+    params = [value for path, depth in private for value in (f"{path}%", depth)]
+    return sql, [*params, *sorted(content_types)]
+
+
+def search(text: str, groups: Sequence[Collection[int]], shown: Collection[int], start: int, stop: int) -> Matches:
+    """Count the matches of `text` per group of page content types, and rank the pages of the
+    `shown` content types: ids of results `start` to `stop` (0-based), best first."""
+    from wagtail.search.backends.database.postgres.weights import get_sql_weights
+
+    config = search_config()
+    private = restricted_sections()
+    parts, params = [], []
+    for group in groups:
+        if group:
+            sql, values = _pool(group, private)
+            parts.append(sql)
+            params += [*values, config, text, pool()]
+    if not parts or not shown:
+        return Matches(tuple(0 for _ in groups), ())
+    weights = get_sql_weights()
+    statement = (
+        f"WITH pool AS MATERIALIZED ({' UNION ALL '.join(parts)}) "
+        "SELECT 0, content_type_id, count(*)::float8 FROM pool GROUP BY content_type_id "
+        "UNION ALL "
+        "(SELECT 1, id, ts_rank(%s::float4[], title, plainto_tsquery(%s::regconfig, %s)) * title_norm"
+        " + ts_rank(%s::float4[], body, plainto_tsquery(%s::regconfig, %s))"
+        f" FROM pool WHERE content_type_id IN ({', '.join(['%s'] * len(shown))})"
+        " ORDER BY 3 DESC, 2 DESC LIMIT %s OFFSET %s) "
+        "ORDER BY 1, 3 DESC, 2 DESC"
+    )
+    params += [weights, config, text, weights, config, text, *sorted(shown), stop - start, start]
+    with connection.cursor() as cursor:
+        cursor.execute(statement, params)
+        rows = cursor.fetchall()
+    per_type = {content_type: int(count) for part, content_type, count in rows if part == 0}
+    return Matches(
+        counts=tuple(sum(per_type.get(content_type, 0) for content_type in group) for group in groups),
+        ranked=tuple(page_id for part, page_id, _rank in rows if part == 1),
+    )
+
+
+def matching_ids(text: str, content_types: Collection[int]) -> list[int]:
+    """Ids of every page of these content types whose index entry matches `text`, unranked:
+    for lists in their own order (the library, newest first), which keep only their pages."""
+    if not content_types:
+        return []
+    statement = (
+        "SELECT e.object_id::bigint FROM wagtailsearch_indexentry e"
+        f" WHERE e.content_type_id IN ({', '.join(['%s'] * len(content_types))})"
+        " AND (e.title || e.body) @@ plainto_tsquery(%s::regconfig, %s)"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(statement, [*sorted(content_types), search_config(), text])
+        return [row[0] for row in cursor.fetchall()]

@@ -1,0 +1,31 @@
+"""Inline rows staff reorder (the history's milestones, a centre's partners): each saved row
+starts folded, its header naming what it holds (the model's `str`, « 2006 – titre »,
+« Caisse des Dépôts »), so thirty of them can be reordered at a glance rather than blind."""
+
+from __future__ import annotations
+
+from django.forms.formsets import ORDERING_FIELD_NAME
+from wagtail.admin.panels import InlinePanel
+
+
+class NamedRowsPanel(InlinePanel):
+    class BoundPanel(InlinePanel.BoundPanel):
+        template_name = "core/admin/named_rows_panel.html"
+
+        def __init__(self, **kwargs) -> None:
+            super().__init__(**kwargs)
+            if self.form is not None and self.formset.is_bound and self.formset.can_order:
+                # A refused save shows the rows in the order they were sent, as Wagtail does
+                # only for a valid formset: a year out of order makes it invalid, and rows
+                # shown in their old order would no longer match the hidden positions that the
+                # « Monter » and « Descendre » buttons swap between neighbours.
+                positions = {id(child): sent_position(child.form, index) for index, child in enumerate(self.children)}
+                self.children.sort(key=lambda child: positions[id(child)])
+
+
+def sent_position(form, index: int) -> int:
+    """The position a bound row form was sent with, or its rank when none was sent."""
+    try:
+        return int(form[ORDERING_FIELD_NAME].value())
+    except (TypeError, ValueError):
+        return index + 1

@@ -1,0 +1,84 @@
+"""AccessibilityPage, LegalNoticePage, PrivacyPage: taken over from pages with their tables as they are (state only). See
+core/moves.py; the next migration gives the tables this app's names."""
+import django.db.models.deletion
+import wagtail.fields
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+
+    initial = True
+
+    dependencies = [
+        ('pages', '0014_moderation_task_with_publish_checks'),
+        ('security', '0004_moderation_task_with_publish_checks'),
+        ('wagtailcore', '0097_baselogentry_uuid_action_timestamp_indexes'),
+        ('wagtailimages', '0027_image_description'),
+    ]
+
+    operations = [
+        migrations.SeparateDatabaseAndState(
+            state_operations=[
+                migrations.CreateModel(
+                    name='AccessibilityPage',
+                    fields=[
+                        ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to='wagtailcore.page')),
+                        ('listing_summary', models.TextField(blank=True, help_text='Une ou deux phrases qui présentent la page dans les listes et les cartes. Sert aussi de description pour les moteurs de recherche si celle-ci est vide.', max_length=300, verbose_name='résumé')),
+                        ('intro', models.TextField(blank=True, help_text="Une ou deux phrases d'introduction, en tête de page.", max_length=600, verbose_name='chapô')),
+                        ('conformity_status', models.CharField(choices=[('full', 'totalement conforme'), ('partial', 'partiellement conforme'), ('none', 'non conforme')], default='none', help_text='Au sens du RGAA : « totalement » ou « partiellement conforme » seulement après un audit complet ; sans audit, le site est « non conforme ». Affiché dans le pied de chaque page.', max_length=8, verbose_name='état de conformité')),
+                        ('compliance_rate', models.CharField(blank=True, help_text="Le résultat de l'audit, par exemple « 82 % des critères du RGAA respectés ». Vide sans audit.", max_length=40, verbose_name='taux de conformité')),
+                        ('audit_date', models.DateField(blank=True, null=True, verbose_name="date de l'évaluation")),
+                        ('audit_by', models.CharField(blank=True, help_text="Qui a mené l'évaluation (équipe, prestataire).", max_length=200, verbose_name='évaluation réalisée par')),
+                        ('audit_scope', wagtail.fields.RichTextField(blank=True, help_text='Les pages évaluées, les outils et la façon de faire.', verbose_name='périmètre et méthode')),
+                        ('non_conforming', wagtail.fields.RichTextField(blank=True, help_text='Les non-conformités connues, en termes que tout le monde comprend.', verbose_name='contenus non accessibles')),
+                        ('derogations', wagtail.fields.RichTextField(blank=True, help_text="Laissez vide s'il n'y en a pas : la page l'indiquera.", verbose_name='dérogations pour charge disproportionnée')),
+                        ('exempt_content', wagtail.fields.RichTextField(blank=True, help_text='Par exemple des contenus de tiers que Le RAMEAU ne maîtrise pas. Vide : « aucun ».', verbose_name="contenus non soumis à l'obligation")),
+                        ('technologies', models.CharField(blank=True, help_text='Par exemple « HTML, CSS, JavaScript ».', max_length=200, verbose_name='technologies utilisées')),
+                        ('statement_date', models.DateField(blank=True, help_text='À mettre à jour à chaque nouvelle évaluation.', null=True, verbose_name='déclaration établie le')),
+                        ('listing_image', models.ForeignKey(blank=True, help_text='Image affichée sur les cartes qui mènent à cette page.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='image de vignette')),
+                        ('social_image', models.ForeignKey(blank=True, help_text="Image montrée quand la page est partagée sur un réseau social (format paysage, 1200 × 630 px idéalement). À défaut : l'image de vignette, puis celle du site.", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='image de partage')),
+                    ],
+                    options={
+                        'verbose_name': "déclaration d'accessibilité",
+                        'verbose_name_plural': "déclarations d'accessibilité",
+                        'db_table': 'pages_accessibilitypage',
+                    },
+                    bases=('wagtailcore.page',),
+                ),
+                migrations.CreateModel(
+                    name='LegalNoticePage',
+                    fields=[
+                        ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to='wagtailcore.page')),
+                        ('listing_summary', models.TextField(blank=True, help_text='Une ou deux phrases qui présentent la page dans les listes et les cartes. Sert aussi de description pour les moteurs de recherche si celle-ci est vide.', max_length=300, verbose_name='résumé')),
+                        ('intro', models.TextField(blank=True, help_text="Une ou deux phrases d'introduction, en tête de page.", max_length=600, verbose_name='chapô')),
+                        ('body', wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('image', 8), ('quote', 12), ('key_figures', 16), ('call_to_action', 21), ('video', 23), ('sources', 29), ('partners', 32), ('contact_details', 33), ('newsletter_signup', 36)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Titre', 'max_length': 120}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Titre de section (h2)'), ('h3', 'Sous-titre (h3)')], 'help_text': 'Un titre de section (h2) ouvre une partie ; un sous-titre (h3) la subdivise.', 'label': 'Niveau'}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('level', 1)]], {}), 3: ('pages.blocks.ParagraphBlock', (), {}), 4: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Image'}), 5: ('wagtail.blocks.CharBlock', (), {'help_text': "Ce que montre l'image, pour qui ne la voit pas. Laissez vide si elle est purement décorative.", 'label': 'Texte alternatif', 'max_length': 250, 'required': False}), 6: ('wagtail.blocks.CharBlock', (), {'label': 'Légende', 'max_length': 250, 'required': False}), 7: ('wagtail.blocks.CharBlock', (), {'help_text': "Auteur ou source de l'image, par exemple « © Le RAMEAU ».", 'label': 'Crédit', 'max_length': 120, 'required': False}), 8: ('wagtail.blocks.StructBlock', [[('image', 4), ('alt_text', 5), ('caption', 6), ('credit', 7)]], {}), 9: ('wagtail.blocks.TextBlock', (), {'label': 'Citation', 'max_length': 600}), 10: ('wagtail.blocks.CharBlock', (), {'label': 'Auteur', 'max_length': 120, 'required': False}), 11: ('wagtail.blocks.CharBlock', (), {'help_text': "Fonction ou organisation de l'auteur.", 'label': 'Fonction', 'max_length': 160, 'required': False}), 12: ('wagtail.blocks.StructBlock', [[('text', 9), ('author', 10), ('role', 11)]], {}), 13: ('wagtail.blocks.CharBlock', (), {'label': 'Titre', 'max_length': 120, 'required': False}), 14: ('wagtail.snippets.blocks.SnippetChooserBlock', ('pages.KeyFigure',), {'label': 'Chiffre clé'}), 15: ('wagtail.blocks.ListBlock', (14,), {'help_text': "Chaque chiffre s'affiche avec sa source ; modifiez-le une fois dans « Chiffres clés ».", 'label': 'Chiffres clés', 'min_num': 1}), 16: ('wagtail.blocks.StructBlock', [[('heading', 13), ('figures', 15)]], {}), 17: ('wagtail.blocks.TextBlock', (), {'label': 'Texte', 'max_length': 400, 'required': False}), 18: ('wagtail.blocks.PageChooserBlock', (), {'label': 'Page du site', 'required': False}), 19: ('wagtail.blocks.URLBlock', (), {'label': 'Ou adresse externe', 'required': False}), 20: ('wagtail.blocks.CharBlock', (), {'label': 'Texte du bouton', 'max_length': 60}), 21: ('wagtail.blocks.StructBlock', [[('title', 0), ('text', 17), ('page', 18), ('url', 19), ('label', 20)]], {}), 22: ('wagtail.embeds.blocks.EmbedBlock', (), {'help_text': 'Lien YouTube, Vimeo ou Dailymotion.', 'label': 'Adresse de la vidéo'}), 23: ('wagtail.blocks.StructBlock', [[('video', 22), ('caption', 6)]], {}), 24: ('wagtail.blocks.CharBlock', (), {'default': 'Sources', 'label': 'Titre', 'max_length': 80}), 25: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'document-link'], 'label': 'Référence'}), 26: ('wagtail.blocks.URLBlock', (), {'label': 'Lien', 'required': False}), 27: ('wagtail.blocks.StructBlock', [[('text', 25), ('url', 26)]], {}), 28: ('wagtail.blocks.ListBlock', (27,), {'label': 'Références', 'min_num': 1}), 29: ('wagtail.blocks.StructBlock', [[('heading', 24), ('items', 28)]], {}), 30: ('pages.blocks.PartnerChooserBlock', ('pages.Partner',), {'label': 'Partenaire'}), 31: ('wagtail.blocks.ListBlock', (30,), {'label': 'Partenaires'}), 32: ('wagtail.blocks.StructBlock', [[('heading', 13), ('partners', 31)]], {}), 33: ('pages.blocks.ContactDetailsBlock', (), {}), 34: ('wagtail.blocks.CharBlock', (), {'default': "Recevoir nos lettres d'information", 'label': 'Titre', 'max_length': 120}), 35: ('wagtail.blocks.TextBlock', (), {'help_text': "Une phrase d'invitation, facultative. Les lettres proposées sont celles cochées « proposée ».", 'label': 'Texte', 'max_length': 400, 'required': False}), 36: ('wagtail.blocks.StructBlock', [[('heading', 34), ('text', 35)]], {})}, help_text="Propriété intellectuelle, crédits… L'éditeur et l'hébergeur s'affichent d'eux-mêmes au-dessus.", verbose_name='autres rubriques')),
+                        ('listing_image', models.ForeignKey(blank=True, help_text='Image affichée sur les cartes qui mènent à cette page.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='image de vignette')),
+                        ('social_image', models.ForeignKey(blank=True, help_text="Image montrée quand la page est partagée sur un réseau social (format paysage, 1200 × 630 px idéalement). À défaut : l'image de vignette, puis celle du site.", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='image de partage')),
+                    ],
+                    options={
+                        'verbose_name': 'mentions légales',
+                        'verbose_name_plural': 'mentions légales',
+                        'db_table': 'pages_legalnoticepage',
+                    },
+                    bases=('wagtailcore.page',),
+                ),
+                migrations.CreateModel(
+                    name='PrivacyPage',
+                    fields=[
+                        ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to='wagtailcore.page')),
+                        ('listing_summary', models.TextField(blank=True, help_text='Une ou deux phrases qui présentent la page dans les listes et les cartes. Sert aussi de description pour les moteurs de recherche si celle-ci est vide.', max_length=300, verbose_name='résumé')),
+                        ('intro', models.TextField(blank=True, help_text="Une ou deux phrases d'introduction, en tête de page.", max_length=600, verbose_name='chapô')),
+                        ('body', wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('image', 8), ('quote', 12), ('key_figures', 16), ('call_to_action', 21), ('video', 23), ('sources', 29), ('partners', 32), ('contact_details', 33), ('newsletter_signup', 36)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Titre', 'max_length': 120}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Titre de section (h2)'), ('h3', 'Sous-titre (h3)')], 'help_text': 'Un titre de section (h2) ouvre une partie ; un sous-titre (h3) la subdivise.', 'label': 'Niveau'}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('level', 1)]], {}), 3: ('pages.blocks.ParagraphBlock', (), {}), 4: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Image'}), 5: ('wagtail.blocks.CharBlock', (), {'help_text': "Ce que montre l'image, pour qui ne la voit pas. Laissez vide si elle est purement décorative.", 'label': 'Texte alternatif', 'max_length': 250, 'required': False}), 6: ('wagtail.blocks.CharBlock', (), {'label': 'Légende', 'max_length': 250, 'required': False}), 7: ('wagtail.blocks.CharBlock', (), {'help_text': "Auteur ou source de l'image, par exemple « © Le RAMEAU ».", 'label': 'Crédit', 'max_length': 120, 'required': False}), 8: ('wagtail.blocks.StructBlock', [[('image', 4), ('alt_text', 5), ('caption', 6), ('credit', 7)]], {}), 9: ('wagtail.blocks.TextBlock', (), {'label': 'Citation', 'max_length': 600}), 10: ('wagtail.blocks.CharBlock', (), {'label': 'Auteur', 'max_length': 120, 'required': False}), 11: ('wagtail.blocks.CharBlock', (), {'help_text': "Fonction ou organisation de l'auteur.", 'label': 'Fonction', 'max_length': 160, 'required': False}), 12: ('wagtail.blocks.StructBlock', [[('text', 9), ('author', 10), ('role', 11)]], {}), 13: ('wagtail.blocks.CharBlock', (), {'label': 'Titre', 'max_length': 120, 'required': False}), 14: ('wagtail.snippets.blocks.SnippetChooserBlock', ('pages.KeyFigure',), {'label': 'Chiffre clé'}), 15: ('wagtail.blocks.ListBlock', (14,), {'help_text': "Chaque chiffre s'affiche avec sa source ; modifiez-le une fois dans « Chiffres clés ».", 'label': 'Chiffres clés', 'min_num': 1}), 16: ('wagtail.blocks.StructBlock', [[('heading', 13), ('figures', 15)]], {}), 17: ('wagtail.blocks.TextBlock', (), {'label': 'Texte', 'max_length': 400, 'required': False}), 18: ('wagtail.blocks.PageChooserBlock', (), {'label': 'Page du site', 'required': False}), 19: ('wagtail.blocks.URLBlock', (), {'label': 'Ou adresse externe', 'required': False}), 20: ('wagtail.blocks.CharBlock', (), {'label': 'Texte du bouton', 'max_length': 60}), 21: ('wagtail.blocks.StructBlock', [[('title', 0), ('text', 17), ('page', 18), ('url', 19), ('label', 20)]], {}), 22: ('wagtail.embeds.blocks.EmbedBlock', (), {'help_text': 'Lien YouTube, Vimeo ou Dailymotion.', 'label': 'Adresse de la vidéo'}), 23: ('wagtail.blocks.StructBlock', [[('video', 22), ('caption', 6)]], {}), 24: ('wagtail.blocks.CharBlock', (), {'default': 'Sources', 'label': 'Titre', 'max_length': 80}), 25: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'document-link'], 'label': 'Référence'}), 26: ('wagtail.blocks.URLBlock', (), {'label': 'Lien', 'required': False}), 27: ('wagtail.blocks.StructBlock', [[('text', 25), ('url', 26)]], {}), 28: ('wagtail.blocks.ListBlock', (27,), {'label': 'Références', 'min_num': 1}), 29: ('wagtail.blocks.StructBlock', [[('heading', 24), ('items', 28)]], {}), 30: ('pages.blocks.PartnerChooserBlock', ('pages.Partner',), {'label': 'Partenaire'}), 31: ('wagtail.blocks.ListBlock', (30,), {'label': 'Partenaires'}), 32: ('wagtail.blocks.StructBlock', [[('heading', 13), ('partners', 31)]], {}), 33: ('pages.blocks.ContactDetailsBlock', (), {}), 34: ('wagtail.blocks.CharBlock', (), {'default': "Recevoir nos lettres d'information", 'label': 'Titre', 'max_length': 120}), 35: ('wagtail.blocks.TextBlock', (), {'help_text': "Une phrase d'invitation, facultative. Les lettres proposées sont celles cochées « proposée ».", 'label': 'Texte', 'max_length': 400, 'required': False}), 36: ('wagtail.blocks.StructBlock', [[('heading', 34), ('text', 35)]], {})}, help_text="Facultatif, affiché après les rubriques écrites d'après les paramètres du site (responsable, données conservées et durées, droits, réclamation à la CNIL).", verbose_name='compléments')),
+                        ('listing_image', models.ForeignKey(blank=True, help_text='Image affichée sur les cartes qui mènent à cette page.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='image de vignette')),
+                        ('social_image', models.ForeignKey(blank=True, help_text="Image montrée quand la page est partagée sur un réseau social (format paysage, 1200 × 630 px idéalement). À défaut : l'image de vignette, puis celle du site.", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='image de partage')),
+                    ],
+                    options={
+                        'verbose_name': 'page de confidentialité',
+                        'verbose_name_plural': 'pages de confidentialité',
+                        'db_table': 'pages_privacypage',
+                    },
+                    bases=('wagtailcore.page',),
+                ),
+            ],
+        ),
+    ]
