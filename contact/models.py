@@ -1,6 +1,8 @@
 """The contact page (/contact/): a form whose fields staff edit. Each message is stored first,
-then signalled by e-mail to the address of Paramètres du site, then acknowledged; a mail
-server that fails loses nothing (the message stays, unsignalled, and the failure is logged)."""
+then counted for the rate limit, then signalled by e-mail to the address of Paramètres du
+site, then acknowledged; a mail server or a counter that fails loses nothing (the message
+stays, unsignalled, and the failure is logged). A message that looks like a robot's (sent too
+fast, hidden field filled…) is kept too, marked for staff to review, and not signalled."""
 
 from __future__ import annotations
 
@@ -20,7 +22,7 @@ from wagtail.contrib.forms.models import AbstractFormField, AbstractFormSubmissi
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 
-from core.antispam import count_submission, log_spam, rate_limited, spam_reason, too_many_requests
+from core.antispam import REASONS, count_submission, log_spam, rate_limited, spam_reason, too_many_requests
 from core.form_input import ContactFormBuilder
 from pages.blocks import INLINE_FEATURES
 from pages.models import BasePage
@@ -59,6 +61,13 @@ class ContactSubmission(AbstractFormSubmission):
     email = models.EmailField("courriel", blank=True, db_index=True)
     subject = models.CharField("objet", max_length=200, blank=True, db_index=True)
     notified_at = models.DateTimeField("signalé par courriel le", null=True, blank=True)
+    spam_reason = models.CharField(
+        "indésirable probable",
+        max_length=16,
+        blank=True,
+        choices=list(REASONS.items()),
+        help_text="Pourquoi le message ressemble à un envoi automatique ; vide pour un message ordinaire.",
+    )
 
     class Meta:
         verbose_name = "message reçu"
@@ -66,7 +75,12 @@ class ContactSubmission(AbstractFormSubmission):
         indexes = [models.Index(fields=["submit_time"], name="contact_submit_time")]
 
     def get_data(self) -> dict:
-        return {**super().get_data(), "notified_at": self.notified_at or "non (voir le journal du serveur)"}
+        return {
+            **super().get_data(),
+            "notified_at": self.notified_at
+            or ("non (indésirable probable)" if self.spam_reason else "non (voir le journal du serveur)"),
+            "spam_reason": self.get_spam_reason_display(),
+        }
 
 
 class ContactPage(FormMixin, BasePage):
@@ -120,7 +134,11 @@ class ContactPage(FormMixin, BasePage):
         return ContactSubmissionsListView
 
     def get_data_fields(self):
-        return [*super().get_data_fields(), ("notified_at", "Signalé par courriel")]
+        return [
+            *super().get_data_fields(),
+            ("notified_at", "Signalé par courriel"),
+            ("spam_reason", "Indésirable probable"),
+        ]
 
     def _field_value(self, data: dict, types: tuple[str, ...]) -> str:
         for field in self.get_form_fields():
@@ -128,13 +146,14 @@ class ContactPage(FormMixin, BasePage):
                 return str(data[field.clean_name])
         return ""
 
-    def process_form_submission(self, form):
+    def process_form_submission(self, form, spam: str = ""):
         data = form.visitor_data()
         return ContactSubmission.objects.create(
             page=self,
             form_data=data,
             email=self._field_value(data, ("email",)),
             subject=self._field_value(data, SUBJECT_TYPES)[:200],
+            spam_reason=spam or "",
         )
 
     def serve(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
@@ -147,13 +166,13 @@ class ContactPage(FormMixin, BasePage):
             context = self.get_context(request)
             context["form"] = form
             return TemplateResponse(request, self.get_template(request), context)
-        count_submission(request, "contact")
         reason = spam_reason(request.POST)
+        submission = self.process_form_submission(form, spam=reason or "")
+        count_submission(request, "contact")
         if reason:
             log_spam("contact", reason)
-            return self.render_landing_page(request)
-        submission = self.process_form_submission(form)
-        self.notify(request, submission, form)
+        else:
+            self.notify(request, submission, form)
         return self.render_landing_page(request, submission)
 
     def notify(self, request: HttpRequest, submission: ContactSubmission, form) -> None:

@@ -1,5 +1,5 @@
 """The contact messages in the admin (Formulaires › Contact): Wagtail's list and CSV export,
-with a filter by subject beside the date filter."""
+with filters by subject and by « indésirable probable » beside the date filter."""
 
 from __future__ import annotations
 
@@ -9,6 +9,15 @@ from wagtail.contrib.forms.views import SubmissionsListFilterSet, SubmissionsLis
 
 class ContactSubmissionsFilterSet(SubmissionsListFilterSet):
     subject = django_filters.AllValuesFilter(field_name="subject", label="Objet", empty_label="Tous")
+    probable_spam = django_filters.BooleanFilter(
+        field_name="spam_reason", lookup_expr="gt", label="Indésirable probable", method="filter_spam"
+    )
+
+    def filter_spam(self, queryset, name, value):
+        """Yes: the messages kept as probable robots' (to review, then delete); no: the others."""
+        if value is None:
+            return queryset
+        return queryset.exclude(spam_reason="") if value else queryset.filter(spam_reason="")
 
 
 class ContactSubmissionsListView(SubmissionsListView):

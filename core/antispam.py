@@ -1,6 +1,8 @@
 """Spam protection for the public forms, without a third-party captcha (it would break the
-CSP and send visitors' data elsewhere): a honeypot field, a minimum fill time, and a rate
-limit per address. Spam is answered like a success and never stored nor sent.
+CSP and send visitors' data elsewhere): a honeypot field, a minimum fill time and a display
+token with a lifetime, and a rate limit per address counted in the database
+(core/counters.py). Each form decides what a suspect submission becomes: the contact form
+keeps it, marked for staff to review; the newsletter sign-up drops what only a robot sends.
 """
 
 from __future__ import annotations
@@ -11,10 +13,11 @@ from collections.abc import Mapping
 
 from django.conf import settings
 from django.core import signing
-from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.utils.module_loading import import_string
+
+from core import counters
 
 logger = logging.getLogger("core.antispam")
 
@@ -31,8 +34,19 @@ def started_token(now: float | None = None) -> str:
     return signing.dumps(int(now if now is not None else time.time()), salt=SALT)
 
 
+#: Why a submission looks like a robot's, as staff read it.
+REASONS = {
+    "honeypot": "champ caché rempli",
+    "token": "formulaire sans jeton d'affichage valide",
+    "expired": "formulaire affiché il y a trop longtemps",
+    "timing": f"envoyé moins de {settings.FORM_MIN_FILL_SECONDS} s après l'affichage",
+}
+#: What only a robot sends (a person never sees the hidden field nor forges the token).
+ROBOT_REASONS = {"honeypot", "token"}
+
+
 def spam_reason(data: Mapping[str, str], now: float | None = None) -> str | None:
-    """Why a submission is a robot's (honeypot filled, no or forged token, sent too fast), or None."""
+    """Why a submission looks like a robot's (a key of REASONS), or None."""
     if data.get(HONEYPOT_FIELD, "").strip():
         return "honeypot"
     try:
@@ -41,7 +55,10 @@ def spam_reason(data: Mapping[str, str], now: float | None = None) -> str | None
         return "token"
     if not isinstance(shown, int):
         return "token"
-    if (now if now is not None else time.time()) - shown < settings.FORM_MIN_FILL_SECONDS:
+    elapsed = (now if now is not None else time.time()) - shown
+    if elapsed > settings.FORM_TOKEN_MAX_AGE:
+        return "expired"
+    if elapsed < settings.FORM_MIN_FILL_SECONDS:
         return "timing"
     return None
 
@@ -51,25 +68,15 @@ def client_address(request: HttpRequest) -> str:
     return import_string(settings.CLIENT_IP_CALLABLE)(request) or "inconnue"
 
 
-def _key(scope: str, request: HttpRequest) -> str:
-    return f"rameau:rate:{scope}:{client_address(request)}"
-
-
 def rate_limited(request: HttpRequest, scope: str) -> bool:
     """True once this address has sent FORM_RATE_LIMIT forms of this kind within the window."""
-    return (caches["default"].get(_key(scope, request)) or 0) >= settings.FORM_RATE_LIMIT
+    return counters.current(f"form:{scope}", client_address(request)) >= settings.FORM_RATE_LIMIT
 
 
 def count_submission(request: HttpRequest, scope: str) -> None:
-    """One more form of this kind from this address (the window starts with the first)."""
-    cache = caches["default"]
-    key = _key(scope, request)
-    if cache.add(key, 1, settings.FORM_RATE_WINDOW):
-        return
-    try:
-        cache.incr(key)
-    except ValueError:  # expired between the two calls
-        cache.add(key, 1, settings.FORM_RATE_WINDOW)
+    """One more form of this kind from this address (the window starts with the first). Called
+    once what was sent is stored: a counter that fails costs the limit, never the message."""
+    counters.hit(f"form:{scope}", client_address(request), settings.FORM_RATE_WINDOW)
 
 
 def too_many_requests(request: HttpRequest) -> HttpResponse:

@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
-from core.antispam import count_submission, log_spam, rate_limited, spam_reason, too_many_requests
+from core.antispam import ROBOT_REASONS, count_submission, log_spam, rate_limited, spam_reason, too_many_requests
 from newsletters.models import NewsletterList
 
 from . import service
@@ -38,12 +38,12 @@ def subscribe(request: HttpRequest) -> HttpResponse:
     form = SubscribeForm(request.POST, lists=lists)
     if not form.is_valid():
         return render(request, "newsletters/subscribe.html", {"form": form})
-    count_submission(request, SCOPE)
     reason = spam_reason(request.POST)
-    if reason:
+    if reason in ROBOT_REASONS:
         log_spam(SCOPE, reason)
-        return redirect("newsletters:sent")
-    service.request_subscription(request, form.cleaned_data["email"], form.cleaned_data["lists"])
+    else:  # sent fast (autofill) or from a page left open: double opt-in is the safeguard
+        service.request_subscription(request, form.cleaned_data["email"], form.cleaned_data["lists"])
+    count_submission(request, SCOPE)
     return redirect("newsletters:sent")
 
 

@@ -5,8 +5,10 @@ memcached would refuse; with a hundred cache reads per page (renditions, fragmen
 scan cost more than the reads. The keys used here are short and ASCII.
 
 Every cached value can be rebuilt from the database, so Redis being away must cost speed,
-never pages: the Redis backend answers « not cached » while it is unreachable, logs it once,
-and tries again after a short pause instead of waiting on every call.
+never pages: the Redis backend answers « not cached » to every operation while it is
+unreachable (a counter's `incr` as for a missing key), logs it once, and tries again after a
+short pause instead of waiting on every call. Nothing a visitor sends depends on it: form
+limits are counted in the database (core/counters.py).
 """
 
 from __future__ import annotations
@@ -86,6 +88,15 @@ class ResilientRedisCache(RedisCache):
 
     def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
         return self.guarded(lambda: super(ResilientRedisCache, self).set_many(data, timeout, version), list(data))
+
+    def incr(self, key, delta=1, version=None):
+        """As for a key that is not there (ValueError) while Redis is away: callers already
+        handle that case; nothing the site must keep is counted in the cache."""
+        away = object()
+        value = self.guarded(lambda: super(ResilientRedisCache, self).incr(key, delta, version), away)
+        if value is away:
+            raise ValueError(f"Key '{key}' not found (cache unavailable)")
+        return value
 
     def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
         return self.guarded(lambda: super(ResilientRedisCache, self).touch(key, timeout, version), False)

@@ -36,6 +36,7 @@ QUIET_APPS = frozenset(
 QUIET_MODELS = frozenset(
     {
         "core.contentversion",
+        "core.ratecounter",
         "wagtailcore.comment",
         "wagtailcore.commentreply",
         "wagtailcore.grouppagepermission",

@@ -11,6 +11,7 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from contact.models import ContactSubmission
+from core.counters import purge_expired
 from newsletters.models import NewsletterSyncTask, Subscriber, Subscription
 from newsletters.tokens import CONFIRM_MAX_AGE
 from pages.models import SiteSettings
@@ -30,7 +31,8 @@ def months_before(moment: datetime.datetime, months: int) -> datetime.datetime:
 
 def purge(now: datetime.datetime | None = None) -> dict[str, int]:
     """Delete contact messages older than the retention set in Paramètres du site, sign-ups still
-    unconfirmed after 7 days, and unsubscriptions past their proof period."""
+    unconfirmed after 7 days, unsubscriptions past their proof period, and the form counters
+    (keyed hashes of addresses) whose window is over."""
     now = now or timezone.now()
     site = Site.objects.filter(is_default_site=True).first()
     site_settings = SiteSettings.for_site(site) if site else SiteSettings()
@@ -51,6 +53,7 @@ def purge(now: datetime.datetime | None = None) -> dict[str, int]:
         failed = NewsletterSyncTask.objects.filter(
             failed_at__lt=now - datetime.timedelta(days=FAILED_SYNC_DAYS)
         ).delete()[0]
+        counters = purge_expired(now)
     counts = {
         "messages de contact": messages,
         "inscriptions non confirmées": unconfirmed,
@@ -58,6 +61,7 @@ def purge(now: datetime.datetime | None = None) -> dict[str, int]:
         "demandes revenues à une désinscription": restored,
         "adresses sans inscription": subscribers,
         "envois à Brevo refusés": failed,
+        "compteurs d'envois échus": counters,
     }
     logger.info("Personal data purged: %s", counts)
     return counts

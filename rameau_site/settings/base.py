@@ -334,11 +334,14 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "").strip() or "Le RAM
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Who a form submission comes from, for the rate limits of the forms (same rule as the login lockout).
 CLIENT_IP_CALLABLE = AXES_CLIENT_IP_CALLABLE
-# Contact form and newsletter sign-ups: at most this many accepted per address and per hour.
+# Contact form and newsletter sign-ups: at most this many accepted per address and per hour,
+# counted in the database (core/counters.py), so the limit holds across workers and servers.
 FORM_RATE_LIMIT = 5
 FORM_RATE_WINDOW = 60 * 60
-# A form sent back faster than this (seconds after the page was shown) is a robot's.
+# A form sent back faster than this (seconds after the page was shown), or shown longer ago
+# than the token's lifetime, is suspect: a contact message is kept, marked for review.
 FORM_MIN_FILL_SECONDS = 3
+FORM_TOKEN_MAX_AGE = 24 * 60 * 60
 # Newsletters: sync to Brevo only with a key (nothing leaves the site without one).
 BREVO_API_KEY = os.environ.get("BREVO_API_KEY", "").strip()
 BREVO_API_URL = os.environ.get("BREVO_API_URL", "").strip() or "https://api.brevo.com/v3"

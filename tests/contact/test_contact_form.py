@@ -1,5 +1,6 @@
 """The contact page through its real form and Django's mail outbox: stored first, then
-signalled, spam dropped without a trace, bad input refused with everything typed kept."""
+signalled; what looks like a robot's kept for review, never signalled; bad input refused with
+everything typed kept."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from django.core import mail
 from django.urls import reverse
 
 from contact.models import ContactPage, ContactSubmission
+from core.models import RateCounter
 from tests.factories.contact import ContactPageFactory
 from tests.factories.skeleton import ADDRESS, EMAIL, PHONE
 from tests.front_door import hidden_started
@@ -115,17 +117,38 @@ def test_a_failing_mail_server_loses_nothing(client, contact, time_machine, sett
     ],
     ids=["honeypot", "forged-token", "no-token"],
 )
-def test_spam_is_dropped_silently(client, contact, time_machine, trap):
+def test_probable_spam_is_kept_for_review_and_never_signalled(client, contact, time_machine, trap):
     response = send(client, time_machine, {**MESSAGE, **trap})
     assert response.status_code == 200 and "Message envoyé" in response.content.decode()
-    assert not ContactSubmission.objects.exists()
+    kept = ContactSubmission.objects.get()
+    assert kept.spam_reason in ("honeypot", "token") and kept.email == "camille@example.org"
     assert not mail.outbox
 
 
-def test_a_form_sent_faster_than_a_person_types_is_dropped(client, contact, time_machine):
-    response = send(client, time_machine, MESSAGE, wait=1)
-    assert response.status_code == 200
-    assert not ContactSubmission.objects.exists() and not mail.outbox
+@pytest.mark.parametrize(
+    ("wait", "reason"),
+    [(1, "timing"), (2 * 24 * 60 * 60, "expired")],
+    ids=["faster-than-a-person-types", "page-left-open-two-days"],
+)
+def test_a_fast_autofill_or_an_old_page_loses_nothing(client, contact, time_machine, wait, reason):
+    """Sent within a second (a browser's autofill), or from a page shown two days ago: the
+    visitor is thanked and the message is there for staff, marked, not e-mailed."""
+    response = send(client, time_machine, MESSAGE, wait=wait)
+    assert response.status_code == 200 and "Message envoyé" in response.content.decode()
+    kept = ContactSubmission.objects.get()
+    assert kept.spam_reason == reason and kept.form_data["message"].startswith("Bonjour")
+    assert not mail.outbox
+
+
+def test_staff_find_the_probable_spam_apart(admin_client, client, contact, time_machine):
+    send(client, time_machine, MESSAGE)
+    send(client, time_machine, {**MESSAGE, "courriel": "robot@example.org", "site_internet": "x"})
+    url = reverse("wagtailforms:list_submissions", args=[contact.pk])
+    flagged = unescape(admin_client.get(url, {"probable_spam": "true"}).content.decode())
+    ordinary = unescape(admin_client.get(url, {"probable_spam": "false"}).content.decode())
+    assert "robot@example.org" in flagged and "camille@example.org" not in flagged
+    assert "champ caché rempli" in flagged
+    assert "camille@example.org" in ordinary and "robot@example.org" not in ordinary
 
 
 def test_rate_limit_per_address_then_a_french_429(client, contact, time_machine, settings):
@@ -136,6 +159,7 @@ def test_rate_limit_per_address_then_a_french_429(client, contact, time_machine,
     assert response["Retry-After"] == str(settings.FORM_RATE_WINDOW)
     assert "Trop d'envois" in response.content.decode()
     assert ContactSubmission.objects.count() == settings.FORM_RATE_LIMIT
+    assert "127.0.0.1" not in str(list(RateCounter.objects.values()))  # counted, never by address
     other = send(client, time_machine, MESSAGE, REMOTE_ADDR="192.0.2.44")
     assert other.status_code == 200  # another address is not held back
     an_hour_later = START + datetime.timedelta(seconds=settings.FORM_RATE_WINDOW + 60)

@@ -1,6 +1,8 @@
 """Two app servers as in production — gunicorn with the production settings, one PostgreSQL,
 one Redis — stay in step: a page published through one server's admin is served fresh by the
-other within a second, and Redis stopping mid-run costs speed on both, never a 5xx.
+other within a second, and Redis stopping mid-run costs speed on both, never a 5xx nor a
+message: contact messages and sign-ups sent while it is down are all stored, and the form
+limit still holds across both servers and all their workers.
 
 What the README's « Au-delà d'une seule machine » describes is what runs here: two app
 containers, the database, the shared cache (Debian's redis-server on a free loopback port).
@@ -102,9 +104,15 @@ class Visitor:
             connection.close()
 
 
-def form_fields(html: str, form_id: str | None = None):
+def form_fields(html: str, form_id: str | None = None, action: str | None = None):
+    """The fields a browser would send from the form with this id, or posting to `action`."""
+    from wagtail.test.utils import WagtailTestUtils
     from wagtail.test.utils.form_data import querydict_from_html
 
+    if action is not None:
+        forms = WagtailTestUtils.get_soup(html).find_all("form")
+        index = next(i for i, form in enumerate(forms) if form.get("action") == action and form.get("method") == "post")
+        return querydict_from_html(html, form_index=index, exclude_csrf=False)
     return querydict_from_html(html, form_id=form_id, exclude_csrf=False)
 
 
@@ -147,6 +155,42 @@ def page_id_of(database_url: str, path: str) -> int:
             "SELECT id FROM wagtailcore_page WHERE live AND url_path LIKE %s ORDER BY depth LIMIT 1", [f"%{path}"]
         ).fetchone()
     return row[0]
+
+
+def send_forms_while_redis_is_down(servers: list) -> list[int]:
+    """One visitor opens the contact and sign-up forms, then sends each of them seven times,
+    in turn to each server: the statuses, contact then sign-up, in order."""
+    visitor = Visitor()
+    status, _headers, contact_page = visitor.request(servers[0].port, "/contact/")
+    assert status == 200
+    status, _headers, sign_up_page = visitor.request(servers[1].port, "/newsletters/inscription/")
+    assert status == 200
+    lists = re.findall(r'name="lists" value="(\d+)"', sign_up_page)
+    time.sleep(3.2)  # as long as a person takes to type (the forms' minimum fill time)
+    statuses = []
+    for number in range(7):
+        fields = form_fields(contact_page, action="/contact/")
+        fields.update({"nom": "Camille", "courriel": f"camille{number}@example.org", "objet": "Presse"})
+        fields["message"] = "Bonjour, un message envoyé pendant la panne du cache."
+        statuses.append(visitor.request(servers[number % 2].port, "/contact/", fields)[0])
+    for number in range(7):
+        fields = form_fields(sign_up_page, action="/newsletters/inscription/")
+        fields.update({"email": f"lecteur{number}@example.org", "lists": lists[:1]})
+        statuses.append(visitor.request(servers[number % 2].port, "/newsletters/inscription/", fields)[0])
+    return statuses
+
+
+def stored_during_the_outage(database_url: str) -> tuple[int, int]:
+    import psycopg
+
+    with psycopg.connect(database_url) as connection:
+        messages = connection.execute(
+            "SELECT count(*) FROM contact_contactsubmission WHERE email LIKE 'camille%%@example.org'"
+        ).fetchone()[0]
+        sign_ups = connection.execute(
+            "SELECT count(*) FROM newsletters_subscriber WHERE email LIKE 'lecteur%%@example.org'"
+        ).fetchone()[0]
+    return messages, sign_ups
 
 
 def test_two_servers_publish_in_step_and_survive_redis_stopping(database, static_root):
@@ -196,7 +240,10 @@ def test_two_servers_publish_in_step_and_survive_redis_stopping(database, static
             for thread in threads:
                 thread.join(timeout=30)
             after = [reader.request(server.port, CYCLE) for server in (first, second) for _ in range(2)]
+            forms = send_forms_while_redis_is_down([first, second])
 
+    assert forms == [200] * 5 + [429] * 2 + [302] * 5 + [429] * 2, forms
+    assert stored_during_the_outage(url) == (5, 5)
     assert statuses and not [status for status in statuses if status >= 500], statuses
     assert {status for status, _headers, _html in after} == {200}
     assert {headers["x-page-cache"] for _status, headers, _html in after} == {"miss"}, "uncached, not failing"
