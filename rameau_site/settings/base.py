@@ -292,8 +292,11 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
 
-# Login lockout (django-axes): 5 failures for one username, or from one address, lock
-# further attempts for an hour. The address is REMOTE_ADDR, or the entry our own proxies
+# Login lockout (django-axes): 5 failures from one address (whatever the usernames tried) lock
+# that address for an hour. Never a username alone: anyone could then lock a colleague out
+# from anywhere, for ever; the account's owner, on another address, still gets in. Guessing
+# from many addresses meets the second factor every account has. The address is REMOTE_ADDR,
+# or the entry our own proxies
 # appended to X-Forwarded-For when TRUSTED_PROXY_COUNT says how many there are; what a
 # client writes in that header never counts.
 # AxesBackend checks the lockout first (and can load a user, which Wagtail's test helpers and
@@ -303,7 +306,7 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = 5
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_COOLOFF_TIME = 1  # hours
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "rameau_site.security.client_ip.client_ip"

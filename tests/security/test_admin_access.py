@@ -1,5 +1,6 @@
-"""The way into the admin - lockout after 5 failures whatever X-Forwarded-For
-says, two factors for every staff account, and sessions that end when left idle."""
+"""The way into the admin - an address locked after 5 failures whatever X-Forwarded-For
+says (never an account, which anyone could lock from anywhere), two factors for every staff
+account, and sessions that end when left idle."""
 
 from __future__ import annotations
 
@@ -40,7 +41,7 @@ def is_logged_in(client: Client) -> bool:
 # --- lockout ------------------------------------------------------------------------
 
 
-def test_five_failures_lock_the_account_even_from_rotating_forwarded_addresses(client, staff):
+def test_five_failures_lock_the_address_even_with_rotating_forwarded_headers(client, staff):
     for attempt in range(4):
         response = password_login(client, "redactrice", "mauvais", HTTP_X_FORWARDED_FOR=f"203.0.113.{attempt}")
         assert response.status_code == 200 and not is_logged_in(client)
@@ -50,6 +51,18 @@ def test_five_failures_lock_the_account_even_from_rotating_forwarded_addresses(c
     assert locked.status_code == 429
     assert "Trop de tentatives" in locked.content.decode()
     assert not is_logged_in(client)
+
+
+@pytest.mark.parametrize("path", ["/admin/login/", "/django-admin/login/", "/_util/login/"])
+def test_nobody_can_lock_a_colleague_out_from_another_address(staff, path):
+    """Five wrong passwords for « redactrice » from one address lock that address only: she
+    logs in from hers, on every login form, and keeps doing so while the attacker goes on."""
+    attacker, owner = Client(REMOTE_ADDR="203.0.113.66"), Client(REMOTE_ADDR="198.51.100.20")
+    for _ in range(7):
+        attacker.post(path, {"username": "redactrice", "password": "mauvais"})
+    assert attacker.post(path, {"username": "redactrice", "password": PASSWORD}).status_code == 429
+    response = owner.post(path, {"username": "redactrice", "password": PASSWORD})
+    assert response.status_code == 302 and is_logged_in(owner)
 
 
 def test_four_failures_do_not_lock(client, staff):
