@@ -16,6 +16,7 @@ from __future__ import annotations
 import errno
 import logging
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from PIL import Image
@@ -27,6 +28,7 @@ from wagtail.utils.file import hash_filelike
 logger = logging.getLogger(__name__)
 
 TOO_MANY_PIXELS = "Cette image compte trop de pixels : %(max_pixels_count)s au plus (réduisez-la avant de l'envoyer)."
+
 
 
 class PixelSafeImageField(WagtailImageField):
@@ -109,13 +111,39 @@ DUPLICATE_DOCUMENT = (
 )
 
 
+LIVE_FILE_REPLACED = (
+    "Ce document est le fichier d'une page publiée (« %(title)s ») : seul un modérateur peut en "
+    "remplacer le fichier, qui changerait aussitôt en ligne. Déposez plutôt un nouveau document et "
+    "choisissez-le dans la page ; la modification passera par la relecture."
+)
+
+
+def live_pages_using(document) -> list:
+    """The live pages that show this document (Wagtail's reference index)."""
+    from wagtail.models import Page, ReferenceIndex
+
+    references = ReferenceIndex.get_references_to(document).filter(
+        base_content_type=ContentType.objects.get_for_model(Page)
+    )
+    return list(Page.objects.live().filter(pk__in=[int(pk) for pk in references.values_list("object_id", flat=True)]))
+
+
 class DocumentForm(StoredWhileValidating, BaseDocumentForm):
     """WAGTAILDOCS_DOCUMENT_FORM_BASE: every document form of the admin (single, multiple
     and chooser uploads). A file already in the library is pointed to rather than stored
-    twice (Wagtail warns of duplicate images, not of documents)."""
+    twice (Wagtail warns of duplicate images, not of documents). Editors never publish, so
+    the file of a document a live page shows is replaced by those who may publish that page
+    only; and no document moves into or out of a private collection but by who may read it
+    (restricted_documents.py)."""
+
+    def __init__(self, *args, user=None, **kwargs) -> None:
+        self.user = user  # Wagtail's collection form takes it without keeping it
+        super().__init__(*args, user=user, **kwargs)
 
     def clean(self):
         cleaned_data = super().clean()
+        self.check_collection_move(cleaned_data.get("collection"))
+        self.check_live_file_replacement()
         upload = cleaned_data.get("file")
         if upload and "file" in self.changed_data:
             same = (
@@ -132,3 +160,25 @@ class DocumentForm(StoredWhileValidating, BaseDocumentForm):
                     ValidationError(DUPLICATE_DOCUMENT, code="duplicate", params={"title": same.title, "date": date}),
                 )
         return cleaned_data
+
+    def check_collection_move(self, collection) -> None:
+        from .restricted_documents import MOVE_REFUSED, refused_move
+
+        user = self.user
+        if user is None or "collection" not in self.fields or collection is None:
+            return
+        before = self.instance.collection if self.instance.pk else None
+        crossed = refused_move(user, before, collection)
+        if crossed is not None:
+            self.add_error("collection", ValidationError(MOVE_REFUSED, params={"collection": crossed.name}))
+
+    def check_live_file_replacement(self) -> None:
+        user = self.user
+        if user is None or not self.instance.pk or "file" not in self.changed_data or user.is_superuser:
+            return
+        for page in live_pages_using(self.instance):
+            if not page.permissions_for_user(user).can_publish():
+                self.add_error(
+                    "file", ValidationError(LIVE_FILE_REPLACED, params={"title": page.get_admin_display_title()})
+                )
+                return

@@ -8,6 +8,9 @@ from wagtail import hooks
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from .moderation import register_approval_refused_url  # noqa: F401 (registers its hook)
+from .restricted_documents import refuse_bulk_actions_on_restricted_documents
+
+hooks.register("before_bulk_action", refuse_bulk_actions_on_restricted_documents)
 
 
 @hooks.register("construct_page_chooser_queryset")
