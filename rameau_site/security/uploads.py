@@ -28,7 +28,10 @@ from wagtail.utils.file import hash_filelike
 logger = logging.getLogger(__name__)
 
 TOO_MANY_PIXELS = "Cette image compte trop de pixels : %(max_pixels_count)s au plus (réduisez-la avant de l'envoyer)."
-
+UNREADABLE = (
+    "Ce fichier n'est pas une image lisible (image incomplète ou abîmée, par exemple une copie "
+    "interrompue). Ouvrez-la sur votre ordinateur, enregistrez-la de nouveau, puis envoyez-la."
+)
 
 
 class PixelSafeImageField(WagtailImageField):
@@ -45,6 +48,8 @@ class PixelSafeImageField(WagtailImageField):
                 TOO_MANY_PIXELS % {"max_pixels_count": f"{self.max_image_pixels:,}".replace(",", "\u202f")},
                 code="file_too_many_pixels",
             ) from error
+        except OSError as error:  # Pillow reads the pixels: a truncated file fails here
+            raise ValidationError(UNREADABLE, code="invalid_image_known_format") from error
 
 
 FULL = "Le fichier n'a pas pu être enregistré : l'espace de stockage des fichiers est plein. Le reste du formulaire est conservé ; réessayez plus tard ou prévenez la personne qui gère le site."

@@ -60,6 +60,28 @@ def test_a_400_megapixel_png_of_a_few_kilobytes_gets_a_form_error(admin_client):
     assert get_image_model().objects.count() == before
 
 
+@pytest.mark.parametrize("form", ["single", "multiple"])
+def test_a_truncated_png_gets_the_same_french_form_error_as_other_bad_files(admin_client, form):
+    """An interrupted copy: the header is whole, the pixels are not (issue #31, 14)."""
+    from tests.core.media.files import picture
+
+    whole = picture("PNG", (640, 480))
+    truncated = whole[: len(whole) // 2]
+    before = get_image_model().objects.count()
+    if form == "single":
+        response = upload_image(admin_client, "coupee.png", truncated)
+        assert response.status_code == 200
+    else:
+        response = admin_client.post(
+            "/admin/images/multiple/add/",
+            {"files[]": SimpleUploadedFile("coupee.png", truncated, content_type="image/png")},
+        )
+        assert response.status_code == 200 and response.json()["success"] is False
+    text = response.json()["error_message"] if form == "multiple" else response.content.decode()
+    assert "image incomplète ou abîmée" in text
+    assert get_image_model().objects.count() == before
+
+
 def test_images_over_the_size_limit_are_refused(admin_client):
     assert django_settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE == 10 * 1024 * 1024
     too_big = b"\x89PNG\r\n\x1a\n" + bytes(django_settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE)
