@@ -18,7 +18,7 @@ from .tokens import ALL_LISTS, CONFIRM_MAX_AGE, confirm_token, unsubscribe_token
 logger = logging.getLogger("newsletters")
 
 
-def send_confirmation(request: HttpRequest, subscriber: Subscriber, newsletters: list[NewsletterList]) -> bool:
+def send_confirmation(request: HttpRequest | None, subscriber: Subscriber, newsletters: list[NewsletterList]) -> bool:
     """The double opt-in e-mail; a mail server that fails is logged, the request stays pending."""
     token = confirm_token(subscriber.pk, [item.pk for item in newsletters])
     body = render_to_string(

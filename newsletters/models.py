@@ -106,6 +106,25 @@ class Subscription(models.Model):
         return f"{self.subscriber} · {self.newsletter}"
 
 
+class SignUpRequest(models.Model):
+    """A sign-up as the visitor sent it. The view only stores this (the same single write
+    whether the address is known or not, so the answer's timing says nothing about it); the
+    subscription records and the confirmation e-mail follow right after the answer
+    (newsletters/after_response.py), or from `sync_newsletters` if the process stopped first."""
+
+    email = models.EmailField("courriel")
+    list_ids = models.JSONField("lettres demandées", default=list)
+    received_at = models.DateTimeField("reçue le", default=timezone.now)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = "inscription reçue, à traiter"
+        verbose_name_plural = "inscriptions reçues, à traiter"
+
+    def __str__(self) -> str:
+        return f"{self.email} · {self.received_at:%Y-%m-%d %H:%M}"
+
+
 class NewsletterSyncTask(models.Model):
     """A change still to be made at the e-mail provider. Written in the same transaction as the
     change itself and deleted once the provider has taken it: nothing is lost while it is down."""

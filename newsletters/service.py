@@ -42,8 +42,9 @@ def _may_send_confirmation(email: str) -> bool:
     return count == 0 or count <= CONFIRMATIONS_PER_HOUR
 
 
-def request_subscription(request: HttpRequest, email: str, list_ids: list[int]) -> None:
-    """Record the request (pending) for each active list chosen, then send the confirmation."""
+def request_subscription(request: HttpRequest | None, email: str, list_ids: list[int]) -> None:
+    """Record the request (pending) for each active list chosen, then send the confirmation
+    (after the visitor's answer: newsletters/after_response.py)."""
     newsletters = list(NewsletterList.objects.filter(active=True, pk__in=list_ids).order_by("sort_order", "name"))
     if not newsletters:
         return

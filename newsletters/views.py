@@ -20,7 +20,7 @@ from django.views.decorators.csrf import csrf_exempt
 from core.antispam import ROBOT_REASONS, count_submission, log_spam, rate_limited, spam_reason, too_many_requests
 from newsletters.models import NewsletterList
 
-from . import service
+from . import after_response, service
 from .forms import SubscribeForm, offered_lists
 from .tokens import ALL_LISTS, read_confirm_token, read_unsubscribe_token, unsubscribe_token
 
@@ -42,7 +42,7 @@ def subscribe(request: HttpRequest) -> HttpResponse:
     if reason in ROBOT_REASONS:
         log_spam(SCOPE, reason)
     else:  # sent fast (autofill) or from a page left open: double opt-in is the safeguard
-        service.request_subscription(request, form.cleaned_data["email"], form.cleaned_data["lists"])
+        after_response.receive(form.cleaned_data["email"], form.cleaned_data["lists"])
     count_submission(request, SCOPE)
     return redirect("newsletters:sent")
 

@@ -55,6 +55,7 @@ QUIET_MODELS = frozenset(
         "newsletters.subscriber",
         "newsletters.subscription",
         "newsletters.newslettersynctask",
+        "newsletters.signuprequest",
         "wagtailimages.rendition",
         "wagtailcore.groupcollectionpermission",
     }

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from contact.models import ContactSubmission
-from newsletters.models import NewsletterSyncTask, Subscriber, Subscription
+from newsletters.models import NewsletterSyncTask, SignUpRequest, Subscriber, Subscription
 from newsletters.service import queue
 
 logger = logging.getLogger("legal.personal_data")
@@ -22,10 +22,11 @@ class PersonalRecords:
     subscriber: Subscriber | None = None
     subscriptions: list[Subscription] = field(default_factory=list)
     pending_sync: list[NewsletterSyncTask] = field(default_factory=list)
+    received_sign_ups: list[SignUpRequest] = field(default_factory=list)
 
     @property
     def is_empty(self) -> bool:
-        return not (self.messages or self.subscriber or self.pending_sync)
+        return not (self.messages or self.subscriber or self.pending_sync or self.received_sign_ups)
 
 
 def find(email: str) -> PersonalRecords:
@@ -38,6 +39,7 @@ def find(email: str) -> PersonalRecords:
         subscriber=subscriber,
         subscriptions=list(subscriber.subscriptions.select_related("newsletter")) if subscriber else [],
         pending_sync=list(NewsletterSyncTask.objects.filter(email__iexact=email).order_by("pk")),
+        received_sign_ups=list(SignUpRequest.objects.filter(email__iexact=email).order_by("pk")),
     )
 
 
@@ -73,6 +75,9 @@ def export(records: PersonalRecords) -> dict:
         "envois à Brevo en attente": [
             {"action": task.get_action_display(), "créé le": _when(task.created_at)} for task in records.pending_sync
         ],
+        "inscriptions reçues, pas encore traitées": [
+            {"reçue le": _when(item.received_at), "lettres": item.list_ids} for item in records.received_sign_ups
+        ],
     }
 
 
@@ -86,6 +91,9 @@ def erase(email: str) -> dict[str, int]:
             "inscriptions": len(records.subscriptions),
             "envois en attente": NewsletterSyncTask.objects.filter(
                 pk__in=[t.pk for t in records.pending_sync]
+            ).delete()[0],
+            "inscriptions reçues": SignUpRequest.objects.filter(
+                pk__in=[item.pk for item in records.received_sign_ups]
             ).delete()[0],
         }
         if records.subscriber is not None:

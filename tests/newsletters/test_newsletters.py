@@ -288,3 +288,40 @@ def test_staff_see_subscribers_per_list_and_export_them_with_their_links(admin_c
     client.post(link)
     assert Subscription.objects.get(subscriber__email="paul@example.org").status == Status.UNSUBSCRIBED
     assert admin_client.get(url + "new/").status_code in (302, 403)  # nobody adds a subscription by hand
+
+
+def test_a_known_and_a_new_address_cost_the_request_the_same_work(client, lists, time_machine):
+    """While the visitor waits, a sign-up is one stored row whoever the address belongs to:
+    the same statements, no e-mail; the subscription and its e-mail follow the answer (issue
+    #31: a known address answered faster, which told who is subscribed)."""
+    from django.core.signals import request_finished
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from newsletters.after_response import after_response, process_waiting
+
+    known = Subscriber.objects.create(email="known@example.org")
+    Subscription.objects.create(subscriber=known, newsletter=lists[0], status=Status.CONFIRMED, confirmed_at=START)
+    time_machine.move_to(START, tick=False)
+    token = hidden_started(client.get("/").content.decode())
+    time_machine.shift(10)
+    statements = {}
+    request_finished.disconnect(dispatch_uid="rameau-newsletters-after-response")
+    try:
+        for email, address in (("known@example.org", "192.0.2.1"), ("new@example.org", "192.0.2.2")):
+            with CaptureQueriesContext(connection) as queries:  # two visitors, each their first sign-up
+                response = client.post(
+                    "/newsletters/inscription/",
+                    {"email": email, "lists": [lists[0].pk], "formulaire_affiche": token},
+                    REMOTE_ADDR=address,
+                )
+            assert response.status_code == 302
+            statements[email] = [
+                re.sub(r"'[^']*'|\"s[0-9_x]+\"|\b\d+\b", "?", q["sql"]) for q in queries.captured_queries
+            ]
+    finally:
+        request_finished.connect(after_response, dispatch_uid="rameau-newsletters-after-response")
+    assert statements["known@example.org"] == statements["new@example.org"]
+    assert not mail.outbox and not Subscriber.objects.filter(email="new@example.org").exists()
+    assert process_waiting() == 2  # what the end of each answer (or sync_newsletters) does
+    assert len(mail.outbox) == 2 and Subscriber.objects.filter(email="new@example.org").exists()
