@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 import os
 import shutil
+import stat
 import subprocess
 import tarfile
 import uuid
@@ -112,6 +113,9 @@ def test_backup_and_restore_round_trip_a_database(seeded_database, tmp_path, set
     )
     folder = Path(backup.stdout.strip().splitlines()[-1])
     assert (folder / "database.dump").stat().st_size > 0
+    # Password hashes, TOTP keys, messages: readable by the backup's owner only.
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert {stat.S_IMODE(path.stat().st_mode) for path in folder.iterdir()} == {0o600}
     with tarfile.open(folder / "media.tar.gz") as archive:
         assert sorted(m.name.removeprefix("./") for m in archive.getmembers() if m.isfile()) == media_files
 
