@@ -12,15 +12,12 @@ The file's own address is already refused by Wagtail to those who do not pass (s
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
 from django.shortcuts import redirect
 from wagtail.models import BaseViewRestriction, Collection
 
-GUARDED_VIEWS = {"wagtaildocs:edit", "wagtaildocs:delete", "wagtaildocs:edit_multiple", "wagtaildocs:delete_multiple"}
 MOVE_REFUSED = (
     "« %(collection)s » est une collection privée : seules les personnes qui peuvent la consulter y "
     "placent ou en retirent des documents. Demandez-le à un modérateur."
@@ -56,26 +53,14 @@ def refused_move(user, before: Collection | None, after: Collection | None) -> C
     return None
 
 
-class RestrictedDocumentsMiddleware:
-    """Refuses a document's edit and delete screens to who may not read its collection."""
+def refuse_restricted_document(request: HttpRequest, kwargs: dict) -> None:
+    """View guard (view_guards.py) of a document's edit and delete screens."""
+    from wagtail.documents import get_document_model
 
-    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
-        self.get_response = get_response
-
-    def __call__(self, request: HttpRequest) -> HttpResponse:
-        return self.get_response(request)
-
-    def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs) -> None:
-        match = getattr(request, "resolver_match", None)
-        if match is None or match.view_name not in GUARDED_VIEWS:
-            return None
-        from wagtail.documents import get_document_model
-
-        document_id = view_kwargs.get("document_id") or view_kwargs.get("doc_id")
-        document = get_document_model().objects.filter(pk=document_id).select_related("collection").first()
-        if document is not None and not passes(request.user, document.collection):
-            raise PermissionDenied
-        return None
+    document_id = kwargs.get("document_id") or kwargs.get("doc_id")
+    document = get_document_model().objects.filter(pk=document_id).select_related("collection").first()
+    if document is not None and not passes(request.user, document.collection):
+        raise PermissionDenied
 
 
 def refuse_bulk_actions_on_restricted_documents(request, action_type, objects, action_class_instance):

@@ -9,8 +9,10 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from .moderation import register_approval_refused_url  # noqa: F401 (registers its hook)
 from .restricted_documents import refuse_bulk_actions_on_restricted_documents
+from .view_guards import hide_the_page_types_report
 
 hooks.register("before_bulk_action", refuse_bulk_actions_on_restricted_documents)
+hooks.register("construct_reports_menu", hide_the_page_types_report)
 
 
 @hooks.register("construct_page_chooser_queryset")

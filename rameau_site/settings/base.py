@@ -68,7 +68,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "rameau_site.security.two_factor.middleware.StaffTwoFactorMiddleware",
-    "rameau_site.security.restricted_documents.RestrictedDocumentsMiddleware",
+    "rameau_site.security.view_guards.ViewGuardMiddleware",
     "rameau_site.security.password_guesses.SharedPasswordGuessesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

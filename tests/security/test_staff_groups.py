@@ -182,3 +182,23 @@ def test_choosers_hide_other_sections_drafts_from_editors(editor_client, moderat
     assert draft.title not in for_editor
     assert live.title in chooser_html(editor_client.get(browse))  # linking to a live centre is fine
     assert draft.title in chooser_html(moderator_client.get(browse))
+
+
+def test_an_editor_cannot_read_another_sections_draft_title_anywhere(editor_client, moderator_client):
+    """Issue #31, 19: not as the heading of the page chooser (browsing into it by its id), nor
+    as the « last edited page » of the page types report (for who may publish)."""
+    index = ResourceCentreIndexPage.objects.get()
+    draft = ResourceCentrePage(
+        title="Centre confidentiel en préparation", slug="centre-confidentiel", summary="Pas encore.", live=False
+    )
+    index.add_child(instance=draft)
+    ResourceCentrePageFactory(parent=draft, title="Sous-page de travail")  # a child: the chooser may browse into it
+    into_draft = reverse("wagtailadmin_choose_page_child", args=[draft.pk])
+    assert editor_client.get(into_draft).status_code == 404
+    assert draft.title in chooser_html(moderator_client.get(into_draft))
+
+    report = reverse("wagtailadmin_reports:page_types_usage")
+    assert editor_client.get(report).status_code == 403
+    assert report not in editor_client.get(reverse("wagtailadmin_home")).content.decode()
+    assert moderator_client.get(report).status_code == 200
+    assert report in moderator_client.get(reverse("wagtailadmin_home")).content.decode()
