@@ -9,10 +9,14 @@ class CoreConfig(AppConfig):
     verbose_name = "Socle du site"
 
     def ready(self) -> None:
+        from django.core.signals import request_finished
+
+        from core import rendition_budget
         from core.caching import invalidation
 
         allow_site_search_by_page_type()
         invalidation.connect()
+        request_finished.connect(rendition_budget.catch_up, dispatch_uid="rameau-renditions-catch-up")
 
 
 def allow_site_search_by_page_type() -> None:

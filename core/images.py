@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from django.core.signals import setting_changed
 from wagtail.images.exceptions import InvalidFilterSpecError, UnknownOutputImageFormatError
 
+from core import rendition_budget
 from core.files import BROKEN_IMAGE_ERRORS, MEDIA_SETTINGS, warn_once
 
 if TYPE_CHECKING:
@@ -73,14 +74,18 @@ def renditions_or_none(image: AbstractImage, specs: Iterable[str | Filter]) -> d
     """Every rendition asked for, keyed by spec, or None if any cannot be shown.
 
     None when the original is missing or does not decode (and no rendition was made of it
-    earlier), when a rendition's own file is gone (restore the media, or run
+    earlier), when this request already made its share of new renditions (the rest follow
+    the answer: core/rendition_budget.py), when a rendition's own file is gone (restore the media, or run
     `manage.py check_media --delete-stale-renditions` to have them made again), or when the
     media volume refuses the new rendition (read-only, full).
     """
     original = image.file.name
     if _known(_broken_until, original):
         return None
+    specs = list(specs)
     try:
+        if not rendition_budget.allow(image, specs):
+            return None  # made just after the answer (core/rendition_budget.py)
         renditions = image.get_renditions(*specs)
     except (InvalidFilterSpecError, UnknownOutputImageFormatError):
         raise  # a mistake in a template: let it show

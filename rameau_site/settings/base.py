@@ -61,6 +61,7 @@ MIDDLEWARE = [
     # Page cache right after WhiteNoise: a cached page skips everything below yet
     # still gets the security headers added above; GZip inside it, so compressed pages are kept.
     "core.caching.middleware.PageCacheMiddleware",
+    "core.rendition_budget.RenditionBudgetMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -178,12 +179,16 @@ REDIS_URL = os.environ.get("REDIS_URL", "").strip()
 if REDIS_URL:
     CACHES = {
         alias: {
-            "BACKEND": "core.caching.backends.ResilientRedisCache",
+            "BACKEND": f"core.caching.backends.{backend}",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": f"rameau-{alias}",
             "TIMEOUT": 3600,
         }
-        for alias in ("default", "pages")
+        for alias, backend in (
+            ("default", "ResilientRedisCache"),
+            ("pages", "ResilientRedisCache"),
+            ("template_fragments", "FragmentRedisCache"),
+        )
     }
 else:
     CACHES = {
@@ -198,7 +203,18 @@ else:
             "LOCATION": "rameau-pages",
             "OPTIONS": {"MAX_ENTRIES": 2_000},
         },
+        # Cards and other {% cache %} fragments: never one rendered with an image postponed.
+        "template_fragments": {
+            "BACKEND": "core.caching.backends.FragmentLocMemCache",
+            "LOCATION": "rameau-fragments",
+            "OPTIONS": {"MAX_ENTRIES": 10_000},
+        },
     }
+# New image renditions one request may make; what an image-rich page needs beyond that is made
+# just after the answer, for at most this many seconds (core/rendition_budget.py).
+RENDITIONS_PER_REQUEST = 12
+RENDITIONS_CATCH_UP_SECONDS = 5
+
 # Whole pages for anonymous visitors: how long a page may stay (what depends on the clock,
 # like « prochain webinaire », is at most this late); 0 turns the page cache off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "60"))

@@ -33,3 +33,6 @@ PAGE_CACHE_SECONDS = 0
 # Tests roll their transactions back, so no notification ever leaves them: each request reads
 # the version row (tests/performance/test_version_push.py turns the listener on).
 CONTENT_VERSION_LISTEN = False
+# Tests read a page's images in its first answer; the per-request bound on new renditions is
+# proved by tests/core/media/test_rendition_budget.py, which sets it low.
+RENDITIONS_PER_REQUEST = 10_000

@@ -1,0 +1,40 @@
+"""An image-rich page whose renditions were lost costs one request a bounded amount of work:
+the images beyond the budget come in the next answers, made right after this one (issue #31,
+17: the first visit took 6.9 s, and 33.5 s under load, past gunicorn's timeout)."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.signals import request_finished
+from wagtail.images import get_image_model
+
+from core.rendition_budget import catch_up
+from tests.factories.images import ImageFactory
+from tests.factories.resources import ResourceCentrePageFactory
+
+pytestmark = pytest.mark.django_db
+RENDITIONS = get_image_model().get_rendition_model()
+PER_CARD = 6  # three formats, two sizes
+
+
+def test_one_answer_makes_at_most_its_share_and_the_next_one_has_every_image(client, settings):
+    settings.RENDITIONS_PER_REQUEST = PER_CARD
+    for number in range(4):
+        ResourceCentrePageFactory(title=f"Centre illustré {number}", listing_image=ImageFactory())
+    before = RENDITIONS.objects.count()
+    request_finished.disconnect(dispatch_uid="rameau-renditions-catch-up")
+    try:
+        first = client.get("/centres-de-ressources/")
+    finally:
+        request_finished.connect(catch_up, dispatch_uid="rameau-renditions-catch-up")
+    markup = first.content.decode()
+    assert first.status_code == 200 and all(f"Centre illustré {n}" in markup for n in range(4))
+    assert markup.count('class="card__image"') == 1 and RENDITIONS.objects.count() - before == PER_CARD
+    assert "no-cache" in first["Cache-Control"] and "private" in first["Cache-Control"]
+
+    second = client.get("/centres-de-ressources/")  # its share, then the rest after the answer
+    assert second.content.decode().count('class="card__image"') == 2
+    assert RENDITIONS.objects.count() - before == 4 * PER_CARD
+    third = client.get("/centres-de-ressources/")
+    assert third.content.decode().count('class="card__image"') == 4
+    assert "no-cache" not in third.get("Cache-Control", "")
