@@ -61,11 +61,14 @@ def front_door_links(request: HttpRequest | None) -> FrontDoorLinks:
         return FrontDoorLinks()
 
     def build() -> FrontDoorLinks:
-        entries = {
-            ContentType.objects.get_for_model(apps.get_model(entry.model)).pk: entry
+        wanted = {
+            apps.get_model(entry.model): entry
             for entry in registered()
             if apps.is_installed(entry.model.split(".")[0])
         }
+        # One query for every type, even with the content-type cache cold.
+        types = ContentType.objects.get_for_models(*wanted)
+        entries = {types[model].pk: entry for model, entry in wanted.items()}
         pages = (
             Page.objects.live()
             .descendant_of(site.root_page)
