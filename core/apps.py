@@ -9,10 +9,11 @@ class CoreConfig(AppConfig):
     verbose_name = "Socle du site"
 
     def ready(self) -> None:
-        from core.caching import invalidation
+        from core.caching import frontend, invalidation
 
         allow_site_search_by_page_type()
         invalidation.connect()
+        frontend.connect()
 
 
 def allow_site_search_by_page_type() -> None:
