@@ -6,10 +6,13 @@ forbid, and a browser guesses a lifetime for what says nothing. So every answer 
 - `private, no-store` when it belongs to one visitor: it sets a cookie, holds a CSRF token,
   answers a visitor with a session, a message waiting or credentials, answers a POST, comes
   from the admin, or is an error that concerns one request (400, 403, 429, 5xx…);
-- otherwise an explicit public lifetime, `public, max-age=N, s-maxage=N`
+- otherwise an explicit public lifetime for shared caches, `public, max-age=0, s-maxage=N`
   (`PUBLIC_CACHE_SECONDS`, 60 by default: the same bound as the page cache, for what depends
   on the clock such as « prochain webinaire »). The proxy is also purged on every change
   (core/caching/frontend.py); a CDN that is not purged keeps a page at most that long.
+  Browsers ask again each time (max-age=0; back and forward still use their page cache): they
+  cannot be purged, and staff expect a change to show at once, in the browser they used
+  before logging in too.
 
 A view that already chose (`never_cache` on newsletter links, WhiteNoise's year on hashed
 static files) keeps its choice, unless the answer turns out to be personal after all.
@@ -62,7 +65,7 @@ def cache_control_for(request: HttpRequest, response: HttpResponse) -> str | Non
     if directives & LIFETIMES:
         return None
     seconds = int(getattr(settings, "PUBLIC_CACHE_SECONDS", 60))
-    return f"public, max-age={seconds}, s-maxage={seconds}"
+    return f"public, max-age=0, s-maxage={seconds}"
 
 
 class CacheControlMiddleware:
