@@ -5,7 +5,7 @@ healthy workers killed); /-/readiness says it can serve pages, so it checks the 
 and reports a shared cache that does not answer as « degraded »: pages are then served
 uncached, slower but whole, so the server stays in rotation (200).
 Neither is ever cached, by a browser, a proxy or the page cache. Both answer whatever the
-Host header (HealthCheckMiddleware, first in the stack): probes address a container by its IP
+Host header (HealthCheckMiddleware, before anything that reads it): probes address a container by its IP
 or service name (Docker's HEALTHCHECK, the proxy's), which ALLOWED_HOSTS rightly refuses.
 """
 

@@ -54,12 +54,13 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # /-/liveness and /-/readiness, whatever the Host header (probes use an IP or a service name).
-    "rameau_site.security.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "rameau_site.security.middleware.SecurityHeadersMiddleware",
     "rameau_site.security.middleware.SiteCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # /-/liveness and /-/readiness whatever the Host header (probes use an IP or a service name):
+    # nothing above reads it for these paths, and the security headers still apply.
+    "rameau_site.security.health.HealthCheckMiddleware",
     # Cache-Control on every answer (private when personal, an explicit public lifetime
     # otherwise), above the page cache so that its hits are judged alike.
     "core.caching.headers.CacheControlMiddleware",

@@ -78,7 +78,7 @@ def test_errors_and_health_checks(home, settings):
     html = bad_host.content.decode()
     assert '<html lang="fr">' in html and "Erreur 400" in html and "Bad Request" not in html
     probe = Client().get("/-/liveness", HTTP_HOST="172.18.0.3:8000")  # a probe knows no domain
-    assert probe.status_code == 200 and is_private(probe)
+    assert probe.status_code == 200 and is_private(probe) and probe.headers["X-Content-Type-Options"] == "nosniff"
 
 
 def test_documents_download_with_a_lifetime_and_no_false_encoding(db):
