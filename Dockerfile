@@ -45,7 +45,7 @@ USER rameau
 EXPOSE 8000
 VOLUME ["/data/media", "/backups"]
 # The process answers (no database: an outage must not get healthy workers restarted).
-HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
+HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
     CMD ["python", "-c", "import os, urllib.request; port = os.environ.get('GUNICORN_BIND', ':8000').rsplit(':', 1)[1]; urllib.request.urlopen(f'http://127.0.0.1:{port}/-/liveness', timeout=4)"]
 # SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL come from the environment: without them the
 # settings refuse to start. Run `python manage.py migrate` once per release (compose.yaml's

@@ -13,7 +13,9 @@ From nothing, and stopping everything it started (also on failure):
    file and its one-year cache header, an image uploaded into the media volume and served,
    `check --deploy`, the user id, pip and setuptools as locked in requirements-venv.lock,
    pg_dump 18 and a backup written from the container, the health check Docker reports;
-6. stops the container, PostgreSQL and (if it started it) dockerd.
+6. compose.yaml brought up whole and checked through its proxy (scripts/compose_check.py;
+   `--no-compose` skips it);
+7. stops the containers, PostgreSQL and (if it started it) dockerd.
 Prints one line per check, then the image's size and build time.
 """
 
@@ -283,6 +285,10 @@ def main() -> int:
         database.create_database()
         os.chmod(database.socket_dir, 0o755)  # the container's user reaches the socket
         check_image(database, media, backups)
+        if "--no-compose" not in sys.argv:
+            from scripts.compose_check import check_compose
+
+            check_compose(base)
     print(
         f"image {IMAGE}: {size / 1e6:.0f} MB ({base_size / 1e6:.0f} MB of it the base {base}); "
         f"built in {build_seconds:.0f} s; whole check {time.monotonic() - started:.0f} s"
@@ -292,4 +298,6 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from scripts import image_check  # run as that module, whose checks scripts/compose_check.py shares
+
+    sys.exit(image_check.main())
