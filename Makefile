@@ -14,7 +14,7 @@ DEMO_DB := .pgdata
 # pytest workers: one per core (xdist); TEST_WORKERS=0 runs in one process.
 TEST_WORKERS ?= auto
 
-.PHONY: install run test test-latest lint audit check lock clean bench backup restore otp
+.PHONY: install run test test-latest lint audit check lock clean bench backup restore otp image-check
 
 ## The virtual environment (pip and setuptools upgraded, then the locked set) and
 ## Debian's Chromium for the browser tests.
@@ -50,8 +50,12 @@ test-latest: install
 	$(LATEST)/bin/python scripts/database.py -- $(LATEST)/bin/python -m pytest -n $(TEST_WORKERS) --dist loadscope
 
 ## Python (ruff: lint and format), templates (djlint, djhtml), import layers
-## (import-linter), migrations in step with the models, nothing dead, no app too big.
+## (import-linter), migrations in step with the models, nothing dead, no app too big, and
+## compose.yaml valid with .env.example (the compose plugin, else Debian's docker-compose).
+COMPOSE = $(shell docker compose version >/dev/null 2>&1 && echo "docker compose" || echo docker-compose)
 lint: $(STAMP)
+	scripts/ensure-system-packages lint
+	$(COMPOSE) --env-file .env.example -f compose.yaml config --quiet
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/djlint templates rameau_site --lint
@@ -86,6 +90,13 @@ otp: $(STAMP)
 bench: install
 	scripts/ensure-system-packages bench
 	$(WITH_DB) -- $(PY) bench/run.py
+
+## The production image, built and checked from nothing (Docker started and stopped if needed,
+## a stand-in base from Debian packages where the registry cannot be reached): migrate, pages,
+## static and media files, check --deploy, user, pip/setuptools, a backup, the health check.
+## About 10 minutes; not part of `make test`. See scripts/image_check.py.
+image-check: $(STAMP)
+	$(PY) scripts/image_check.py
 
 check: $(STAMP)
 	$(PY) manage.py check

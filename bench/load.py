@@ -172,3 +172,39 @@ def crawl(base: str, sitemap: str, clients: int = 4) -> dict:
         "errors": sum(1 for status in statuses if status >= 500),
         "seconds": round(time.monotonic() - started, 1),
     }
+
+
+def through_proxy(base: str, static: str, pages: dict[str, str], slices: int, seconds: int) -> dict:
+    """The same pages through Debian's Varnish with deploy/varnish/default.vcl in front of
+    this gunicorn, the app's own cached answer and the static file in turn: requests per
+    second of each, and the proxy's rate against the two others."""
+    import sys
+
+    sys.path.insert(0, str(ROOT))
+    from tests.servers import varnish_server
+
+    port = int(base.rsplit(":", 1)[1])
+    rows = {}
+    with varnish_server([port]) as proxy:
+        proxied = f"http://127.0.0.1:{proxy.port}"
+        for name, url in pages.items():
+            runs: dict[str, list[dict]] = {"proxy": [], "app": [], "static": []}
+            for _ in range(slices):
+                runs["static"].append(wrk(base + static, seconds))
+                runs["app"].append(wrk(base + url, seconds))
+                runs["proxy"].append(wrk(proxied + url, seconds))
+            _body, headers = fetch(proxied + url)
+            rps = {kind: round(sum(run["rps"] for run in values) / slices) for kind, values in runs.items()}
+            rows[name] = {
+                "url": url,
+                "proxy_rps": rps["proxy"],
+                "proxy_p99_ms": max(run["p99_ms"] for run in runs["proxy"]),
+                "proxy_errors": sum(run["errors"] for run in runs["proxy"]),
+                "app_rps": rps["app"],
+                "static_rps": rps["static"],
+                "proxy_vs_app": round(rps["proxy"] / rps["app"], 1),
+                "proxy_vs_static": round(rps["proxy"] / rps["static"], 1),
+                "hit": headers.get("X-Cache") == "hit",
+            }
+            print(f"  {name:28} {rows[name]}", flush=True)
+    return rows

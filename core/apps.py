@@ -12,10 +12,11 @@ class CoreConfig(AppConfig):
         from django.core.signals import request_finished
 
         from core import rendition_budget
-        from core.caching import invalidation
+        from core.caching import frontend, invalidation
 
         allow_site_search_by_page_type()
         invalidation.connect()
+        frontend.connect()
         request_finished.connect(rendition_budget.catch_up, dispatch_uid="rameau-renditions-catch-up")
 
 

@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
+from django.views.decorators.cache import cache_control
+from django.views.static import serve as serve_file
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -27,6 +29,14 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("sitemap-<int:number>.xml", sitemap_file, name="sitemap_file"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    # Uploaded images (renditions and originals) for a deployment where nothing in front serves
+    # MEDIA_ROOT (compose.yaml: the proxy keeps them a week). Never /media/documents/: documents
+    # only go through /documents/, which applies their restrictions and headers.
+    re_path(
+        r"^media/(?P<path>(?:images|original_images)/[^/]+)$",
+        cache_control(public=True, max_age=7 * 24 * 3600)(serve_file),
+        {"document_root": settings.MEDIA_ROOT},
+    ),
 ]
 
 if settings.DEBUG:
@@ -36,6 +46,8 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
     # Preview the error pages, which DEBUG otherwise replaces with Django's own.
     urlpatterns += [
+        path("__erreurs/400/", TemplateView.as_view(template_name="400.html")),
+        path("__erreurs/403/", TemplateView.as_view(template_name="403.html")),
         path("__erreurs/404/", TemplateView.as_view(template_name="404.html")),
         path("__erreurs/500/", TemplateView.as_view(template_name="500.html")),
         path("__erreurs/503/", TemplateView.as_view(template_name="503.html")),

@@ -43,6 +43,24 @@ def test_production_passes_the_deploy_check():
     assert "no issues" in result.stdout
 
 
+@pytest.mark.parametrize("proxy", ["FORWARDED_ALLOW_IPS", "FRONTEND_CACHE_URL"])
+def test_production_refuses_a_proxy_without_trusted_proxy_count(proxy):
+    """Behind a proxy, TRUSTED_PROXY_COUNT=0 would make every visitor one address for the login
+    lockout and the form limits: one person could lock the whole site out."""
+    value = {"FORWARDED_ALLOW_IPS": "*", "FRONTEND_CACHE_URL": "http://proxy"}[proxy]
+    refused = run_manage("check", extra_env={**PRODUCTION_ENV, proxy: value, "TRUSTED_PROXY_COUNT": "0"})
+    assert refused.returncode != 0
+    assert "ImproperlyConfigured" in refused.stderr and "TRUSTED_PROXY_COUNT" in refused.stderr
+    accepted = run_manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        extra_env={**PRODUCTION_ENV, proxy: value, "TRUSTED_PROXY_COUNT": "1"},
+    )
+    assert accepted.returncode == 0, accepted.stderr
+
+
 @pytest.mark.parametrize("command", ["seed_demo", "bench_data", "demo_otp_code"])
 def test_demo_commands_do_not_exist_in_production(command):
     """Production does not install the demo app: its commands are unknown, not merely refused."""

@@ -237,4 +237,7 @@ def bump() -> str:
         current.set(token)  # what this unit of work caches from now on reflects its own change
     if watcher.token() is not None:
         transaction.on_commit(lambda: watcher.confirm(token))
+    from . import frontend
+
+    frontend.content_changed()
     return token

@@ -4,12 +4,15 @@
 healthy workers killed); /-/readiness says it can serve pages, so it checks the database,
 and reports a shared cache that does not answer as « degraded »: pages are then served
 uncached, slower but whole, so the server stays in rotation (200).
-Neither is ever cached, by a browser, a proxy or the page cache.
+Neither is ever cached, by a browser, a proxy or the page cache. Both answer whatever the
+Host header (HealthCheckMiddleware, before anything that reads it): probes address a container by its IP
+or service name (Docker's HEALTHCHECK, the proxy's), which ALLOWED_HOSTS rightly refuses.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from django.conf import settings
 from django.db import DatabaseError, connection
@@ -57,3 +60,15 @@ def shared_cache_state() -> str:
         logger.warning("readiness: cache unavailable (%s)", error.__class__.__name__)
         return "degraded"
     return "ok"
+
+
+class HealthCheckMiddleware:
+    """Answer the two health paths before anything reads the Host header."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+        self.views = {"/-/liveness": liveness, "/-/readiness": readiness}
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        view = self.views.get(request.path_info)
+        return view(request) if view is not None else self.get_response(request)

@@ -67,4 +67,6 @@ class SecurityHeadersMiddleware:
         if match is not None and match.url_name in DOCUMENT_VIEWS and response.status_code < 400:
             response["Content-Security-Policy"] = DOCUMENT_POLICY
             response["X-Content-Type-Options"] = "nosniff"
+            if response.get("Content-Encoding") == "None":  # Wagtail's sendfile writes the guess even when it is None
+                del response["Content-Encoding"]
         return response

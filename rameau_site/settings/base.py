@@ -58,6 +58,12 @@ MIDDLEWARE = [
     "rameau_site.security.middleware.SecurityHeadersMiddleware",
     "rameau_site.security.middleware.SiteCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # /-/liveness and /-/readiness whatever the Host header (probes use an IP or a service name):
+    # nothing above reads it for these paths, and the security headers still apply.
+    "rameau_site.security.health.HealthCheckMiddleware",
+    # Cache-Control on every answer (private when personal, an explicit public lifetime
+    # otherwise), above the page cache so that its hits are judged alike.
+    "core.caching.headers.CacheControlMiddleware",
     # Page cache right after WhiteNoise: a cached page skips everything below yet
     # still gets the security headers added above; GZip inside it, so compressed pages are kept.
     "core.caching.middleware.PageCacheMiddleware",
@@ -226,7 +232,28 @@ CONTENT_VERSION_LISTEN = DATABASES["default"]["ENGINE"].endswith("postgresql")
 CONTENT_VERSION_MAX_AGE = 1.0
 # Never cached, and the content version is not even read there: the admin (previews
 # included), documents (private collections), health checks (they must not need the database).
-PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/django-admin/", "/documents/", "/__erreurs/", "/-/")
+PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/django-admin/", "/documents/", "/media/", "/__erreurs/", "/-/")
+# Cache-Control (core/caching/headers.py): how long a browser, the proxy or a CDN may keep a
+# public answer; answers under these paths are always `private, no-store`, as is anything
+# personal (a cookie set, a CSRF token, a session, a POST).
+PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "60"))
+PRIVATE_PATH_PREFIXES = ("/admin/", "/django-admin/", "/_util/")
+# The caching proxy in front (Varnish, deploy/varnish/default.vcl) or a CDN, purged after each
+# committed change of the content version (core/caching/frontend.py) through Wagtail's
+# frontend-cache backends. FRONTEND_CACHE_URL=http://proxy names an HTTP proxy that accepts
+# PURGE; CLOUDFLARE_API_TOKEN + CLOUDFLARE_ZONE_ID a Cloudflare zone. Neither: nothing is sent.
+WAGTAILFRONTENDCACHE: dict[str, dict[str, str]] = {}
+if FRONTEND_CACHE_URL := os.environ.get("FRONTEND_CACHE_URL", "").strip():
+    WAGTAILFRONTENDCACHE["proxy"] = {
+        "BACKEND": "core.caching.frontend.ProxyBackend",
+        "LOCATION": FRONTEND_CACHE_URL,
+    }
+if os.environ.get("CLOUDFLARE_API_TOKEN", "").strip() and os.environ.get("CLOUDFLARE_ZONE_ID", "").strip():
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": os.environ["CLOUDFLARE_API_TOKEN"].strip(),
+        "ZONEID": os.environ["CLOUDFLARE_ZONE_ID"].strip(),
+    }
 
 LOGGING = {
     "version": 1,

@@ -14,6 +14,17 @@ _missing = [name for name in REQUIRED_ENV if not os.environ.get(name, "").strip(
 if _missing:
     raise ImproperlyConfigured("Production settings need these environment variables: " + ", ".join(_missing))
 
+# Behind a proxy, every request reaches gunicorn from the proxy's address: unless
+# TRUSTED_PROXY_COUNT says how many proxies of ours append to X-Forwarded-For, the login lockout
+# and the form limits would count every visitor as one (and one person could lock everyone out).
+_proxy_settings = [name for name in ("FORWARDED_ALLOW_IPS", "FRONTEND_CACHE_URL") if os.environ.get(name, "").strip()]
+if _proxy_settings and TRUSTED_PROXY_COUNT < 1:  # noqa: F405
+    raise ImproperlyConfigured(
+        f"{' and '.join(_proxy_settings)} say(s) a proxy stands in front, but TRUSTED_PROXY_COUNT is "
+        f"{TRUSTED_PROXY_COUNT}: set it to the number of proxies of ours that append to X-Forwarded-For "  # noqa: F405
+        "(1 for the Varnish of compose.yaml alone, 2 with an HTTPS proxy in front of it)."
+    )
+
 DEBUG = False
 SECRET_KEY = os.environ["SECRET_KEY"]
 ALLOWED_HOSTS = [host.strip() for host in os.environ["ALLOWED_HOSTS"].split(",") if host.strip()]

@@ -7,7 +7,6 @@ from __future__ import annotations
 import http.client
 import os
 import shutil
-import signal
 import socket
 import subprocess
 import sys
@@ -17,6 +16,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+from tests.servers import LoggedServer
 
 ROOT = Path(__file__).resolve().parents[2]
 PRODUCTION_HOST = "www.lerameau.fr"
@@ -85,14 +86,7 @@ def request(
         connection.close()
 
 
-@dataclass
-class Gunicorn:
-    port: int
-    process: subprocess.Popen
-    log_path: Path
-
-    def log(self) -> str:
-        return self.log_path.read_text(errors="replace")
+Gunicorn = LoggedServer
 
 
 @contextmanager
@@ -120,25 +114,10 @@ def gunicorn(env: dict[str, str], *, workers: int = 2, startup_timeout: float = 
         )
     server = Gunicorn(port, process, log_path)
     try:
-        deadline = time.monotonic() + startup_timeout
-        while True:
-            if process.poll() is not None:
-                raise RuntimeError(f"gunicorn exited at start-up:\n{server.log()}")
-            try:
-                if request(port, "/-/liveness", timeout=2).status == 200:
-                    break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"gunicorn did not answer within {startup_timeout} s:\n{server.log()}")
-            time.sleep(0.2)
+        server.wait_until(
+            lambda: request(port, "/-/liveness", timeout=2).status == 200, "gunicorn", startup_timeout, pause=0.2
+        )
         yield server
     finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGTERM)
-            try:
-                process.wait(timeout=25)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
-                process.wait(timeout=10)
+        server.stop()
         shutil.rmtree(log_dir, ignore_errors=True)

@@ -21,7 +21,9 @@ def production_env(seeded_database, production_static_root):
 def test_spoofed_forwarded_proto_sent_straight_to_gunicorn_is_not_https(production_env):
     # The proxy lives elsewhere (10.0.0.2); this test connects from 127.0.0.1, like any
     # client that reached gunicorn without going through the proxy.
-    with gunicorn({**production_env, "FORWARDED_ALLOW_IPS": "10.0.0.2"}, workers=1) as server:
+    with gunicorn(
+        {**production_env, "FORWARDED_ALLOW_IPS": "10.0.0.2", "TRUSTED_PROXY_COUNT": "1"}, workers=1
+    ) as server:
         answer = request(server.port, "/", headers=SPOOFED)
         assert answer.status == 301, answer.body[:300]
         assert answer.headers["location"] == f"https://{PRODUCTION_HOST}/"
@@ -31,7 +33,9 @@ def test_spoofed_forwarded_proto_sent_straight_to_gunicorn_is_not_https(producti
 def test_forwarded_proto_from_the_trusted_proxy_is_https(production_env):
     """The control: the same request from the trusted proxy's address is served over HTTPS,
     with HSTS - so the refusal above is gunicorn's trust decision, not a broken header."""
-    with gunicorn({**production_env, "FORWARDED_ALLOW_IPS": "127.0.0.1"}, workers=1) as server:
+    with gunicorn(
+        {**production_env, "FORWARDED_ALLOW_IPS": "127.0.0.1", "TRUSTED_PROXY_COUNT": "1"}, workers=1
+    ) as server:
         answer = request(server.port, "/", headers=SPOOFED)
         assert answer.status == 200, answer.body[:300]
         assert answer.headers["strict-transport-security"] == "max-age=31536000; includeSubDomains; preload"

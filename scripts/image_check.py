@@ -1,0 +1,303 @@
+"""`make image-check`: the production image built, migrated, run and checked on this machine.
+
+From nothing, and stopping everything it started (also on failure):
+1. Docker: Debian's docker.io if missing, and `dockerd` started if none answers;
+2. the image, on python:3.11-slim-bookworm when the registry answers, else on the stand-in
+   of scripts/local-base-image (timed);
+3. `migrate` run in the image against a throwaway PostgreSQL 18 of this machine (the
+   embedded server of scripts/database.py; its socket is shared with the container), then
+   the demo content loaded from the host's checkout (the image holds no demo app);
+4. gunicorn started from the image on 127.0.0.1 (host network: no traffic leaves loopback),
+   the media volume a folder of this machine;
+5. checks: /-/readiness, every page of the sitemap and the site's other addresses, a static
+   file and its one-year cache header, an image uploaded into the media volume and served,
+   `check --deploy`, the user id, pip and setuptools as locked in requirements-venv.lock,
+   pg_dump 18 and a backup written from the container, the health check Docker reports;
+6. compose.yaml brought up whole and checked through its proxy (scripts/compose_check.py;
+   `--no-compose` skips it);
+7. stops the containers, PostgreSQL and (if it started it) dockerd.
+Prints one line per check, then the image's size and build time.
+"""
+
+from __future__ import annotations
+
+import http.client
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from contextlib import ExitStack, contextmanager
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from scripts.database import EmbeddedPostgres  # noqa: E402
+from tests.servers import free_port  # noqa: E402
+
+IMAGE = "rameau-site:check"
+OFFICIAL_BASE = "python:3.11-slim-bookworm"
+HOST = "www.lerameau.fr"
+SECRET_KEY = "image-check-" + "k8Lp!2vQz#9Wm" * 4
+UID = 10001
+# Pages that the sitemap does not list (files, routes, forms), checked as well.
+EXTRA_PATHS = [
+    "/robots.txt",
+    "/sitemap.xml",
+    "/publications/flux.xml",
+    "/recherche/?q=partenariat",
+    "/publications/?type=livre",
+    "/newsletters/inscription/",
+]
+failures: list[str] = []
+
+
+def say(ok: bool, what: str) -> None:
+    print(f"{'ok  ' if ok else 'FAIL'} {what}", flush=True)
+    if not ok:
+        failures.append(what)
+
+
+def run(*command: str, check: bool = True, timeout: float = 900, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run(command, check=check, timeout=timeout, text=True, capture_output=True, **kwargs)
+
+
+@contextmanager
+def docker_daemon():
+    """An answering dockerd: the running one, or one started here and stopped afterwards."""
+    if shutil.which("dockerd") is None:
+        run("apt-get", "update", "-qq")
+        run("apt-get", "install", "-y", "-qq", "docker.io", env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+    if run("docker", "info", check=False, timeout=30).returncode == 0:
+        yield
+        return
+    log = open(tempfile.gettempdir() + "/rameau-dockerd.log", "wb")  # noqa: SIM115
+    daemon = subprocess.Popen(["dockerd"], stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 60
+        while run("docker", "info", check=False, timeout=30).returncode != 0:
+            if daemon.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"dockerd did not start (see {log.name})")
+            time.sleep(1)
+        print("dockerd started for this check", flush=True)
+        yield
+    finally:
+        if daemon.poll() is None:
+            os.killpg(daemon.pid, signal.SIGTERM)
+            daemon.wait(timeout=60)
+        log.close()
+
+
+def base_image() -> str:
+    """The official base when it can be had, else the Debian stand-in."""
+    if run("docker", "image", "inspect", OFFICIAL_BASE, check=False).returncode == 0:
+        return OFFICIAL_BASE
+    if run("docker", "pull", OFFICIAL_BASE, check=False, timeout=120).returncode == 0:
+        return OFFICIAL_BASE
+    print(f"{OFFICIAL_BASE} cannot be pulled here: building on the stand-in of scripts/local-base-image", flush=True)
+    return run(str(ROOT / "scripts" / "local-base-image"), timeout=1200).stdout.strip().splitlines()[-1]
+
+
+def get(port: int, path: str, host: str = HOST) -> tuple[int, dict[str, str], bytes]:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        connection.request("GET", path, headers={"Host": host, "X-Forwarded-Proto": "https"})
+        response = connection.getresponse()
+        return response.status, {k.lower(): v for k, v in response.getheaders()}, response.read()
+    finally:
+        connection.close()
+
+
+def docker_env(database_url: str, port: int) -> list[str]:
+    env = {
+        "SECRET_KEY": SECRET_KEY,
+        "ALLOWED_HOSTS": HOST,
+        "DATABASE_URL": database_url,
+        "GUNICORN_BIND": f"127.0.0.1:{port}",
+        "FORWARDED_ALLOW_IPS": "127.0.0.1",
+        "TRUSTED_PROXY_COUNT": "1",
+    }
+    return [item for name, value in env.items() for item in ("-e", f"{name}={value}")]
+
+
+def locked_version(package: str) -> str:
+    text = (ROOT / "requirements-venv.lock").read_text()
+    return re.search(rf"^{package}==(\S+)", text, re.M).group(1)
+
+
+UPLOAD = """
+import io
+from PIL import Image as Pillow
+from django.core.files.images import ImageFile
+from wagtail.images.models import Image
+buffer = io.BytesIO()
+Pillow.new("RGB", (640, 480), (40, 110, 90)).save(buffer, "PNG")
+image = Image(title="Envoi du contrôle de l'image", file=ImageFile(buffer, name="controle-image.png"))
+image.save()
+print(image.get_rendition("width-320").url)
+"""
+
+
+def check_image(database: EmbeddedPostgres, media: Path, backups: Path) -> None:
+    url = database.url()
+    socket_dir = database.socket_dir
+    port = free_port()
+    mounts = ["-v", f"{socket_dir}:{socket_dir}", "-v", f"{media}:/data/media", "-v", f"{backups}:/backups"]
+    base = ["docker", "run", "--rm", "--network", "host", *mounts, *docker_env(url, port), IMAGE]
+
+    migrated = run(*base, "python", "manage.py", "migrate", "--noinput", check=False)
+    say(
+        migrated.returncode == 0,
+        "migrate runs in the image" + ("" if migrated.returncode == 0 else migrated.stderr[-2000:]),
+    )
+    seeded = run(
+        sys.executable, "manage.py", "seed_demo", check=False,
+        cwd=ROOT, env={**os.environ, "DJANGO_SETTINGS_MODULE": "rameau_site.settings.dev", "DATABASE_URL": url, "MEDIA_ROOT": str(media)},
+    )  # fmt: skip
+    say(
+        seeded.returncode == 0,
+        "demo content loaded from the checkout" + ("" if seeded.returncode == 0 else seeded.stderr[-2000:]),
+    )
+    run("chown", "-R", f"{UID}:{UID}", str(media))
+
+    name = f"rameau-image-check-{os.getpid()}"
+    run("docker", "run", "-d", "--name", name, "--network", "host", *mounts, *docker_env(url, port), IMAGE)
+    try:
+        deadline = time.monotonic() + 60
+        status = 0
+        while time.monotonic() < deadline:
+            try:
+                status = get(port, "/-/readiness", host="10.0.0.1")[0]
+                if status == 200:
+                    break
+            except OSError:
+                pass
+            time.sleep(0.5)
+        say(status == 200, "/-/readiness answers 200 (whatever the Host header)")
+
+        status, _headers, body = get(port, "/sitemap.xml")
+        paths = sorted({urlsplit(loc).path for loc in re.findall(rb"<loc>([^<]+)</loc>", body and body or b"")
+                        for loc in [loc.decode()]} | set(EXTRA_PATHS))  # fmt: skip
+        bad = []
+        for path in paths:
+            status, headers, body = get(port, path)
+            if status != 200:
+                bad.append(f"{path} {status}")
+        say(
+            len(paths) > 40 and not bad,
+            f"{len(paths)} pages (every page of the sitemap, feeds, search) answer 200 {bad[:5]}",
+        )
+
+        _status, _headers, home = get(port, "/")
+        stylesheet = re.search(rb'href="(/static/css/site\.[0-9a-f]+\.css)"', home)
+        status, headers, _body = get(port, stylesheet.group(1).decode()) if stylesheet else (0, {}, b"")
+        say(
+            status == 200 and "max-age=31536000" in headers.get("cache-control", "") and "immutable" in headers.get("cache-control", ""),
+            f"static file with a hashed name and a year's cache: {headers.get('cache-control')}",
+        )  # fmt: skip
+        say(
+            get(port, "/")[1].get("cache-control") == "public, max-age=0, s-maxage=60",
+            "pages say their public lifetime",
+        )
+
+        uploaded = run("docker", "exec", name, "python", "manage.py", "shell", "-c", UPLOAD, check=False)
+        rendition = uploaded.stdout.strip().splitlines()[-1] if uploaded.returncode == 0 else ""
+        status, headers, body = get(port, rendition) if rendition else (0, {}, b"")
+        stored = list(media.glob("original_images/controle-image*.png"))
+        owner = stored[0].stat().st_uid if stored else None
+        say(
+            status == 200 and body[:4] == b"\x89PNG" and owner == UID,
+            f"image uploaded into the media volume (owner {owner}) and served at {rendition} ({status})",
+        )
+
+        deploy = run(
+            "docker", "exec", name, "python", "manage.py", "check", "--deploy", "--fail-level", "WARNING", check=False
+        )
+        say(
+            deploy.returncode == 0,
+            "check --deploy --fail-level WARNING: " + (deploy.stdout.strip() or deploy.stderr[-1500:]),
+        )
+        uid = run("docker", "exec", name, "id", "-u").stdout.strip()
+        say(uid == str(UID), f"runs as user {uid} (not root)")
+        pip = run("docker", "exec", name, "python", "-m", "pip", "--version").stdout.split()[1]
+        setuptools = run(
+            "docker", "exec", name, "python", "-c", "import setuptools; print(setuptools.__version__)"
+        ).stdout.strip()
+        say(
+            pip == locked_version("pip") and setuptools == locked_version("setuptools"),
+            f"pip {pip} and setuptools {setuptools}, as locked in requirements-venv.lock",
+        )
+        pg_dump = run("docker", "exec", name, "pg_dump", "--version").stdout.strip()
+        backup = run("docker", "exec", name, "scripts/backup", "/backups", check=False)
+        folder = backups / Path(backup.stdout.strip().splitlines()[-1]).name if backup.returncode == 0 else None
+        dump = folder / "database.dump" if folder else None
+        say(
+            pg_dump.endswith(tuple(f" 18.{n}" for n in range(20))) and dump is not None and dump.stat().st_size > 100_000
+            and (folder / "media.tar.gz").exists(),
+            f"{pg_dump}; scripts/backup in the container wrote {dump} ({dump.stat().st_size if dump else 0} bytes)",
+        )  # fmt: skip
+        deadline = time.monotonic() + 120
+        health = ""
+        while time.monotonic() < deadline:
+            inspected = json.loads(run("docker", "inspect", name).stdout)[0]
+            health = inspected["State"].get("Health", {}).get("Status", "none")
+            if health != "starting":
+                break
+            time.sleep(2)
+        say(health == "healthy", f"Docker's HEALTHCHECK reports {health}")
+    finally:
+        logs = run("docker", "logs", "--tail", "40", name, check=False)
+        if failures:
+            print(logs.stdout[-4000:], logs.stderr[-4000:])
+        run("docker", "rm", "-f", name, check=False)
+
+
+def main() -> int:
+    started = time.monotonic()
+    with ExitStack() as stack:
+        stack.enter_context(docker_daemon())
+        base = base_image()
+        built_at = time.monotonic()
+        build = run("docker", "build", "--build-arg", f"BASE={base}", "-t", IMAGE, str(ROOT), check=False, timeout=1200)
+        build_seconds = time.monotonic() - built_at
+        say(
+            build.returncode == 0,
+            f"image built on {base} in {build_seconds:.0f} s" + ("" if build.returncode == 0 else build.stderr[-3000:]),
+        )
+        if build.returncode != 0:
+            return 1
+        size = int(run("docker", "image", "inspect", "--format", "{{.Size}}", IMAGE).stdout.strip())
+        base_size = int(run("docker", "image", "inspect", "--format", "{{.Size}}", base).stdout.strip())
+        work = Path(tempfile.mkdtemp(prefix="rameau-image-check-"))
+        stack.callback(shutil.rmtree, work, ignore_errors=True)
+        media, backups = work / "media", work / "backups"
+        for folder in (media, backups):
+            folder.mkdir()
+            os.chown(folder, UID, UID)
+        database = EmbeddedPostgres()
+        stack.callback(database.close)
+        database.create_database()
+        os.chmod(database.socket_dir, 0o755)  # the container's user reaches the socket
+        check_image(database, media, backups)
+        if "--no-compose" not in sys.argv:
+            from scripts.compose_check import check_compose
+
+            check_compose(base)
+    print(
+        f"image {IMAGE}: {size / 1e6:.0f} MB ({base_size / 1e6:.0f} MB of it the base {base}); "
+        f"built in {build_seconds:.0f} s; whole check {time.monotonic() - started:.0f} s"
+    )
+    print(f"{len(failures)} failed" if failures else "image check passed")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    from scripts import image_check  # run as that module, whose checks scripts/compose_check.py shares
+
+    sys.exit(image_check.main())
