@@ -62,9 +62,7 @@ def front_door_links(request: HttpRequest | None) -> FrontDoorLinks:
 
     def build() -> FrontDoorLinks:
         wanted = {
-            apps.get_model(entry.model): entry
-            for entry in registered()
-            if apps.is_installed(entry.model.split(".")[0])
+            apps.get_model(entry.model): entry for entry in registered() if apps.is_installed(entry.model.split(".")[0])
         }
         # One query for every type, even with the content-type cache cold.
         types = ContentType.objects.get_for_models(*wanted)
