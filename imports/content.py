@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from html import escape as html_escape
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from bs4.element import PageElement, PreformattedString
@@ -167,7 +168,7 @@ class Converter:
                 continue
             if isinstance(child, NavigableString):
                 if child.strip() or body.inline:
-                    body.inline.append(str(child).replace("<", "&lt;").replace(">", "&gt;"))
+                    body.inline.append(html_escape(str(child), quote=False))
                 continue
             if isinstance(child, Tag):
                 self.element(child, body)
@@ -275,7 +276,7 @@ class Converter:
         if not text:
             return
         if len(text) > HEADING_MAX:  # a long « heading » is a paragraph in bold, never cut
-            body.rich.append(f"<p><b>{self.escape(text)}</b></p>")
+            body.rich.append(f"<p><b>{html_escape(text)}</b></p>")
             return
         self.flush(body)
         body.add("heading", {"text": text, "level": level})
@@ -337,7 +338,7 @@ class Converter:
         if url.startswith(("http://", "https://")):
             host = re.sub(r"^https?://([^/]+).*$", r"\1", url)
             body.note(f"contenu intégré de {host} remplacé par un lien")
-            body.rich.append(f'<p><a href="{self.escape(url)}">{self.escape(caption or url)}</a></p>')
+            body.rich.append(f'<p><a href="{html_escape(url)}">{html_escape(caption or url)}</a></p>')
         else:
             body.note("contenu intégré sans adresse retiré")
 
@@ -354,7 +355,7 @@ class Converter:
             tag.name = "div"
             self.walk(tag, body)
             if author:
-                body.rich.append(f"<p>— {self.escape(author)}</p>")
+                body.rich.append(f"<p>— {html_escape(author)}</p>")
             return
         self.flush(body)
         body.add("quote", {"text": text, "author": author, "role": ""})
@@ -393,10 +394,6 @@ class Converter:
 
     # Rich text --------------------------------------------------------------------------------
 
-    @staticmethod
-    def escape(text: str) -> str:
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
-
     def rich(self, html: str, features: list[str], body: Body) -> str:
         """HTML into the database format of a rich text with these features (Draftail's own
         conversion), links to imported items made page and document links."""
@@ -424,6 +421,6 @@ class Converter:
             target = targets[int(match.group(1))]
             if target.kind in ("page", "document"):
                 return f'linktype="{target.kind}" id="{target.pk}"'
-            return f'href="{self.escape(target.url)}"'
+            return f'href="{html_escape(target.url)}"'
 
         return TOKEN_HREF.sub(link_to, stored)

@@ -333,6 +333,13 @@ class Importer:
             row = self.row(task.item)
             model = MODELS[task.rule.type]
             parent = self.default_parent(task.item, task.rule)
+            orphan = (
+                task.item.parent
+                and task.item.parent not in self.tasks
+                and task.item.parent not in self.addresses.targets
+            )
+            if task.rule.type == "page" and orphan:
+                row.say(f"page parente (WordPress {task.item.parent}) non reprise : rangée à l'endroit par défaut")
             if parent is not None and not model.can_create_at(parent.specific):
                 fallback = Rule(type=task.rule.type)
                 row.say(f"« {parent.title} » n'accepte pas ce type de page : rangée à l'endroit par défaut")
