@@ -257,7 +257,7 @@ def test_staff_find_the_redirects_and_the_import_in_the_admin(imported, admin_cl
     assert admin_client.get(reverse("wagtailredirects:edit", args=[redirect.pk])).status_code == 200
     article = page_of(20)
     edit = admin_client.get(reverse("wagtailadmin_pages:edit", args=[article.pk]))
-    assert edit.status_code == 200 and "Trois alliés pour la valorisation" in edit.content.decode()
+    assert edit.status_code == 200 and "Apprenons à valoriser" in edit.content.decode()
     assert PageLogEntry.objects.filter(page=article, action="imports.import").exists()
     history = admin_client.get(reverse("wagtailadmin_pages:history", args=[article.pk])).content.decode()
     assert "Importé depuis WordPress" in history

@@ -60,14 +60,14 @@ def edit_through_the_admin(client, page, text: str):
 
 def test_a_newer_export_updates_what_changed_but_never_what_staff_edited(imported, admin_client, client, tmp_path):
     webinars = ImportedItem.objects.get(wp_id=21).page.specific
-    edit_through_the_admin(admin_client, webinars, "Texte réécrit par l'équipe après l'import.")
+    edit_through_the_admin(admin_client, webinars, "Texte réécrit par notre équipe après import.")
     fund_revision = ImportedItem.objects.get(wp_id=22).revision_id
 
     _, rows = run_import(export=newer_export(tmp_path), report=tmp_path / "rapport.csv")
 
     assert rows["post:21"]["status"] == "skipped"
     assert "modifiée par l'équipe depuis l'import" in rows["post:21"]["message"]
-    assert "Texte réécrit par l'équipe" in client.get(webinars.url).content.decode()
+    assert "Texte réécrit par notre équipe" in client.get(webinars.url).content.decode()
     assert rows["post:22"]["status"] == "updated"
     fund = ImportedItem.objects.get(wp_id=22)
     assert fund.revision_id != fund_revision and fund.page.live
