@@ -43,16 +43,13 @@ class Stored:
 
 
 class LocalFile(UploadedFile):
-    """A file of the uploads folder handed to a form as if it had been uploaded: forms and
-    Pillow read it where it lies, never all at once in memory."""
+    """A file of the uploads folder handed to a form as if it had been uploaded. It offers no
+    `temporary_file_path()`: the storage would move the file instead of copying it, and the
+    operator's copy of the uploads must stay whole."""
 
     def __init__(self, path: Path) -> None:
         content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         super().__init__(path.open("rb"), path.name, content_type, path.stat().st_size)
-        self.path = path
-
-    def temporary_file_path(self) -> str:
-        return str(self.path)
 
 
 def relative_path(item: Item) -> str:

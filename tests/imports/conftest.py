@@ -56,6 +56,12 @@ class Imported:
     output: str
     rows: dict[str, dict[str, str]]  # "post_type:wp_id" -> the report's line
     report: Path
+    uploads_before: list[str]
+    uploads_after: list[str]
+
+
+def uploads_listing() -> list[str]:
+    return sorted(str(path.relative_to(UPLOADS)) for path in UPLOADS.rglob("*") if path.is_file())
 
 
 @pytest.fixture(scope="module")
@@ -65,6 +71,8 @@ def imported(django_db_blocker, tmp_path_factory) -> Imported:
 
     def build() -> Imported:
         site_taxonomies()
-        return Imported(*run_import(report=report), report)
+        before = uploads_listing()
+        output, rows = run_import(report=report)
+        return Imported(output, rows, report, before, uploads_listing())
 
     yield from shared_by_the_module(django_db_blocker, build)

@@ -33,6 +33,8 @@ def test_report_has_one_line_per_item_with_the_agreed_columns(imported):
     assert "Import terminé." in out
     assert "post : 15 créés, 2 écartés" in out
     assert "Erreurs (5) :" in out
+    assert imported.uploads_after == imported.uploads_before  # the operator's copy is read, never moved
+    assert len(imported.uploads_before) == 14
 
 
 def test_published_posts_are_live_news_articles_with_their_original_date(imported, client):
