@@ -9,7 +9,8 @@
 5. bench_data --publications 20000 (timed) — ten times the size — and the same measures;
 6. on that site, gunicorn with the production settings (2 workers): wrk 10 s per page and
    for one static file through WhiteNoise (the ceiling); a crawl of the first sitemap file,
-   then the workers' resident memory; the home page's weight; Lighthouse if npm allows.
+   then the workers' resident memory; the home page's weight; Lighthouse if npm allows;
+7. the WordPress import at a real site's size, on the small site's copy (bench/wordpress_import.py).
 Prints the tables and writes bench/results.json. Every target is a ratio within this run:
 this machine's absolute times drift. Run through scripts/database.py (the Makefile does),
 never against a database you care about: it adds 21,000 pages.
@@ -34,6 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import floor  # noqa: E402
 import lighthouse  # noqa: E402
 import load  # noqa: E402
+import wordpress_import  # noqa: E402
 from targets import NOT_HELD_TO_THE_FLOOR  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -265,6 +267,9 @@ def main() -> None:
         pages = {name: row["url"] for name, row in results["huge"]["pages"].items()}
         step("gunicorn (réglages de production), 20 000 publications : wrk")
         results["served"] = serve_and_load(production, pages, Path(folder))
+        step("Import WordPress : 2 000 articles, 3 000 fichiers, sur la copie du petit site (deux passages)")
+        results["wordpress_import"] = wordpress_import.run({**production, "DATABASE_URL": databases["small"]})
+        print(json.dumps(results["wordpress_import"], ensure_ascii=False), flush=True)
     results["seconds"] = round(time.monotonic() - started)
     results["machine"] = {
         "cpus": os.cpu_count(),
@@ -320,6 +325,12 @@ def verdicts(results: dict) -> dict:
             results["bench_data_seconds"]["huge"] <= t["bench_data_seconds"] or results["bench_data_seconds"]["huge"]
         ),
     }
+    imported = results.get("wordpress_import")
+    if imported:
+        limits = imported["targets"]
+        verdict[f"import WordPress ≤ {limits['seconds']} s et < {limits['peak_mb']} Mo"] = imported["held"] or {
+            run: {key: imported[run][key] for key in limits} for run in ("first", "second")
+        }
     if "pages" in served:
         verdict[f"réponses en cache ≥ {t['ceiling']:.0%} du fichier statique"] = held(
             {n: row["ratio"] for n, row in served["pages"].items() if row["cached"]}, lambda _n, v: v >= t["ceiling"]

@@ -7,6 +7,7 @@ what it does in the block picker before inserting it.
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
 from wagtail import blocks
+from wagtail.contrib.typed_table_block.blocks import TypedTableBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
@@ -149,6 +150,32 @@ class VideoBlock(blocks.StructBlock):
         description = "Une vidéo intégrée (YouTube, Vimeo…) avec sa légende."
 
 
+class TableBlock(TypedTableBlock):
+    """A data table: one type per column, headings in the first row, an optional caption."""
+
+    text = blocks.CharBlock(label="Texte", required=False, max_length=500)
+    rich_text = blocks.RichTextBlock(label="Texte avec liens", features=INLINE_FEATURES, required=False)
+
+    class Meta:
+        icon = "table"
+        label = "Tableau"
+        template = "components/blocks/table.html"
+        preview_value = {
+            "caption": "Le RAMEAU en quelques dates",
+            "columns": [{"type": "text", "heading": "Année"}, {"type": "text", "heading": "Étape"}],
+            "rows": [
+                {"values": ["2006", "Création du RAMEAU"]},
+                {"values": ["2008", "Observatoire des partenariats"]},
+            ],
+        }
+        description = "Un tableau de données : chaque colonne a son titre ; la légende dit ce que montre le tableau."
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["has_headings"] = any(column["heading"] for column in value.columns)
+        return context
+
+
 class SourceBlock(blocks.StructBlock):
     text = blocks.RichTextBlock(label="Référence", features=INLINE_FEATURES)
     url = blocks.URLBlock(label="Lien", required=False)
@@ -233,6 +260,7 @@ class BaseStreamBlock(blocks.StreamBlock):
     key_figures = KeyFiguresBlock()
     call_to_action = CallToActionBlock()
     video = VideoBlock()
+    table = TableBlock()
     sources = SourcesBlock()
     partners = PartnersBlock()
     contact_details = ContactDetailsBlock()
@@ -315,4 +343,5 @@ class ResearchTextBlock(blocks.StreamBlock):
     quote = QuoteBlock()
     key_figures = KeyFiguresBlock()
     video = VideoBlock()
+    table = TableBlock()
     sources = SourcesBlock()

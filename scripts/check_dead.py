@@ -30,6 +30,7 @@ APPS = (
     "publications",
     "press",
     "webinars",
+    "imports",
     "demo",
 )
 CODE_DIRS = (*APPS, "tests", "bench", "scripts")

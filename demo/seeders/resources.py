@@ -6,6 +6,8 @@ that exists is left exactly as staff edited it.
 
 from __future__ import annotations
 
+from wagtail.contrib.redirects.models import Redirect
+
 from demo.content import load
 from demo.images import draw_logo, get_or_create_image, landscape
 from pages.models import Audience, HomePage, Partner
@@ -15,6 +17,8 @@ from resources.needs import NEEDS_BY_SLUG
 from .common import flag, publish_child, sections_body
 
 CONTENT = load("centres")
+#: The old WordPress site's page of the centres, the address the client's own note cites.
+OLD_CENTRES_ADDRESS = "/les-centres-de-ressources/"
 
 
 def seed_audiences() -> dict[str, Audience]:
@@ -97,3 +101,13 @@ def seed() -> None:
             centre = publish_child(index, build_centre(item, audiences, partners))
             if item.get("to_verify"):
                 flag(centre, item["to_verify"])
+    seed_old_address(index)
+
+
+def seed_old_address(index: ResourceCentreIndexPage) -> None:
+    """A permanent redirect, kept in Paramètres › Redirections like those the WordPress import makes."""
+    Redirect.objects.get_or_create(
+        old_path=Redirect.normalise_path(OLD_CENTRES_ADDRESS),
+        site=None,
+        defaults={"redirect_page": index, "is_permanent": True},
+    )

@@ -1,0 +1,56 @@
+"""A dry run says what would happen and leaves nothing behind; without a mapping file, the
+defaults put posts in the news and pages under the home page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Page
+
+from imports.models import ImportedItem
+from pages.models import StandardPage
+from publications.models import NewsArticlePage
+
+from .conftest import run_import
+
+pytestmark = pytest.mark.django_db
+
+
+def media_files() -> set[str]:
+    root = settings.MEDIA_ROOT
+    found = set()
+    for folder in ("original_images", "documents"):
+        path = Path(root) / folder
+        found |= {str(child) for child in path.rglob("*")} if path.is_dir() else set()
+    return found
+
+
+def test_a_dry_run_reports_and_writes_nothing(tmp_path):
+    pages, files = Page.objects.count(), media_files()
+    images, documents = get_image_model().objects.count(), get_document_model().objects.count()
+    output, rows = run_import("--dry-run", report=tmp_path / "simulation.csv")
+    assert output.startswith("Simulation (--dry-run) : rien n'a été enregistré.")
+    assert rows["post:20"]["status"] == "created"
+    assert rows["post:20"]["new_url"].startswith("/actualites/")
+    assert rows["attachment:58"]["status"] == "error"
+    assert Page.objects.count() == pages
+    assert (get_image_model().objects.count(), get_document_model().objects.count()) == (images, documents)
+    assert not ImportedItem.objects.exists() and not Redirect.objects.exists()
+    assert media_files() == files  # the files the upload forms stored were taken back
+
+
+def test_without_a_mapping_posts_are_news_and_pages_standard_pages(tmp_path, client):
+    _, rows = run_import(report=tmp_path / "rapport.csv", mapping=None)
+    publication_post = ImportedItem.objects.get(wp_id=25).page.specific
+    assert isinstance(publication_post, NewsArticlePage)  # no mapping: a post is news
+    centres = ImportedItem.objects.get(wp_id=5).page.specific
+    assert isinstance(centres, StandardPage) and centres.url == "/les-centres-de-ressources/"
+    assert rows["page:6"]["status"] == "created"
+    assert "code court [contact-form-7] retiré" in rows["page:6"]["message"]
+    response = client.get("/?cat=3")
+    assert (response.status_code, response["Location"]) == (301, "/actualites/")

@@ -1,0 +1,94 @@
+"""Safe to run twice: the same export changes nothing, a newer one updates what changed, and
+what staff have edited or deleted since the import stays as they left it."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.models import Revision
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+from imports.models import ImportedItem
+from pages.blocks import TEXT_FEATURES
+
+from .conftest import EXPORT, run_import
+
+pytestmark = pytest.mark.django_db
+
+
+def newer_export(tmp_path):
+    """The sample as a later export gives it: two posts edited on WordPress."""
+    text = EXPORT.read_text(encoding="utf-8")
+    text = text.replace("Le cycle 2019 commence", "Le cycle 2019 démarre", 1)  # post 21
+    text = text.replace("En 2020, le Fonds ODD 17 est créé", "En 2020 naît le Fonds ODD 17, créé", 1)  # post 22
+    path = tmp_path / "export-plus-recent.xml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_the_same_export_twice_changes_nothing(imported, tmp_path):
+    revisions, redirects = Revision.objects.count(), Redirect.objects.count()
+    output, rows = run_import(report=tmp_path / "second.csv")
+    statuses = {row["status"] for key, row in rows.items() if row["status"] != "skipped" and row["status"] != "error"}
+    assert statuses == {"unchanged"}
+    assert (Revision.objects.count(), Redirect.objects.count()) == (revisions, redirects)
+    assert "créés" not in output and "mis à jour" not in output
+
+
+def edit_through_the_admin(client, page, text: str):
+    data = nested_form_data(
+        {
+            "title": page.title,
+            "slug": page.slug,
+            "date": page.date.isoformat(),
+            "kind": page.kind,
+            "author": page.author,
+            "author_role": "",
+            "summary": page.summary,
+            "body": streamfield([("paragraph", rich_text(f"<p>{text}</p>", features=TEXT_FEATURES))]),
+            "related_links-TOTAL_FORMS": "0",
+            "related_links-INITIAL_FORMS": "0",
+            "related_links-MIN_NUM_FORMS": "0",
+            "related_links-MAX_NUM_FORMS": "1000",
+            "action-publish": "action-publish",
+        }
+    )
+    response = client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
+    assert response.status_code == 302, response.context["form"].errors if response.context else response
+
+
+def test_a_newer_export_updates_what_changed_but_never_what_staff_edited(imported, admin_client, client, tmp_path):
+    webinars = ImportedItem.objects.get(wp_id=21).page.specific
+    edit_through_the_admin(admin_client, webinars, "Texte réécrit par notre équipe après import.")
+    fund_revision = ImportedItem.objects.get(wp_id=22).revision_id
+
+    _, rows = run_import(export=newer_export(tmp_path), report=tmp_path / "rapport.csv")
+
+    assert rows["post:21"]["status"] == "skipped"
+    assert "modifiée par l'équipe depuis l'import" in rows["post:21"]["message"]
+    assert "Texte réécrit par notre équipe" in client.get(webinars.url).content.decode()
+    assert rows["post:22"]["status"] == "updated"
+    fund = ImportedItem.objects.get(wp_id=22)
+    assert fund.revision_id != fund_revision and fund.page.live
+    assert "En 2020 naît le Fonds ODD 17" in client.get(fund.page.url).content.decode()
+    assert rows["post:20"]["status"] == "unchanged"
+
+
+def test_what_staff_deleted_is_not_brought_back(imported, tmp_path, client):
+    ImportedItem.objects.get(wp_id=26).page.delete()
+    ImportedItem.objects.get(wp_id=62).image.delete()
+    _, rows = run_import(report=tmp_path / "rapport.csv")
+    assert rows["post:26"]["status"] == "skipped" and "supprimée par l'équipe" in rows["post:26"]["message"]
+    assert rows["attachment:62"]["status"] == "skipped" and "supprimé par l'équipe" in rows["attachment:62"]["message"]
+    assert client.get("/actualites/faire-alliance-face-aux-fragilites/").status_code == 404
+
+
+def test_an_image_staff_retitled_keeps_its_title(imported, tmp_path):
+    image = ImportedItem.objects.get(wp_id=52).image
+    image.title = "Affiche 2019, titre revu par l'équipe"
+    image.save()
+    _, rows = run_import(export=newer_export(tmp_path), report=tmp_path / "rapport.csv")
+    assert rows["attachment:52"]["status"] == "skipped"
+    image.refresh_from_db()
+    assert image.title == "Affiche 2019, titre revu par l'équipe"
