@@ -91,22 +91,26 @@ def copy_demo_to(template: str, url: str) -> None:
     )
 
 
-def manage(
-    database: str, *args: str, media_root: str, code: Path = ROOT, stdin: str | None = None, env: dict | None = None
-) -> str:
-    """Run a management command in a process of its own, against `database`, with the code in
-    `code` (today's by default); its output."""
-    env = {
+def environment(database: str, media_root: str, env: dict | None = None) -> dict[str, str]:
+    """What a process of its own needs to run the site's code against `database`."""
+    return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "rameau_site.settings.test",
         "DATABASE_URL": database_url(database),
         "MEDIA_ROOT": media_root,
         **(env or {}),
     }
+
+
+def manage(
+    database: str, *args: str, media_root: str, code: Path = ROOT, stdin: str | None = None, env: dict | None = None
+) -> str:
+    """Run a management command in a process of its own, against `database`, with the code in
+    `code` (today's by default); its output."""
     result = subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=code,
-        env=env,
+        env=environment(database, media_root, env),
         input=stdin,
         capture_output=True,
         text=True,
@@ -115,6 +119,36 @@ def manage(
     if result.returncode != 0:
         raise RuntimeError(f"manage.py {' '.join(args)} failed in {code}:\n{result.stdout}\n{result.stderr}")
     return result.stdout
+
+
+@contextmanager
+def served(database: str, *, media_root: str) -> Iterator[str]:
+    """Today's code serving `database` in a process of its own (runserver, static files
+    included), for a browser; its URL. Nothing of the test process's caches reaches it."""
+    import tempfile
+    import urllib.request
+
+    from tests.servers import LoggedServer, free_port
+
+    port = free_port()
+    log_path = Path(tempfile.mkstemp(prefix="rameau-runserver-", suffix=".log")[1])
+    with log_path.open("w") as log:
+        process = subprocess.Popen(
+            [sys.executable, "manage.py", "runserver", "--noreload", "--insecure", f"127.0.0.1:{port}"],
+            cwd=ROOT,
+            env=environment(database, media_root),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    server = LoggedServer(port, process, log_path)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        server.wait_until(lambda: urllib.request.urlopen(f"{url}/-/liveness", timeout=2).status == 200, "runserver", 60)
+        yield url
+    finally:
+        server.stop()
+        log_path.unlink(missing_ok=True)
 
 
 def create(name: str) -> None:
