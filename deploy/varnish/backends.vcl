@@ -1,5 +1,6 @@
 # compose.yaml's two app servers, probed on /-/liveness, taken in turn; the acl of who may
-# purge (the app servers themselves). Varnish resolves the names when it starts: after
+# purge (the app servers, and the jobs container whose scheduled publishing changes pages too;
+# in parentheses, a name that does not resolve is skipped instead of failing the start). Varnish resolves the names when it starts: after
 # recreating an app container, restart the proxy (`docker compose restart proxy`).
 import directors;
 
@@ -28,6 +29,7 @@ backend app2 {
 acl purgers {
     "app1";
     "app2";
+    ("jobs");
 }
 
 sub vcl_init {
