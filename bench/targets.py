@@ -35,7 +35,9 @@ def bench_pages() -> dict[str, str]:
     kind, theme = publication.publication_type.slug, publication.themes.order_by("pk").first().slug
     cycle = WebinarCyclePage.objects.live().get(slug="2019")
     session = WebinarPage.objects.live().child_of(cycle).order_by("start").first()
-    centre = ResourceCentrePage.objects.live().order_by("path").first()
+    # A centre showing its platform's latest items (the demo gives the first one the 2019 webinars).
+    centres = ResourceCentrePage.objects.live().order_by("path")
+    centre = centres.filter(feed_state__items__isnull=False).first() or centres.first()
     article = NewsArticlePage.objects.live().exclude(slug__startswith="banc-").order_by("-date", "pk").first()
     pages = {
         "accueil": "/",

@@ -1,22 +1,30 @@
-"""Admin: centres listed with the health of their platform link, in the explorer and in their
-own menu; the centres' section of the home page and their kind of search result; the centres
-of a programme."""
+"""Admin: centres listed with the health of their platform link and of its feed, in the explorer
+and in their own menu, with « Relever maintenant »; the centres' sections of the home page
+(their cards, their platforms' latest items) and their kind of search result; the centres of
+a programme."""
 
 from __future__ import annotations
 
+from django.urls import path, reverse
 from django.utils.functional import cached_property
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import DateColumn, StatusTagColumn
 from wagtail.admin.viewsets.pages import PageListingViewSet, PageViewSet
+from wagtail.admin.widgets import Button
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from core.backlinks import PROGRAMME_SECTIONS_HOOK, LinkedSection
 from core.plugins import HOME_SECTIONS_HOOK, SEARCH_KINDS_HOOK, HomeSection, SearchKind
 
+from . import admin_views
+from .admin_listing import FEED_COLUMNS, FeedExplorableIndexView, FeedIndexView
 from .backlinks import programme_centres
 from .home import centres_section
 from .models import ResourceCentreIndexPage, ResourceCentrePage
+from .news import latest_centre_news
+
+FEED_LABEL = "Flux de la plateforme"
 
 LINK_COLUMNS = [
     StatusTagColumn(
@@ -35,7 +43,8 @@ class ResourceCentrePageViewSet(PageViewSet):
     """Used by the explorer when it lists the index's children: dead platforms stand out there."""
 
     model = ResourceCentrePage
-    list_display = [*PageViewSet.columns, *LINK_COLUMNS]
+    index_view_class = FeedExplorableIndexView
+    list_display = [*PageViewSet.columns, *LINK_COLUMNS, *FEED_COLUMNS]
     list_filter = ["link_ok"]
     list_export = EXPORT
 
@@ -57,7 +66,8 @@ class ResourceCentreListingViewSet(PageListingViewSet):
     menu_label = "Centres de ressources"
     menu_order = 290
     add_to_admin_menu = True
-    columns = [*PageListingViewSet.columns, *LINK_COLUMNS]
+    index_view_class = FeedIndexView
+    columns = [*PageListingViewSet.columns, *LINK_COLUMNS, *FEED_COLUMNS]
     list_filter = ["link_ok"]
     list_export = EXPORT
 
@@ -80,6 +90,38 @@ def centres_home_section() -> HomeSection:
         template="resources/includes/home_section.html",
         context=centres_section,
     )
+
+
+@hooks.register(HOME_SECTIONS_HOOK)
+def centre_news_home_section() -> HomeSection:
+    return HomeSection(
+        key="centre_news",
+        label="Dernières ressources des centres",
+        description="Les derniers éléments publiés sur les plateformes des centres, relevés chaque nuit.",
+        template="resources/includes/news_home_section.html",
+        context=latest_centre_news,
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_feed_url():
+    return [path("centres-de-ressources/<int:page_id>/flux/", admin_views.centre_feed, name="resources_feed")]
+
+
+def _feed_button(page, user, priority: int):
+    if page.specific_class is not ResourceCentrePage or not page.permissions_for_user(user).can_edit():
+        return
+    yield Button(FEED_LABEL, reverse("resources_feed", args=[page.id]), icon_name="rotate", priority=priority)
+
+
+@hooks.register("register_page_header_buttons")
+def feed_header_button(page, user, view_name=None, next_url=None):
+    yield from _feed_button(page, user, priority=18)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def feed_listing_button(page, user, next_url=None):
+    yield from _feed_button(page, user, priority=45)
 
 
 @hooks.register(SEARCH_KINDS_HOOK)

@@ -163,6 +163,7 @@ def fill_home_body(home: HomePage, mission: MissionPage, figures, partners) -> N
             {"heading": "Le RAMEAU en chiffres", "figures": [figures[k] for k in CONTENT["home_figure_keys"]]},
         ),
         ("section", {"section": "resource_centres"}),
+        ("section", {"section": "centre_news"}),
         ("section", {"section": "latest_publications"}),
         (
             "call_to_action",

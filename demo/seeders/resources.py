@@ -1,4 +1,5 @@
-"""Demo content of the resources app: audiences, the index and the 12 centres.
+"""Demo content of the resources app: audiences, the index, the 12 centres and what two of them
+show under « Du nouveau sur la plateforme » (stored, never fetched).
 
 Runs after the pages seeder. Safe to rerun: every object is looked up first, and a centre
 that exists is left exactly as staff edited it.
@@ -6,12 +7,21 @@ that exists is left exactly as staff edited it.
 
 from __future__ import annotations
 
+import datetime
+from zoneinfo import ZoneInfo
+
 from wagtail.contrib.redirects.models import Redirect
 
 from demo.content import load
 from demo.images import draw_logo, get_or_create_image, landscape
 from pages.models import Audience, HomePage, Partner
-from resources.models import ResourceCentreIndexPage, ResourceCentrePage, ResourceCentrePartner
+from resources.models import (
+    CentreFeed,
+    CentreFeedItem,
+    ResourceCentreIndexPage,
+    ResourceCentrePage,
+    ResourceCentrePartner,
+)
 from resources.needs import NEEDS_BY_SLUG
 
 from .common import flag, publish_child, sections_body
@@ -90,6 +100,29 @@ def build_centre(item: dict, audiences: dict[str, Audience], partners: dict[str,
     return centre
 
 
+def seed_news(index: ResourceCentreIndexPage) -> None:
+    """The items the YAML gives a centre, as a reading would have stored them: no reading date,
+    since nothing was fetched. A centre that already has a feed state is left alone."""
+    paris = ZoneInfo("Europe/Paris")
+    centres = {centre.slug: centre for centre in ResourceCentrePage.objects.child_of(index)}
+    for item in CONTENT["centres"]:
+        centre = centres.get(item["slug"])
+        if not item.get("news") or centre is None or CentreFeed.objects.filter(centre=centre).exists():
+            continue
+        feed = CentreFeed.objects.create(centre=centre, source=centre.feed_source)
+        CentreFeedItem.objects.bulk_create(
+            CentreFeedItem(
+                feed=feed,
+                position=position,
+                title=news["title"],
+                link=news["link"],
+                published=datetime.datetime.combine(news["date"], datetime.time(12), tzinfo=paris),
+                summary=news["summary"],
+            )
+            for position, news in enumerate(item["news"])
+        )
+
+
 def seed() -> None:
     home = HomePage.objects.get()
     audiences = seed_audiences()
@@ -102,6 +135,7 @@ def seed() -> None:
             if item.get("to_verify"):
                 flag(centre, item["to_verify"])
     seed_old_address(index)
+    seed_news(index)
 
 
 def seed_old_address(index: ResourceCentreIndexPage) -> None:

@@ -398,3 +398,7 @@ BREVO_API_URL = os.environ.get("BREVO_API_URL", "").strip() or "https://api.brev
 # Audience measurement: Matomo without cookies, only when both are set (README « Réglages »).
 MATOMO_URL = os.environ.get("MATOMO_URL", "").strip()
 MATOMO_SITE_ID = os.environ.get("MATOMO_SITE_ID", "").strip()
+# Requests to addresses others chose (the platforms' feeds, resources/outbound.py) never reach a
+# loopback, private or reserved address. The tests add the ports of their own fake servers
+# on 127.0.0.1 here; no other settings ever do (production states it again).
+OUTBOUND_LOOPBACK_PORTS: frozenset[int] = frozenset()

@@ -52,6 +52,9 @@ CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
 
+# Outgoing requests (the platforms' feeds) never reach this machine's own services.
+OUTBOUND_LOOPBACK_PORTS = frozenset()
+
 # One JSON line per record on stdout; every 5xx is one django.request line with its path.
 LOGGING = production_logging(os.environ.get("LOG_LEVEL", "INFO"))
 SENTRY_ENABLED = init_sentry_from_environment()

@@ -19,8 +19,11 @@ from core.widgets import YEAR_WIDGET
 from pages.blocks import BaseStreamBlock
 from pages.models import BasePage, Partner
 from resources.needs import NEEDS, Need
-from resources.panels import LinkHealthPanel
+from resources.outbound import validate_public_url
+from resources.panels import FeedStatePanel, LinkHealthPanel
 from resources.plugins import centre_sections
+
+from .feed import platform_news
 
 # Written by `check_centre_links`, never by editors: operational state, not content.
 LINK_HEALTH_FIELDS = ("link_status", "link_checked_at", "link_ok")
@@ -65,6 +68,17 @@ class ResourceCentrePage(BasePage):
         help_text=(
             "Adresse complète de la plateforme externe, par exemple https://rseetpartenariats.wordpress.com/. "
             "Elle est vérifiée régulièrement : une plateforme injoignable est signalée dans la liste des centres."
+        ),
+    )
+    feed_url = models.URLField(
+        "flux du centre",
+        blank=True,
+        max_length=500,
+        validators=[validate_public_url],
+        help_text=(
+            "Adresse du flux RSS ou Atom de la plateforme, par exemple https://rseetpartenariats.wordpress.com/feed/. "
+            "Laissez vide : le site cherche le flux annoncé par la page d'accueil de la plateforme, puis essaie "
+            "/feed/. Les 5 derniers éléments s'affichent sur la page du centre, relevés chaque nuit."
         ),
     )
     launch_year = models.PositiveSmallIntegerField(
@@ -112,7 +126,10 @@ class ResourceCentrePage(BasePage):
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("summary"),
-        MultiFieldPanel([FieldPanel("platform_url"), LinkHealthPanel()], heading="Plateforme en ligne"),
+        MultiFieldPanel(
+            [FieldPanel("platform_url"), LinkHealthPanel(), FieldPanel("feed_url"), FeedStatePanel()],
+            heading="Plateforme en ligne",
+        ),
         FieldPanel("launch_year", widget=YEAR_WIDGET),
         FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
         MultiFieldPanel(
@@ -162,6 +179,11 @@ class ResourceCentrePage(BasePage):
         return host.removeprefix("www.")
 
     @property
+    def feed_source(self) -> str:
+        """Where the feed is read from: the « flux du centre », else the platform (discovery)."""
+        return self.feed_url or self.platform_url
+
+    @property
     def link_health_label(self) -> str:
         if not self.platform_url:
             return "Pas de plateforme"
@@ -193,6 +215,7 @@ class ResourceCentrePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         # Read only when the page's fragment is rendered, not when it comes from the cache.
         context["partners"] = SimpleLazyObject(self.partners)
+        context["platform_news"] = SimpleLazyObject(lambda: platform_news(self))
         context["audiences"] = SimpleLazyObject(lambda: list(self.audiences.all()))
         context.update(self.related_content())
         context["index_page"] = self.parent_page(request)

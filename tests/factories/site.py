@@ -34,7 +34,7 @@ from .people import PersonPageFactory, TeamPageFactory
 from .press import PressIndexPageFactory, PressReleasePageFactory, mention
 from .programmes import ProgrammePageFactory
 from .publications import NewsArticlePageFactory, PublicationPageFactory, PublicationTypeFactory
-from .resources import ResourceCentrePageFactory
+from .resources import ResourceCentrePageFactory, give_news
 from .webinars import WebinarCyclePageFactory, WebinarPageFactory
 
 
@@ -44,8 +44,8 @@ def page_types() -> set[type[Page]]:
 
 
 def build_every_page_type() -> dict[str, Page]:
-    """{name: page}, one per page type, linked as editors link them: a centre with its partner
-    and audience, a book by two authors with its cover, PDF, theme and centre, a yearly cycle
+    """{name: page}, one per page type, linked as editors link them: a centre with its partner,
+    audience and its platform's latest items, a book by two authors with its cover, PDF, theme and centre, a yearly cycle
     and its session with a speaker, a news article pointing to the book."""
     home = HomePage.objects.get()
     mission = give_mission_content(MissionPage.objects.get())
@@ -74,6 +74,7 @@ def build_every_page_type() -> dict[str, Page]:
         body=[("paragraph", RichText("<p>Des méthodes et des retours d'expérience.</p>"))],
         publish=False,
     )
+    give_news(centre)  # what the nightly reading of its platform left
     book = PublicationPageFactory(
         parent=PublicationIndexPage.objects.get(),
         title="Bien commun et alliances",

@@ -2,7 +2,7 @@
 
 What nearly every test needs and none asserts on for its own sake: the home page as the
 default site's root (localhost:80, as in production a single site), its sections (the next
-webinar, the centres, the latest publications), « Qui sommes-nous ? », the four section
+webinar, the centres, their platforms' latest items, the latest publications), « Qui sommes-nous ? », the four section
 indexes, the site settings and the header menu. Tests add, with factories, exactly the pages
 they look at. Its texts are the factories' own, never the demo's.
 """
@@ -26,7 +26,7 @@ SITE_NAME = "Le RAMEAU"
 ADDRESS = "12 rue d'essai\n94300 Vincennes"
 PHONE = "01 00 00 00 00"
 EMAIL = "contact@exemple.org"
-HOME_SECTIONS = ("next_webinar", "resource_centres", "latest_publications")
+HOME_SECTIONS = ("next_webinar", "resource_centres", "centre_news", "latest_publications")
 
 
 def build_skeleton() -> None:

@@ -24,7 +24,7 @@ from tests.factories.pages import HistoryMilestoneFactory, PartnerFactory
 from tests.factories.people import PersonPageFactory
 from tests.factories.press import PressReleasePageFactory, mention
 from tests.factories.programmes import ProgrammePageFactory
-from tests.factories.resources import ResourceCentrePageFactory
+from tests.factories.resources import ResourceCentrePageFactory, give_news
 from webinars.models import WebinarCyclePage, WebinarSpeaker
 
 from .conftest import count_queries
@@ -76,7 +76,7 @@ def picture_people_programmes_press(content: dict) -> None:
 def grow_people_programmes_press(content: dict) -> None:
     """MORE people with their photos in a new section of the team page, MORE programmes with
     partners and images, the measured programme linked from every publication, every webinar
-    cycle, MORE centres and MORE milestones, the measured person first author of every
+    cycle, MORE centres (each with its platform's latest items) and MORE milestones, the measured person first author of every
     publication and speaker of every session, MORE press releases with their PDF, MORE press
     mentions and MORE logos in the press kit."""
     team, person, programme, press = content["équipe"], content["personne"], content["programme"], content["presse"]
@@ -91,7 +91,7 @@ def grow_people_programmes_press(content: dict) -> None:
     programme.partners.add(*PartnerFactory.create_batch(MORE))
     programme.save_revision().publish()
     for _ in range(MORE):
-        ResourceCentrePageFactory(programmes=[programme])
+        give_news(ResourceCentrePageFactory(programmes=[programme]))
         HistoryMilestoneFactory(page=content["histoire"], programme=programme)
         PressReleasePageFactory(parent=press, document=DocumentFactory())
     # Bulk links, as an import would make them: no signal, so the content version is bumped below.

@@ -10,7 +10,13 @@ from PIL import Image
 from demo.content import load
 from demo.images import PALETTES, landscape_style
 from pages.models import Audience, ContentCheck, Partner
-from resources.models import ResourceCentreIndexPage, ResourceCentrePage, ResourceCentrePartner
+from resources.models import (
+    CentreFeed,
+    CentreFeedItem,
+    ResourceCentreIndexPage,
+    ResourceCentrePage,
+    ResourceCentrePartner,
+)
 
 from .conftest import INDEX_PATH
 
@@ -124,3 +130,42 @@ def test_each_centre_has_a_picture_of_its_own(demo_database):
         dark = PALETTES[styles[centre.slug][0]][0]
         assert max(abs(a - b) for a, b in zip(corner, dark, strict=True)) <= 12, (centre.slug, corner, dark)
     assert len(styles) == 12 and len(set(styles.values())) == 12
+
+
+def test_two_centres_show_items_from_the_clients_documents_never_fetched(demo_database, client):
+    """The 2019 cycle's last five sessions and the Observatoire's two dated milestones, as a
+    reading would have stored them, without a reading date (nothing was fetched); rerunning the
+    seed adds nothing, and the home page's section shows them, two per centre."""
+    items = {
+        centre: list(CentreFeedItem.objects.filter(feed__centre__slug=centre).order_by("position"))
+        for centre in ("innovation-territoriale-en-actions", "observatoire-des-partenariats")
+    }
+    cycle = items["innovation-territoriale-en-actions"]
+    assert [item.published.date().isoformat() for item in cycle] == [
+        "2019-12-19",
+        "2019-11-21",
+        "2019-10-17",
+        "2019-09-19",
+        "2019-08-22",  # the third Thursday, 15 August, was a public holiday
+    ]
+    assert all(
+        item.link == "https://innovationterritoriale.plateformecapitalisation.org/programme-2019" for item in cycle
+    )
+    assert [item.display_date for item in items["observatoire-des-partenariats"]] == [
+        "31 mars 2022",
+        "23 novembre 2017",
+    ]
+    assert not CentreFeed.objects.exclude(fetched_at=None).exists()
+    assert CentreFeed.objects.count() == 2
+    call_command("seed_demo", verbosity=0)
+    assert CentreFeedItem.objects.count() == 7
+
+    centre = client.get("/centres-de-ressources/innovation-territoriale-en-actions/").content.decode()
+    assert "Du nouveau sur la plateforme" in centre and "19 décembre 2019" in centre
+    assert "Dernier relevé" not in centre
+    assert (
+        "Du nouveau sur la plateforme" not in client.get("/centres-de-ressources/rse-et-partenariats/").content.decode()
+    )
+    home = client.get("/").content.decode()
+    assert "Dernières ressources des centres" in home
+    assert home.count('class="platform-news__item"') == 4

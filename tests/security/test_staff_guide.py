@@ -24,6 +24,7 @@ SECTIONS = [
     "La frise historique",
     "Les webinaires",
     "Les centres de ressources et leurs partenaires",
+    "Les nouveautés des plateformes des centres",
     "Menus et coordonnées",
     "Une actualité, de la rédaction à la publication",
     "Prévisualiser et vérifier une page",

@@ -1,0 +1,79 @@
+"""The « Dernières ressources des centres » section of the home page (registered in
+wagtail_hooks.py; a centre's own list is models.feed.platform_news). Only ever read from what
+the nightly fetch stored: no page waits for a platform, and no visitor's browser contacts one
+before they click.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import F, Q
+from django.http import HttpRequest
+
+from core.caching.data import remember
+from core.caching.lookups import first_live_page
+from core.caching.restrictions import private_q
+
+from .models import CentreFeedItem, ResourceCentreIndexPage, ResourceCentrePage
+from .models.feed import french_day
+
+#: The home section shows this many items, at most PER_CENTRE of them from one platform.
+HOME_ITEMS = 6
+PER_CENTRE = 2
+
+
+@dataclass(frozen=True)
+class CentreNewsItem:
+    title: str
+    link: str
+    published: datetime.datetime | None
+    centre: ResourceCentrePage
+    fetched_at: datetime.datetime | None
+
+    @property
+    def display_date(self) -> str:
+        return french_day(self.published)
+
+
+def _current_source() -> Q:
+    """Items read from the centre's present address: its « flux du centre », else its platform."""
+    typed = Q(feed__centre__feed_url__gt="") & Q(feed__source=F("feed__centre__feed_url"))
+    platform = Q(feed__centre__feed_url="") & Q(feed__source=F("feed__centre__platform_url"))
+    return typed | platform
+
+
+def latest_centre_news(request: HttpRequest | None) -> dict:
+    """{"centre_news": the newest items of the live centres (PER_CENTRE at most from each),
+    "centre_news_fetched": the day of the latest successful reading among them, "centres_index": …}.
+
+    Render with templates/resources/includes/news_home_section.html; kept per content version
+    (the fetch's writes change it), so the home page costs one query for it after a change.
+    """
+    index = first_live_page(ResourceCentreIndexPage, request, within_site=True)
+    if index is None:
+        return {"centre_news": [], "centres_index": None}
+
+    def build() -> list[CentreNewsItem]:
+        centres = ResourceCentrePage.objects.child_of(index).live().exclude(private_q())
+        rows = (
+            CentreFeedItem.objects.filter(_current_source(), feed__centre__in=centres)
+            .select_related("feed__centre")
+            .order_by(F("published").desc(nulls_last=True), "feed__centre__path", "position")
+        )
+        chosen: list[CentreNewsItem] = []
+        per_centre: dict[int, int] = {}
+        for item in rows[: HOME_ITEMS * PER_CENTRE * 2]:
+            centre = item.feed.centre
+            if per_centre.get(centre.pk, 0) >= PER_CENTRE:
+                continue
+            per_centre[centre.pk] = per_centre.get(centre.pk, 0) + 1
+            chosen.append(CentreNewsItem(item.title, item.link, item.published, centre, item.feed.fetched_at))
+            if len(chosen) == HOME_ITEMS:
+                break
+        return chosen
+
+    news = remember(request, f"home-centre-news:{index.pk}", build)
+    readings = [item.fetched_at for item in news if item.fetched_at]
+    return {"centre_news": news, "centre_news_fetched": french_day(max(readings, default=None)), "centres_index": index}
