@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('resources', '0005_programmes_moved'),
+        ('resources', '0006_table_block'),
     ]
 
     operations = [
