@@ -18,11 +18,11 @@ from django.db.models import Q, QuerySet
 from django.db.models.functions import ExtractYear
 from django.http import QueryDict
 
-from core import fulltext
 from core.caching.restrictions import private_q
 from core.filters import ChoiceFilter, FilterForm, PageFilter, SearchTextFilter, YearFilter
 from pages.models import Theme
 from publications import catalogue
+from search import fulltext
 
 MAX_QUERY_LENGTH = 100
 #: How a reader gets a publication (PublicationPage.access): the values the « Accès » filter offers.
@@ -147,7 +147,7 @@ class PublicationFilters:
 
     def _search(self) -> list[int]:
         """Ids of the publications matching every word, from Wagtail's search index (on
-        PostgreSQL, ids only, straight from the index table: see core.fulltext).
+        PostgreSQL, ids only, straight from the index table: see search.fulltext).
 
         Only the words are searched: quotes and operators mean something to PostgreSQL's and
         SQLite's full-text syntax, and an unbalanced one would be an error, not a search.

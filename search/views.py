@@ -16,13 +16,14 @@ from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from wagtail.models import Page, get_page_models
 
-from core import fulltext
 from core.caching.data import keep, recall
 from core.caching.lookups import first_live_page
 from core.caching.restrictions import private_q
 from core.filters import ChoiceFilter, FilterForm, PageFilter, SearchTextFilter
 from core.pagination import paginate, pagination_links
 from core.plugins import SearchKind, search_kinds
+
+from . import fulltext
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 10
@@ -207,7 +208,7 @@ def requested_page(raw: str | None) -> int:
 
 
 def ranked_search(request: HttpRequest, query, kind: SearchKind | None, raw_page: str | None) -> dict:
-    """Counts per kind and one page of results, from one statement on PostgreSQL (core.fulltext)."""
+    """Counts per kind and one page of results, from one statement on PostgreSQL (search.fulltext)."""
     groups = content_type_groups()
     slugs = [known.slug for known in kinds()]
     shown = groups[slugs.index(kind.slug)] if kind else set().union(*groups)

@@ -1,5 +1,5 @@
 """Site search on PostgreSQL: a GIN index on the vector it matches, each kind of page keeping
-at most a pool of matches, ranked and counted in one statement (core/fulltext.py)."""
+at most a pool of matches, ranked and counted in one statement (search/fulltext.py)."""
 
 from __future__ import annotations
 
