@@ -64,6 +64,9 @@ class SearchKind:
     #: A page a visitor can browse when the search finds nothing, as (model label, link text).
     browse: tuple[str, str] | None = None
     order: int = 100
+    #: How much a result of this kind weighs against others of equal relevance (site search
+    #: ranks publications and centres first: people come for them).
+    weight: float = 1.0
 
     def content_type_ids(self) -> set[int]:
         """Django keeps content types in memory: no query after the first."""

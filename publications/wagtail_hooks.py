@@ -71,6 +71,7 @@ def publication_results() -> SearchKind:
         ("publications.PublicationPage",),
         browse=("publications.PublicationIndexPage", "les publications"),
         order=10,
+        weight=1.5,
     )
 
 

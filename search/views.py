@@ -63,6 +63,11 @@ class SearchForm(FilterForm):
     page = PageFilter()
 
 
+def kind_weights(groups: list[set[int]]) -> dict[int, float]:
+    """The weight of each page content type in the ranking, from its kind."""
+    return {content_type: kind.weight for kind, group in zip(kinds(), groups, strict=True) for content_type in group}
+
+
 def content_type_groups() -> list[set[int]]:
     """The page content types of each kind, in the order of `kinds()`; the last kind,
     « Autres pages », holds every page type the others do not cover."""
@@ -185,8 +190,10 @@ class RankedResults:
 
     def __init__(self, text: str, groups: list[set[int]], shown: set[int], number: int) -> None:
         self.text, self.groups, self.shown = text, groups, shown
+        self.weights = kind_weights(groups)
         self.start = (number - 1) * RESULTS_PER_PAGE
-        self.matches = fulltext.search(text, groups, shown, self.start, self.start + RESULTS_PER_PAGE)
+        stop = self.start + RESULTS_PER_PAGE
+        self.matches = fulltext.search(text, groups, shown, self.start, stop, self.weights)
         self.total = sum(n for group, n in zip(groups, self.matches.counts, strict=True) if group & shown)
 
     def count(self) -> int:
@@ -197,7 +204,8 @@ class RankedResults:
 
     def __getitem__(self, index: slice) -> list[int]:
         if index.start != self.start:
-            return list(fulltext.search(self.text, self.groups, self.shown, index.start, index.stop).ranked)
+            found = fulltext.search(self.text, self.groups, self.shown, index.start, index.stop, self.weights)
+            return list(found.ranked)
         return list(self.matches.ranked)
 
 
