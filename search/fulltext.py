@@ -167,6 +167,34 @@ def _kind_weight(weights: dict[int, float] | None) -> tuple[str, list]:
     return sql, [value for content_type, weight in kinds.items() for value in (content_type, weight)]
 
 
+def title_matches(query: TextQuery, content_types: Collection[int], limit: int, weights: dict[int, float]) -> list[int]:
+    """Ids of the live, public pages of these types whose title holds the query, best first
+    (the newest `pool()` such titles, ranked like search()): the pages offered while typing."""
+    from wagtail.search.backends.database.postgres.weights import get_sql_weights
+
+    if not content_types:
+        return []
+    tsquery = query.sql(search_config())
+    private = restricted_sections()
+    hidden = "".join(" AND NOT (p.path LIKE %s AND p.depth >= %s)" for _ in private)
+    kind_weight, kind_params = _kind_weight(weights)
+    statement = (
+        "WITH pool AS MATERIALIZED (SELECT p.id, p.content_type_id, e.title, e.title_norm"
+        " FROM wagtailsearch_indexentry e"
+        " CROSS JOIN LATERAL (SELECT p.id, p.content_type_id FROM wagtailcore_page p"
+        f" WHERE p.id = e.object_id::bigint AND p.live{hidden} OFFSET 0) p"
+        f" WHERE e.content_type_id IN ({', '.join(['%s'] * len(content_types))}) AND e.title @@ {tsquery[0]}"
+        " ORDER BY e.id DESC LIMIT %s) "
+        f"SELECT id FROM pool ORDER BY ts_rank(%s::float4[], title, {tsquery[0]}) * title_norm * {kind_weight} DESC,"
+        " id DESC LIMIT %s"
+    )
+    params = [value for path, depth in private for value in (f"{path}%", depth)]
+    params += [*sorted(content_types), *tsquery[1], pool(), get_sql_weights(), *tsquery[1], *kind_params, limit]
+    with connection.cursor() as cursor:
+        cursor.execute(statement, params)
+        return [row[0] for row in cursor.fetchall()]
+
+
 def matching_ids(text: str, content_types: Collection[int]) -> list[int]:
     """Ids of every page of these content types whose index entry matches `text`, unranked:
     for lists in their own order (the library, newest first), which keep only their pages."""
@@ -180,3 +208,22 @@ def matching_ids(text: str, content_types: Collection[int]) -> list[int]:
     with connection.cursor() as cursor:
         cursor.execute(statement, [*sorted(content_types), search_config(), text])
         return [row[0] for row in cursor.fetchall()]
+
+
+def found_anywhere(texts: Collection[str]) -> set[str]:
+    """Which of these texts a live, public page matches (all its words): a word offered to a
+    visitor (a correction, a suggestion) must lead somewhere. One statement."""
+    if not texts:
+        return set()
+    private = restricted_sections()
+    hidden = "".join(" AND NOT (p.path LIKE %s AND p.depth >= %s)" for _ in private)
+    statement = (
+        "SELECT t.text FROM unnest(%s::text[]) AS t(text) WHERE EXISTS ("
+        " SELECT 1 FROM wagtailsearch_indexentry e JOIN wagtailcore_page p"
+        " ON p.id = e.object_id::bigint AND p.content_type_id = e.content_type_id"
+        f" WHERE (e.title || e.body) @@ plainto_tsquery(%s::regconfig, t.text) AND p.live{hidden})"
+    )
+    params = [list(texts), search_config(), *(value for path, depth in private for value in (f"{path}%", depth))]
+    with connection.cursor() as cursor:
+        cursor.execute(statement, params)
+        return {row[0] for row in cursor.fetchall()}

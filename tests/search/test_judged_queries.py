@@ -1,6 +1,7 @@
 """A judged query set: searches people would type on the site, each with the pages a visitor
 expects at the top (on a copy of the seeded demo, the only body of real content the tests
-have). The run prints how many judgements hold (« Mesures »); every one must.
+have). The run prints how many judgements hold (« Mesures »); every one must. Typos people
+make offer the search they meant.
 
 Each judgement names pages by their address: (query, top n, addresses that must all be in
 the first n results of the whole site's search).
@@ -20,6 +21,7 @@ JUDGEMENTS: tuple[tuple[str, int, tuple[str, ...]], ...] = (
     ("fondations", 5, ("/publications/etude-enjeux-et-pratiques-des-fondations/",)),
     ("co construction territoriale", 3, ("/centres-de-ressources/co-construction-territoriale/",)),
     ("co construction territoriale", 5, ("/publications/referentiel-co-construction-territoriale/",)),
+    ("coconstruction", 5, ("/publications/referentiel-co-construction-territoriale/",)),
     ("alchimie bien commun", 3, ("/publications/l-alchimie-du-bien-commun/",)),
     ("odd 17", 5, ("/publications/odd-17-les-impacts-du-faire-alliance-en-france/",)),
     ("évaluation", 3, ("/centres-de-ressources/evaluation-partenariale/",)),
@@ -39,6 +41,8 @@ JUDGEMENTS: tuple[tuple[str, int, tuple[str, ...]], ...] = (
     ("territoires", 3, ("/programmes/territoires-d-avenir/",)),
     ("webinaires", 3, ("/webinaires/",)),
 )
+#: Typos people make, and the search the answer offers instead.
+TYPOS = (("partenarait", "partenariat"), ("evalutaion", "évaluation"), ("fondaton", "fondation"))
 
 
 def first_results(client, query: str) -> list[str]:
@@ -48,7 +52,7 @@ def first_results(client, query: str) -> list[str]:
     return re.findall(r'<h3 class="result__title"><a href="([^"]+)">', response.content.decode())
 
 
-def test_the_judged_queries_find_what_people_came_for(demo_database, client, record_property):
+def test_the_judged_queries_find_what_people_came_for_and_typos_what_they_meant(demo_database, client, record_property):
     results = {query: first_results(client, query) for query in dict.fromkeys(query for query, _n, _p in JUDGEMENTS)}
     missed = []
     held = {3: 0, 5: 0}
@@ -64,3 +68,6 @@ def test_the_judged_queries_find_what_people_came_for(demo_database, client, rec
         f"Requêtes jugées : {held[3]}/{totals[3]} dans le top 3, {held[5]}/{totals[5]} dans le top 5",
     )
     assert not missed, "\n".join(missed)
+    for typed, meant in TYPOS:
+        answer = client.get("/recherche/", {"q": typed}).content.decode()
+        assert re.search(rf'Vouliez-vous dire&nbsp;: <a href="[^"]+">{meant}</a>', answer), typed
