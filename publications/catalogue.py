@@ -190,8 +190,10 @@ def advance(previous: Catalogue, publications: QuerySet, pages: set[int], now: v
 def _snapshot() -> Iterator[None]:
     """A transaction whose reads all see one moment of the database (PostgreSQL's repeatable
     read), so that the list, the facts and the version they reflect agree."""
-    outermost = not connection.in_atomic_block
-    postgresql = outermost and connection.vendor == "postgresql"
+    if connection.in_atomic_block:  # the caller's transaction decides what its reads see
+        yield
+        return
+    postgresql = connection.vendor == "postgresql"
     if postgresql:
         connection.cursor().close()  # connecting (and its health check) before the transaction
     with transaction.atomic():

@@ -83,8 +83,8 @@ def add_page(page) -> None:
 
 
 def compounds(units: Iterable[str]) -> dict[str, list[str]]:
-    """For each text (a word, or two typed apart), the words of the site written with a hyphen
-    or joined whose plain form it is: « coconstruction » → [« co-construction »]."""
+    """For each text (a word, or two typed apart), the words of the site whose plain form it is,
+    hyphenated or joined: « coconstruction » → [« co-construction », « coconstruction »]."""
     units = list(dict.fromkeys(units))
     if not units or not available():
         return {}
@@ -92,7 +92,7 @@ def compounds(units: Iterable[str]) -> dict[str, list[str]]:
         cursor.execute(
             f"SELECT t.unit, w.word FROM unnest(%s::text[]) AS t(unit)"
             f" JOIN search_searchword w ON w.plain = {PLAIN.format('t.unit')}"
-            " WHERE w.word <> lower(t.unit) ORDER BY w.documents DESC, w.word",
+            " ORDER BY w.documents DESC, w.word",
             [units],
         )
         found: dict[str, list[str]] = defaultdict(list)

@@ -28,7 +28,10 @@ def text_query(words: Sequence[str]) -> fulltext.TextQuery:
             position += 2
             continue
         word = words[position]
-        parts.append((word, *(form for form in found.get(word, []) if "-" in form)))
+        # A word typed with a hyphen also finds it joined, and the other way round (accents and
+        # case alone are the index's business already).
+        forms = [form for form in found.get(word, []) if ("-" in form) != ("-" in word)]
+        parts.append((word, *forms))
         position += 1
     if all(len(forms) == 1 for forms in parts):
         return fulltext.TextQuery.of(" ".join(words))

@@ -94,7 +94,10 @@ def test_suggestions_complete_the_last_word_and_name_pages_publications_first(cl
     pages = [(p["title"], p["kind"]) for p in suggestions["pages"]]
     assert set(pages[:2]) == {(publication.title, "Publication"), (centre.title, "Centre de ressources")}
     assert ("Partenariats locaux", "Page") in pages
-    assert len(queries) <= 3  # the lexicon, the words checked against the pages, the titles
+    # The lexicon, the words checked against the pages, the titles; and the content version,
+    # which a server's processes keep in memory (core/caching/version.py), read here.
+    own = [query["sql"][:200] for query in queries if "core_contentversion" not in query["sql"]]
+    assert len(own) <= 3 and len(queries) <= 4, own
     two_words = client.get(SUGGEST, {"q": "partenariats terr"}).json()
     assert "partenariats territoires" in [s["text"] for s in two_words["searches"]]
     assert [p["title"] for p in two_words["pages"]] == [publication.title]
