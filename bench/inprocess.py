@@ -11,7 +11,13 @@ in time (this machine's load drifts: a ratio is only fair between neighbouring m
 - {"cold": url}: the queries and the time of the first request after a content change
   (every cache keyed by the content version rebuilt; time: median of COLD_REPEATS), then
   the status, size and queries of one warm request;
-- {"warm": url, "repeats": n}: the wall and CPU milliseconds of n warm requests.
+- {"warm": url, "repeats": n}: the wall and CPU milliseconds of n warm requests;
+- {"after_publication": url, "token": token}: once this process serves the version `token`
+  (published by another process and prepared here, see rameau_site/warming.py), the time
+  and queries of the first request of `url`, and how long the version took to reach visitors.
+
+`--publisher` is that other process, an editor's: {"publish": true} republishes a demo
+publication with a changed title, as the admin does, and answers with the new token.
 
 `--floor` serves the home page of the project in the current folder instead (the bare
 `wagtail start` project of bench/floor.py): same handler, same loop, nothing to bump.
@@ -28,6 +34,7 @@ import time
 from pathlib import Path
 
 FLOOR = "--floor" in sys.argv
+PUBLISHER = "--publisher" in sys.argv
 if FLOOR:
     sys.path.insert(0, os.getcwd())
 else:
@@ -47,7 +54,12 @@ from django.core.handlers.wsgi import WSGIHandler  # noqa: E402
 from django.db import connection  # noqa: E402
 
 COLD_REPEATS = int(os.environ.get("BENCH_COLD_REPEATS", "3"))
-handler = WSGIHandler()
+#: How long a published version may take to reach this process's visitors before it counts as lost.
+SWITCH_TIMEOUT = 5.0
+if FLOOR:
+    handler = WSGIHandler()
+elif not PUBLISHER:  # the site's WSGI application, as gunicorn loads it: it prepares new versions
+    from rameau_site.wsgi import application as handler
 
 
 def environ(url: str) -> dict:
@@ -96,11 +108,15 @@ def timed(url: str) -> tuple[float, float]:
 
 
 def bump() -> None:
-    """As after a publication: every cache keyed by the content version is cold."""
+    """Every cache keyed by the content version cold, handed to visitors at once (nothing
+    prepared): the worst case, against which the preparation is measured."""
     if not FLOOR:
+        from django.test.utils import override_settings
+
         from core.caching import version
 
-        version.bump()
+        with override_settings(CONTENT_VERSION_WARM_SECONDS=0):
+            version.bump()
 
 
 def cold(url: str) -> dict:
@@ -118,14 +134,53 @@ def cold(url: str) -> dict:
     return answer
 
 
+def served(token: str) -> float:
+    """Milliseconds until this process hands `token` to visitors (prepared, or at its deadline)."""
+    from core.caching import version
+
+    started = time.monotonic()
+    while version.watcher.token() != token:
+        if time.monotonic() - started > SWITCH_TIMEOUT:
+            raise RuntimeError(f"version {token} not served after {SWITCH_TIMEOUT} s")
+        time.sleep(0.001)
+    return round((time.monotonic() - started) * 1000, 1)
+
+
+def after_publication(url: str, token: str, count: bool) -> dict:
+    """The first request of `url` once the version `token` reaches visitors here."""
+    from rameau_site.warming import preparer
+
+    waited = served(token)
+    answer = {"switch_ms": waited, "prepared_s": preparer.history[-1][1] if preparer.history else None}
+    if count:
+        answer["queries"] = counted(url)[1]
+    else:
+        answer["ms"] = round(timed(url)[0], 1)
+    return answer
+
+
+def publish() -> dict:
+    """An editor republishes a demo publication with a new title (not the one measured as
+    « une publication »: that page is not among those prepared for it)."""
+    from core.caching import version
+    from publications.models import PublicationPage
+
+    page = (
+        PublicationPage.objects.live().exclude(slug__startswith="banc-").order_by("-publication_date", "pk")[1:2].get()
+    )
+    page.title = page.title[:-2] if page.title.endswith(" ·") else f"{page.title} ·"
+    page.save_revision().publish()
+    return {"token": version.read_token(), "page": page.pk}
+
+
 def warm(url: str, repeats: int) -> dict:
     times, cpu = zip(*(timed(url) for _ in range(repeats)), strict=True)
     return {"ms": times, "cpu_ms": cpu}
 
 
 def pages() -> tuple[int, dict[str, str]]:
-    if FLOOR:
-        return 0, {"floor": "/"}
+    if FLOOR or PUBLISHER:
+        return 0, {"floor": "/"} if FLOOR else {}
     from targets import bench_pages
 
     from publications.models import PublicationPage
@@ -142,6 +197,10 @@ def main() -> None:
             answer = cold(command["cold"])
         elif "warm" in command:
             answer = warm(command["warm"], command["repeats"])
+        elif "publish" in command:
+            answer = publish()
+        elif "after_publication" in command:
+            answer = after_publication(command["after_publication"], command["token"], command.get("count", False))
         else:
             break
         print(json.dumps(answer), file=answers, flush=True)

@@ -3,7 +3,9 @@
 1. migrate, seed_demo, then top the library up to 20 publications: the small site;
 2. the floor: the home page of a bare `wagtail start` project (bench/floor.py);
 3. per page type, uncached (page cache off): SQL queries, median server time, the first
-   request after a publication;
+   request after a content change when nothing is prepared (« froid »), and the first request
+   after a publication by another process, once this one has prepared it (« après
+   publication », rameau_site/warming.py);
 4. bench_data: 12 centres, 2,000 publications, ten years of webinars (120 sessions), 500
    news — the large site — and the same measures;
 5. bench_data --publications 20000 (timed) — ten times the size — and the same measures;
@@ -54,6 +56,8 @@ ROUNDS = int(os.environ.get("BENCH_ROUNDS", "5"))
 PER_ROUND = int(os.environ.get("BENCH_PER_ROUND", "5"))
 TARGETS = {
     "queries": 10,  # per public page, uncached, at every size
+    "after_publication": 3.0,  # first request after a publication / warm median (2,000 and 20,000)
+    "switch_seconds": 1.0,  # a publication reaches another process's visitors within this
     "floor": 3.0,  # uncached median / the bare Wagtail home page
     "flat": 1.3,  # 2,000 publications / 20
     "sitemap_vs_home": 5.0,  # the sitemap at 2,000 / the home page at 2,000
@@ -150,6 +154,31 @@ def measure_interleaved(workers: dict[str, Worker], floor_worker: Worker) -> tup
     floor_row = floor_worker.ask({"cold": "/"})
     floor_row.update(median_ms=median(floor_samples[0]), median_cpu_ms=median(floor_samples[1]))
     return results, floor_row
+
+
+def measure_after_publication(workers: dict[str, Worker], publishers: dict[str, Worker], results: dict) -> None:
+    """Per page and size: another process publishes, this one prepares the new version; then
+    the first request of the page (its time: median of COLD_REPEATS publications; its queries:
+    one more), and how long the version took to reach visitors."""
+    repeats = int(os.environ.get("BENCH_COLD_REPEATS", "3"))
+    for size, worker in workers.items():
+        for name, url in worker.pages.items():
+            times, switches, prepared = [], [], []
+            for attempt in range(repeats + 1):
+                token = publishers[size].ask({"publish": True})["token"]
+                answer = worker.ask({"after_publication": url, "token": token, "count": attempt == repeats})
+                switches.append(answer["switch_ms"])
+                prepared.append(answer["prepared_s"])
+                if attempt == repeats:
+                    queries = answer["queries"]
+                else:
+                    times.append(answer["ms"])
+            results[size]["pages"][name].update(
+                after_ms=median(times),
+                queries_after=queries,
+                switch_ms=max(switches),
+                prepared_s=max((p for p in prepared if p is not None), default=None),
+            )
 
 
 def median(values: list[float]) -> float:
@@ -255,10 +284,18 @@ def main() -> None:
         workers = {
             size: Worker({**uncached, "DATABASE_URL": databases[size]}, log=logs / f"{size}.log") for size, _n in SIZES
         }
+        publishers = {
+            size: Worker(
+                {**uncached, "DATABASE_URL": databases[size]}, "--publisher", log=logs / f"{size}-publisher.log"
+            )
+            for size, _n in SIZES
+        }
         try:
             measured, results["floor"] = measure_interleaved(workers, floor_worker)
+            step("Première requête après une publication par un autre processus")
+            measure_after_publication(workers, publishers, measured)
         finally:
-            for worker in (floor_worker, *workers.values()):
+            for worker in (floor_worker, *workers.values(), *publishers.values()):
                 worker.close()
         results.update(measured)
         results["load_average_measures"] = os.getloadavg()[0]
@@ -321,6 +358,21 @@ def verdicts(results: dict) -> dict:
             {n: ratio(huge[n]["median_ms"], large[n]["median_ms"]) for n in huge},
             lambda _n, v: v <= t["tenfold"],
         ),
+        f"première requête après publication ≤ {t['after_publication']} × la médiane et ≤ {t['queries']} requêtes"
+        " (2 000 et 20 000)": held(
+            {
+                n: tuple(
+                    (ratio(rows[n]["after_ms"], rows[n]["median_ms"]), rows[n]["queries_after"])
+                    for rows in (large, huge)
+                )
+                for n in huge
+            },
+            lambda _n, v: all(r is not None and r <= t["after_publication"] and q <= t["queries"] for r, q in v),
+        ),
+        f"une publication servie aux visiteurs d'un autre processus en ≤ {t['switch_seconds']} s": held(
+            {n: max(rows[n]["switch_ms"] for rows in (small, large, huge)) for n in huge},
+            lambda _n, v: v <= t["switch_seconds"] * 1000,
+        ),
         f"bench_data --publications 20000 ≤ {t['bench_data_seconds']} s": (
             results["bench_data_seconds"]["huge"] <= t["bench_data_seconds"] or results["bench_data_seconds"]["huge"]
         ),
@@ -360,11 +412,16 @@ def verdicts(results: dict) -> dict:
 def print_size(results: dict, size: str) -> None:
     floor_ms = results["floor"]["median_ms"]
     rows = results[size]["pages"]
-    print(f"{'page':28} {'SQL':>4} {'froid':>5} {'froid ms':>9} {'médiane':>8} {'CPU':>6} {'/plancher':>9}")
+    print(
+        f"{'page':28} {'SQL':>4} {'froid':>5} {'froid ms':>9} {'médiane':>8} {'CPU':>6} {'/plancher':>9}"
+        f" {'après publ. ms':>14} {'SQL':>4} {'/médiane':>8} {'bascule ms':>10}"
+    )
     for name, row in rows.items():
         print(
             f"{name:28} {row['queries']:>4} {row['queries_cold']:>5} {row['cold_ms']:>9} {row['median_ms']:>8} "
-            f"{row['median_cpu_ms']:>6} {ratio(row['median_ms'], floor_ms):>9}",
+            f"{row['median_cpu_ms']:>6} {ratio(row['median_ms'], floor_ms):>9}"
+            f" {row.get('after_ms', '-'):>14} {row.get('queries_after', '-'):>4}"
+            f" {str(ratio(row.get('after_ms'), row['median_ms'])):>8} {row.get('switch_ms', '-'):>10}",
             flush=True,
         )
 
@@ -380,16 +437,19 @@ def print_tables(results: dict) -> None:
     )
     print(
         f"\n{'page':28} {'SQL':>8} {'médiane ms 20/2 000/20 000':>28} {'/plancher':>17} "
-        f"{'2000/20':>8} {'20000/2000':>10} {'req/s':>7} {'/statique':>9}"
+        f"{'2000/20':>8} {'20000/2000':>10} {'après publ./médiane':>20} {'SQL après':>10} {'req/s':>7} {'/statique':>9}"
     )
     for name, row in huge.items():
         medians = [small[name]["median_ms"], large[name]["median_ms"], row["median_ms"]]
         floors = "/".join(f"{ratio(m, floor_row['median_ms'])}" for m in medians)
         queries = f"{small[name]['queries']}/{large[name]['queries']}/{row['queries']}"
+        rows = (small[name], large[name], row)
+        after = "/".join(str(ratio(r.get("after_ms"), r["median_ms"])) for r in rows)
+        queries_after = "/".join(str(r.get("queries_after", "-")) for r in rows)
         load_row = wrk_pages.get(name, {})
         print(
             f"{name:28} {queries:>8} {'/'.join(str(m) for m in medians):>28} {floors:>17} "
-            f"{ratio(medians[1], medians[0]):>8} {ratio(medians[2], medians[1]):>10} "
+            f"{ratio(medians[1], medians[0]):>8} {ratio(medians[2], medians[1]):>10} {after:>20} {queries_after:>10} "
             f"{load_row.get('rps', '-'):>7} {str(load_row.get('ratio', '-')) + ('' if load_row.get('cached', True) else '*'):>9}"
         )
     if "static" in served:

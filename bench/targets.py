@@ -14,10 +14,10 @@ def sitemap_path() -> str:
     """/sitemap.xml while the addresses fit in one file, else its first (full) file."""
     from wagtail.models import Site
 
-    from core.seo import URLS_PER_FILE, site_pages
+    from core.seo import site_pages, urls_per_file
 
     site = Site.objects.select_related("root_page").get(is_default_site=True)
-    return "/sitemap.xml" if site_pages(site).count() <= URLS_PER_FILE else "/sitemap-1.xml"
+    return "/sitemap.xml" if site_pages(site).count() <= urls_per_file() else "/sitemap-1.xml"
 
 
 def bench_pages() -> dict[str, str]:

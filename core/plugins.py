@@ -11,6 +11,9 @@ A section registers what it brings with a Wagtail hook in its own `wagtail_hooks
     @hooks.register(PUBLISH_CHECKS_HOOK)
     def session_in_a_draft_cycle(page) -> str | None: ...
 
+    @hooks.register(WARM_UP_HOOK)
+    def library_catalogue(change) -> None: ...
+
 A new section therefore touches no other app, and removing one leaves the core working
 (a home-page block naming a section that is gone renders nothing).
 """
@@ -30,6 +33,10 @@ SEARCH_KINDS_HOOK = "rameau_register_search_kind"
 #: Functions `(page) -> str | None`: why the page must not go live now (None: nothing against).
 #: The moderation task asks them before approving (core.models).
 PUBLISH_CHECKS_HOOK = "rameau_publish_checks"
+#: Functions `(change: core.caching.version.Change) -> None`, run under a new content version
+#: before visitors get it (rameau_site/warming.py): a section brings the data it keeps per
+#: version up to date from what changed, instead of a visitor rebuilding it.
+WARM_UP_HOOK = "rameau_warm_up"
 
 
 @dataclass(frozen=True)
@@ -57,6 +64,9 @@ class SearchKind:
     #: A page a visitor can browse when the search finds nothing, as (model label, link text).
     browse: tuple[str, str] | None = None
     order: int = 100
+    #: How much a result of this kind weighs against others of equal relevance (site search
+    #: ranks publications and centres first: people come for them).
+    weight: float = 1.0
 
     def content_type_ids(self) -> set[int]:
         """Django keeps content types in memory: no query after the first."""

@@ -31,6 +31,7 @@ from publications.models import (
     PublicationType,
 )
 from resources.models import ResourceCentrePage
+from search import lexicon as search_lexicon
 from webinars import clock
 from webinars.models import WebinarCyclePage, WebinarIndexPage, WebinarPage
 from webinars.planning import MONTH_SLUGS, find_cycle, missing_occurrences
@@ -198,6 +199,7 @@ def scale_up(publications: int, webinar_years: int, news: int) -> dict[str, int]
             "news": add_news(news),
         }
         version.bump()  # bulk inserts send no signal: caches must not keep the smaller site
+        search_lexicon.refresh()  # nor the search's lexicon its words
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")  # what autovacuum does after a bulk load: the planner's statistics

@@ -11,6 +11,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from contact.models import ContactFormField
+from core.search_weights import BODY
 from legal.analytics import matomo
 from pages.blocks import TEXT_FEATURES, BaseStreamBlock
 from pages.legal_panels import LegalWarningPanel
@@ -28,7 +29,7 @@ class LegalNoticePage(OneOffPage):
     )
 
     content_panels = [*BasePage.content_panels, LegalWarningPanel(), FieldPanel("intro"), FieldPanel("body")]
-    search_fields = [*OneOffPage.search_fields, index.SearchField("body")]
+    search_fields = [*OneOffPage.search_fields, index.SearchField("body", boost=BODY)]
 
     class Meta:
         verbose_name = "mentions légales"
@@ -50,7 +51,7 @@ class PrivacyPage(OneOffPage):
     )
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
-    search_fields = [*OneOffPage.search_fields, index.SearchField("body")]
+    search_fields = [*OneOffPage.search_fields, index.SearchField("body", boost=BODY)]
 
     class Meta:
         verbose_name = "page de confidentialité"
@@ -148,7 +149,7 @@ class AccessibilityPage(OneOffPage):
         ),
         FieldPanel("technologies"),
     ]
-    search_fields = [*OneOffPage.search_fields, index.SearchField("non_conforming")]
+    search_fields = [*OneOffPage.search_fields, index.SearchField("non_conforming", boost=BODY)]
 
     class Meta:
         verbose_name = "déclaration d'accessibilité"

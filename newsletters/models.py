@@ -14,6 +14,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from core.search_weights import BODY, SUMMARY
 from pages.blocks import TEXT_FEATURES
 from pages.models import BasePage
 
@@ -165,7 +166,11 @@ class NewsletterPage(BasePage):
     )
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
-    search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("intro", boost=SUMMARY),
+        index.SearchField("body", boost=BODY),
+    ]
 
     parent_page_types = ["pages.HomePage"]
     subpage_types: list[str] = []

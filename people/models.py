@@ -17,6 +17,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
+from core.search_weights import BODY, NAMES, SUMMARY
 from pages.blocks import INLINE_FEATURES
 from pages.models import BasePage
 
@@ -112,7 +113,11 @@ class PersonPage(BasePage):
         ),
         MultiFieldPanel([FieldPanel("email"), FieldPanel("show_email")], heading="Courriel"),
     ]
-    search_fields = [*BasePage.search_fields, index.SearchField("role"), index.SearchField("biography")]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("role", boost=NAMES),
+        index.SearchField("biography", boost=BODY),
+    ]
 
     parent_page_types = ["people.TeamPage"]
     subpage_types: list[str] = []
@@ -205,7 +210,7 @@ class TeamPage(BasePage):
     )
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("sections")]
-    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro", boost=SUMMARY)]
 
     parent_page_types = ["pages.MissionPage"]
     subpage_types = ["people.PersonPage"]

@@ -19,6 +19,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from core.french_dates import format_date as french_date
+from core.search_weights import BODY, SUMMARY
 from pages.blocks import ResearchTextBlock
 from pages.models import BasePage
 
@@ -53,7 +54,7 @@ class PressIndexPage(RoutablePageMixin, BasePage):
         MentionLinksPanel(),
         FieldPanel("press_kit"),
     ]
-    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro", boost=SUMMARY)]
 
     parent_page_types = ["pages.HomePage"]
     subpage_types = ["press.PressReleasePage"]
@@ -154,7 +155,11 @@ class PressReleasePage(BasePage):
         FieldPanel("document"),
         FieldPanel("body"),
     ]
-    search_fields = [*BasePage.search_fields, index.SearchField("summary"), index.SearchField("body")]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("summary", boost=SUMMARY),
+        index.SearchField("body", boost=BODY),
+    ]
 
     parent_page_types = ["press.PressIndexPage"]
     subpage_types: list[str] = []

@@ -18,6 +18,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
+from core.search_weights import BODY, SUMMARY
 from core.widgets import YEAR_WIDGET
 from pages.blocks import BaseStreamBlock
 from pages.models import BasePage
@@ -39,7 +40,7 @@ class ProgrammeIndexPage(BasePage):
     )
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
-    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro", boost=SUMMARY)]
 
     parent_page_types = ["pages.HomePage"]
     subpage_types = ["programmes.ProgrammePage"]
@@ -132,9 +133,9 @@ class ProgrammePage(BasePage):
     ]
     search_fields = [
         *BasePage.search_fields,
-        index.SearchField("full_name"),
-        index.SearchField("summary"),
-        index.SearchField("body"),
+        index.SearchField("full_name", boost=SUMMARY),
+        index.SearchField("summary", boost=SUMMARY),
+        index.SearchField("body", boost=BODY),
     ]
 
     parent_page_types = ["programmes.ProgrammeIndexPage"]

@@ -15,14 +15,13 @@ from urllib.parse import urlencode
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
-from django.db.models.functions import ExtractYear
 from django.http import QueryDict
 
-from core import fulltext
 from core.caching.restrictions import private_q
 from core.filters import ChoiceFilter, FilterForm, PageFilter, SearchTextFilter, YearFilter
 from pages.models import Theme
 from publications import catalogue
+from search import fulltext
 
 MAX_QUERY_LENGTH = 100
 #: How a reader gets a publication (PublicationPage.access): the values the « Accès » filter offers.
@@ -86,9 +85,10 @@ class PublicationFilters:
         """`options_key` names the base list (e.g. its index page) so the choices offered are
         read once per content version; `entries` is its catalogue (catalogue.of_library)."""
         self.base = publications
+        self.catalogue = entries if entries is not None else catalogue.build(publications)
 
         def options() -> tuple[dict, dict, dict, list, dict]:
-            return self._options(publications, private)
+            return self._options(self.catalogue, private)
 
         if options_key:
             from core.caching.data import remember
@@ -97,7 +97,6 @@ class PublicationFilters:
         else:
             options = options()
         self.types, self.themes, self.centres, self.years, self.programmes = options
-        self.catalogue = entries if entries is not None else catalogue.build(publications)
 
         lower = {
             name: {slug.lower(): item for slug, item in known.items()}
@@ -125,7 +124,9 @@ class PublicationFilters:
         self.search_mask = self.catalogue.mask_of(self._search()) if self.words else None
 
     @staticmethod
-    def _options(publications: QuerySet, private: Q | None) -> tuple[dict, dict, dict, list, dict]:
+    def _options(library: catalogue.Catalogue, private: Q | None) -> tuple[dict, dict, dict, list, dict]:
+        """What the filters offer: types, themes, live centres and programmes, and the years
+        the library covers (from its catalogue: no pass over the publications)."""
         from programmes.models import ProgrammePage
         from resources.models import ResourceCentrePage
 
@@ -135,19 +136,14 @@ class PublicationFilters:
         centres = ResourceCentrePage.objects.live()
         centres = centres.exclude(private if private is not None else private_q())
         centres = {c.slug: c for c in centres.order_by("title").only("pk", "title", "slug")}
-        years = list(
-            publications.annotate(year=ExtractYear("publication_date"))
-            .order_by("-year")
-            .values_list("year", flat=True)
-            .distinct()
-        )
+        years = sorted((year for year, mask in library.years.items() if mask), reverse=True)
         programmes = ProgrammePage.objects.live().exclude(private if private is not None else private_q())
         programmes = {p.slug: p for p in programmes.order_by("path").only("pk", "title", "slug")}
         return types, themes, centres, years, programmes
 
     def _search(self) -> list[int]:
         """Ids of the publications matching every word, from Wagtail's search index (on
-        PostgreSQL, ids only, straight from the index table: see core.fulltext).
+        PostgreSQL, ids only, straight from the index table: see search.fulltext).
 
         Only the words are searched: quotes and operators mean something to PostgreSQL's and
         SQLite's full-text syntax, and an unbalanced one would be an error, not a search.

@@ -6,7 +6,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.backlinks import PERSON_SECTIONS_HOOK, PROGRAMME_SECTIONS_HOOK, LinkedSection
-from core.plugins import HOME_SECTIONS_HOOK, SEARCH_KINDS_HOOK, HomeSection, SearchKind
+from core.plugins import HOME_SECTIONS_HOOK, SEARCH_KINDS_HOOK, WARM_UP_HOOK, HomeSection, SearchKind
 from resources.plugins import CENTRE_SECTIONS_HOOK, CentreSection
 
 from .backlinks import person_publications, programme_publications
@@ -49,6 +49,20 @@ def latest_publications_home_section() -> HomeSection:
     )
 
 
+@hooks.register(WARM_UP_HOOK)
+def library_catalogue(_change) -> None:
+    """A new content version: the library's catalogue updated from the changed publications,
+    before visitors get the version (rameau_site/warming.py)."""
+    from core.caching.lookups import first_live_page
+
+    from . import catalogue
+    from .models import PublicationIndexPage
+
+    index = first_live_page(PublicationIndexPage, None)
+    if index is not None:
+        catalogue.of_library(index)
+
+
 @hooks.register(SEARCH_KINDS_HOOK)
 def publication_results() -> SearchKind:
     return SearchKind(
@@ -57,6 +71,7 @@ def publication_results() -> SearchKind:
         ("publications.PublicationPage",),
         browse=("publications.PublicationIndexPage", "les publications"),
         order=10,
+        weight=1.5,
     )
 
 

@@ -12,7 +12,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from core.caching.sites import serve
 from core.seo import robots_txt, sitemap, sitemap_file
 from rameau_site.security import health
-from search.views import search
+from search.views import search, suggestions
 
 # A lost database connection answers 503 + Retry-After (templates/503.html), other errors 500.
 handler500 = "rameau_site.security.errors.server_error"
@@ -24,6 +24,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("recherche/", search, name="search"),
+    path("recherche/suggestions/", suggestions, name="search_suggestions"),
     # Sign-up, confirmation and unsubscribe links of the newsletters (links in e-mails: never move them).
     path("newsletters/", include("newsletters.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),

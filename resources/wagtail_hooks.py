@@ -132,6 +132,7 @@ def centre_results() -> SearchKind:
         ("resources.ResourceCentrePage",),
         browse=("resources.ResourceCentreIndexPage", "les centres de ressources"),
         order=20,
+        weight=1.5,
     )
 
 

@@ -1,8 +1,11 @@
-"""Site search at /recherche/: every live public page, narrowed by kind, paginated.
+"""Site search at /recherche/: every live public page, narrowed by kind, paginated; and the
+suggestions its box offers while typing (/recherche/suggestions/).
 
 On PostgreSQL the index uses the `french_unaccent` configuration (pages' migration 0004):
-French stems, no accents, no case. What a visitor types is reduced to its words before it
-reaches the search backend, so no quote, operator or control character can upset it.
+French stems, no accents, no case; a word the site writes as a compound is also searched
+that way, and a search that finds nothing offers « Vouliez-vous dire… » (search/words.py).
+What a visitor types is reduced to its words before it reaches the search backend, so no
+quote, operator or control character can upset it.
 """
 
 from __future__ import annotations
@@ -12,17 +15,20 @@ from urllib.parse import urlencode
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from wagtail.models import Page, get_page_models
 
-from core import fulltext
 from core.caching.data import keep, recall
 from core.caching.lookups import first_live_page
 from core.caching.restrictions import private_q
 from core.filters import ChoiceFilter, FilterForm, PageFilter, SearchTextFilter
 from core.pagination import paginate, pagination_links
 from core.plugins import SearchKind, search_kinds
+
+from . import fulltext
+from . import words as typed
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 10
@@ -60,6 +66,11 @@ class SearchForm(FilterForm):
     q = SearchTextFilter(label="Recherche", max_length=MAX_QUERY_LENGTH, max_words=MAX_WORDS)
     type = ChoiceFilter(label="Type", choices=lambda: [(kind.slug, kind.label) for kind in kinds()])
     page = PageFilter()
+
+
+def kind_weights(groups: list[set[int]]) -> dict[int, float]:
+    """The weight of each page content type in the ranking, from its kind."""
+    return {content_type: kind.weight for kind, group in zip(kinds(), groups, strict=True) for content_type in group}
 
 
 def content_type_groups() -> list[set[int]]:
@@ -182,10 +193,12 @@ class RankedResults:
     """One page of ranked results for the paginator: the first statement brought the counts
     and the page asked for; another page (a number past the end) costs one more statement."""
 
-    def __init__(self, text: str, groups: list[set[int]], shown: set[int], number: int) -> None:
-        self.text, self.groups, self.shown = text, groups, shown
+    def __init__(self, query: fulltext.TextQuery, groups: list[set[int]], shown: set[int], number: int) -> None:
+        self.query, self.groups, self.shown = query, groups, shown
+        self.weights = kind_weights(groups)
         self.start = (number - 1) * RESULTS_PER_PAGE
-        self.matches = fulltext.search(text, groups, shown, self.start, self.start + RESULTS_PER_PAGE)
+        stop = self.start + RESULTS_PER_PAGE
+        self.matches = fulltext.search(query, groups, shown, self.start, stop, self.weights)
         self.total = sum(n for group, n in zip(groups, self.matches.counts, strict=True) if group & shown)
 
     def count(self) -> int:
@@ -196,7 +209,8 @@ class RankedResults:
 
     def __getitem__(self, index: slice) -> list[int]:
         if index.start != self.start:
-            return list(fulltext.search(self.text, self.groups, self.shown, index.start, index.stop).ranked)
+            found = fulltext.search(self.query, self.groups, self.shown, index.start, index.stop, self.weights)
+            return list(found.ranked)
         return list(self.matches.ranked)
 
 
@@ -207,11 +221,11 @@ def requested_page(raw: str | None) -> int:
 
 
 def ranked_search(request: HttpRequest, query, kind: SearchKind | None, raw_page: str | None) -> dict:
-    """Counts per kind and one page of results, from one statement on PostgreSQL (core.fulltext)."""
+    """Counts per kind and one page of results, from one statement on PostgreSQL (search.fulltext)."""
     groups = content_type_groups()
     slugs = [known.slug for known in kinds()]
     shown = groups[slugs.index(kind.slug)] if kind else set().union(*groups)
-    results = RankedResults(" ".join(query.words), groups, shown, requested_page(raw_page))
+    results = RankedResults(typed.text_query(query.words), groups, shown, requested_page(raw_page))
     counts = dict(zip(slugs, results.matches.counts, strict=True))
     more = frozenset(slug for position, slug in enumerate(slugs) if results.matches.capped(position))
     pagination = paginate(results, raw_page, RESULTS_PER_PAGE)
@@ -243,6 +257,9 @@ def search(request: HttpRequest) -> HttpResponse:
         )
         if not found["total"]:
             context["browse_links"] = browse_links(request)
+            corrected = typed.correction(query.words)
+            if corrected:
+                context["correction"] = {"text": corrected, "link": search_link(corrected, kind)}
     elif query.words:
         # Private sections come from the cache, not from one more query.
         pages = Page.objects.live().exclude(private_q())
@@ -266,3 +283,30 @@ def search(request: HttpRequest) -> HttpResponse:
             context["browse_links"] = browse_links(request)
 
     return TemplateResponse(request, "search/search.html", context)
+
+
+#: Suggestions of each sort offered while typing.
+SUGGESTED = 5
+
+
+def suggestions(request: HttpRequest) -> JsonResponse:
+    """/recherche/suggestions/?q=…: searches completing what is typed (the site's own words)
+    and pages whose title holds it, for the search boxes' list (static/js/search-suggest.js).
+    The search page works without it; on SQLite it offers nothing."""
+    form = SearchForm(request.GET)
+    words = form.values["q"].words
+    found: dict = {"searches": [], "pages": []}
+    if words and fulltext.search_config() is not None and len(words[-1]) >= 2:
+        completions = typed.completions(words, SUGGESTED)
+        found["searches"] = [{"text": text, "url": reverse("search") + search_link(text)} for text in completions]
+        if completions:  # titles holding the words before and one of the completed last words
+            before = ((" ".join(words[:-1]),),) if len(words) > 1 else ()
+            query = fulltext.TextQuery((*before, tuple(text.split()[-1] for text in completions)))
+            groups = content_type_groups()
+            ids = fulltext.title_matches(query, set().union(*groups), SUGGESTED, kind_weights(groups))
+            found["pages"] = [
+                {"title": card.title, "url": card.url, "kind": card.label} for card in result_cards(ids, request)
+            ]
+    response = JsonResponse(found)
+    response["Cache-Control"] = "public, max-age=60"
+    return response

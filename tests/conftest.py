@@ -163,3 +163,19 @@ def admin_client(client, django_user_model):
     user = django_user_model.objects.create_superuser("editrice", "editrice@example.org", "motdepasse-solide-2026")
     client.force_login(user)
     return client
+
+
+def pytest_terminal_summary(terminalreporter):
+    """What tests measured for people to read (a test's `record_property("rapport", …)`), at
+    the end of the run, whichever worker ran them: the judged search queries, for one."""
+    lines = [
+        value
+        for report in terminalreporter.stats.get("passed", []) + terminalreporter.stats.get("failed", [])
+        if report.when == "call"
+        for name, value in report.user_properties
+        if name == "rapport"
+    ]
+    if lines:
+        terminalreporter.section("Mesures")
+        for line in lines:
+            terminalreporter.write_line(line)

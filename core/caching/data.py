@@ -23,11 +23,12 @@ _MISSING = object()
 
 
 # Immutable values (tuples, frozen dataclasses) also kept as objects in this process, for
-# the current content version only: reading a 2,000-entry catalogue back from the cache
-# (unpickling it) cost more than using it.
-_in_process: dict[str, object] = {}
-_in_process_token = ""
+# the newest content versions only: reading a 2,000-entry catalogue back from the cache
+# (unpickling it) cost more than using it. Two versions live side by side while a new one is
+# prepared for visitors (warming.py): the one they are served and the one being prepared.
+_in_process: dict[str, dict[str, object]] = {}  # token -> name -> value, oldest token first
 _in_process_lock = threading.Lock()
+KEPT_VERSIONS = 3
 
 
 def remember(
@@ -39,11 +40,10 @@ def remember(
     (an address typed at random must not fill the cache). `immutable=True` promises nobody
     changes the value: it is then also shared, unpickled, between the requests of a process.
     """
-    global _in_process_token
     token = token_for(request)
     key = f"rameau:data:{token}:{name}"
     if immutable:
-        value = _in_process.get(key, _MISSING)
+        value = _in_process.get(token, {}).get(name, _MISSING)
         if value is not _MISSING:
             return value
     cache = caches[ALIAS]
@@ -53,12 +53,29 @@ def remember(
         if value is not None or keep_none:
             cache.set(key, value, TIMEOUT)
     if immutable:
-        with _in_process_lock:
-            if token != _in_process_token:  # a new version: what was kept belongs to the old one
-                _in_process.clear()
-                _in_process_token = token
-            _in_process[key] = value
+        keep_in_process(token, name, value)
     return value
+
+
+def keep_in_process(token: str, name: str, value: object) -> None:
+    """Share an immutable value between this process's requests of this version."""
+    with _in_process_lock:
+        if token not in _in_process:
+            while len(_in_process) >= KEPT_VERSIONS:  # the oldest versions are no one's any more
+                del _in_process[next(iter(_in_process))]
+            _in_process[token] = {}
+        _in_process[token][name] = value
+
+
+def kept_in_process(name: str, token: str | None = None) -> list:
+    """What this process keeps under this name: for that version only, or for every version
+    it still holds, newest first (the one to bring up to date rather than rebuild)."""
+    if token is not None:
+        value = _in_process.get(token, {}).get(name, _MISSING)
+        return [] if value is _MISSING else [value]
+    with _in_process_lock:
+        kept = [values[name] for values in reversed(_in_process.values()) if name in values]
+    return kept
 
 
 def forget_in_process() -> None:

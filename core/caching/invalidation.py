@@ -11,6 +11,7 @@ in raw SQL, which sends no save signal for them.
 from __future__ import annotations
 
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
+from wagtail.models import COMMENTS_RELATION_NAME, Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import version
@@ -37,6 +38,7 @@ QUIET_MODELS = frozenset(
     {
         "core.contentversion",
         "core.ratecounter",
+        "core.contentchange",
         "wagtailcore.comment",
         "wagtailcore.commentreply",
         "wagtailcore.grouppagepermission",
@@ -73,24 +75,64 @@ def is_quiet(model: type) -> bool:
 # Saves that only fill in metadata computed from the file itself, which Wagtail does lazily
 # while rendering a page (an image's or a document's size): nothing a visitor sees changes.
 METADATA_FIELDS = frozenset({"file_size", "file_hash"})
+# A page saved with only these fields: a draft saved (Wagtail's `save_revision`), a page locked
+# or unlocked. Visitors see the published version, unchanged: no new version for them.
+DRAFT_FIELDS = frozenset(
+    {
+        "latest_revision",
+        "latest_revision_created_at",
+        "draft_title",
+        "has_unpublished_changes",
+        "locked",
+        "locked_at",
+        "locked_by",
+        COMMENTS_RELATION_NAME,
+    }
+)
 
 
-def _on_model_change(sender, **kwargs) -> None:
+def changed(instance) -> list[str]:
+    """What a change of this row touched, for the version's list of changes: « p12 » for a
+    page, else the model's label and the pages the row points to (a publication's theme, a
+    view restriction), so that data about those pages can be updated rather than rebuilt."""
+    if isinstance(instance, Page):
+        return [f"p{instance.pk}"]
+    items = [instance._meta.label_lower]
+    for field in instance._meta.concrete_fields:
+        if field.many_to_one and field.related_model is not None and issubclass(field.related_model, Page):
+            page_id = getattr(instance, field.attname, None)
+            if page_id is not None:
+                items.append(f"p{page_id}")
+    return items
+
+
+def _on_model_change(sender, instance, **kwargs) -> None:
     if kwargs.get("raw") or is_quiet(sender):
         return
     update_fields = kwargs.get("update_fields")
     if update_fields and set(update_fields) <= METADATA_FIELDS:
         return
-    version.bump()
+    if update_fields and set(update_fields) <= DRAFT_FIELDS and isinstance(instance, Page):
+        return
+    version.bump(*changed(instance))
 
 
-def _on_m2m_change(sender, action: str, instance, **kwargs) -> None:
-    if action.startswith("post_") and not is_quiet(type(instance)):
-        version.bump()
+def _on_m2m_change(sender, action: str, instance, model=None, pk_set=None, **kwargs) -> None:
+    if not action.startswith("post_") or is_quiet(type(instance)):
+        return
+    pages: list[str] = []
+    if model is not None and issubclass(model, Page):  # rows of other pages gained or lost this link
+        pages = [f"p{pk}" for pk in pk_set] if pk_set is not None else [version.EVERYTHING]
+    version.bump(*changed(instance), *pages)
 
 
-def _on_page_signal(sender, **kwargs) -> None:
-    version.bump()
+def _on_page_signal(sender, instance, **kwargs) -> None:
+    version.bump(f"p{instance.pk}")
+
+
+def _on_page_move(sender, instance, **kwargs) -> None:
+    """A move rewrites the paths of the page's descendants in SQL: anything below it changed."""
+    version.bump(f"p{instance.pk}", "wagtailcore.page")
 
 
 def _after_migrate(sender, app_config, using: str = "default", **kwargs) -> None:
@@ -110,5 +152,5 @@ def connect() -> None:
     m2m_changed.connect(_on_m2m_change, dispatch_uid="rameau-content-version-m2m")
     page_published.connect(_on_page_signal, dispatch_uid="rameau-content-version-published")
     page_unpublished.connect(_on_page_signal, dispatch_uid="rameau-content-version-unpublished")
-    post_page_move.connect(_on_page_signal, dispatch_uid="rameau-content-version-moved")
+    post_page_move.connect(_on_page_move, dispatch_uid="rameau-content-version-moved")
     post_migrate.connect(_after_migrate, dispatch_uid="rameau-content-version-migrate")

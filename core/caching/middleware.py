@@ -101,11 +101,14 @@ class PageCacheMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if is_excluded(request):
-            with version.pinned(request, lazy=True):  # the admin, health checks: read only if needed
+            # The admin, health checks: read only if needed, the newest version (the editor's own).
+            with version.pinned(request, lazy=True, newest=True):
                 return self.get_response(request)
         seconds = _setting("PAGE_CACHE_SECONDS", 0)
         reason = skip_reason(request) if seconds > 0 else "off"
-        with version.pinned(request):
+        # Staff (a session) see what they just published; visitors, the version prepared for them.
+        staff = settings.SESSION_COOKIE_NAME in request.COOKIES
+        with version.pinned(request, newest=staff):
             return self._respond(request, seconds, reason)
 
     def _respond(self, request: HttpRequest, seconds: int, reason: str | None) -> HttpResponse:

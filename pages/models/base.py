@@ -9,6 +9,7 @@ from wagtail.search import index
 
 from core.caching import restrictions
 from core.caching.data import remember
+from core.search_weights import SUMMARY
 
 
 class BasePage(Page):
@@ -74,7 +75,7 @@ class BasePage(Page):
             heading="Listes et partage",
         ),
     ]
-    search_fields = [*Page.search_fields, index.SearchField("listing_summary")]
+    search_fields = [*Page.search_fields, index.SearchField("listing_summary", boost=SUMMARY)]
 
     #: Foreign keys every render of the page reads (the share image…): routing loads them
     #: before keeping the page in the cache, so serving it again does not fetch them.
@@ -131,7 +132,7 @@ class OneOffPage(BasePage):
         "chapô", blank=True, max_length=600, help_text="Une ou deux phrases d'introduction, en tête de page."
     )
 
-    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro", boost=SUMMARY)]
     parent_page_types = ["pages.HomePage"]
     subpage_types: list[str] = []
     max_count = 1

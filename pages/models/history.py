@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from core.french_dates import MONTH_CHOICES
 from core.inline_panels import NamedRowsPanel
+from core.search_weights import BODY, NAMES, SUMMARY
 from core.widgets import YEAR_WIDGET
 from pages.blocks import INLINE_FEATURES
 from pages.timeline_forms import HistoryPageForm
@@ -42,8 +43,10 @@ class HistoryPage(BasePage):
     ]
     search_fields = [
         *BasePage.search_fields,
-        index.SearchField("intro"),
-        index.RelatedFields("milestones", [index.SearchField("title"), index.SearchField("text")]),
+        index.SearchField("intro", boost=SUMMARY),
+        index.RelatedFields(
+            "milestones", [index.SearchField("heading", boost=NAMES), index.SearchField("text", boost=BODY)]
+        ),
     ]
 
     parent_page_types = ["pages.MissionPage"]
@@ -114,6 +117,11 @@ class HistoryMilestone(Orderable):
             heading="Compléments",
         ),
     ]
+
+    def heading(self) -> str:
+        """The milestone's title, for the search index: indexed as a field named `title`, it
+        would join the page's own title and outrank every page whose title holds the word."""
+        return self.title
 
     class Meta(Orderable.Meta):
         verbose_name = "étape"

@@ -8,6 +8,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from core.caching import routing
+from core.search_weights import BODY, SUMMARY
 from pages.blocks import HomeStreamBlock
 
 from .base import BasePage
@@ -62,9 +63,9 @@ class HomePage(BasePage):
     ]
     search_fields = [
         *BasePage.search_fields,
-        index.SearchField("headline"),
-        index.SearchField("intro"),
-        index.SearchField("body"),
+        index.SearchField("headline", boost=SUMMARY),
+        index.SearchField("intro", boost=SUMMARY),
+        index.SearchField("body", boost=BODY),
     ]
 
     parent_page_types = ["wagtailcore.Page"]

@@ -10,6 +10,7 @@ from wagtail.search import index
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from core.listing import child_cards
+from core.search_weights import BODY, SUMMARY
 from pages.blocks import TEXT_FEATURES, BaseStreamBlock, MissionBlock, ObjectiveBlock
 
 from .base import BasePage
@@ -71,11 +72,11 @@ class MissionPage(BasePage):
     ]
     search_fields = [
         *BasePage.search_fields,
-        index.SearchField("intro"),
-        index.SearchField("positioning"),
-        index.SearchField("missions"),
-        index.SearchField("objectives"),
-        index.SearchField("body"),
+        index.SearchField("intro", boost=SUMMARY),
+        index.SearchField("positioning", boost=BODY),
+        index.SearchField("missions", boost=BODY),
+        index.SearchField("objectives", boost=BODY),
+        index.SearchField("body", boost=BODY),
     ]
 
     parent_page_types = ["pages.HomePage"]

@@ -7,6 +7,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
+from core.search_weights import BODY, SUMMARY
 from pages.blocks import BaseStreamBlock
 
 from .base import BasePage
@@ -19,7 +20,11 @@ class StandardPage(BasePage):
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name="contenu")
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
-    search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("intro", boost=SUMMARY),
+        index.SearchField("body", boost=BODY),
+    ]
 
     parent_page_types = ["pages.HomePage", "pages.MissionPage", "pages.StandardPage"]
     subpage_types = ["pages.StandardPage"]

@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from core.caching.restrictions import private_q
 from core.french_dates import format_date as french_date
+from core.search_weights import BODY, NAMES, SUMMARY
 from pages.blocks import ResearchTextBlock
 from pages.models import BasePage
 
@@ -153,9 +154,9 @@ class NewsArticlePage(BasePage):
     ]
     search_fields = [
         *BasePage.search_fields,
-        index.SearchField("summary"),
-        index.SearchField("body"),
-        index.SearchField("author"),
+        index.SearchField("summary", boost=SUMMARY),
+        index.SearchField("body", boost=BODY),
+        index.SearchField("author", boost=NAMES),
         index.FilterField("date"),
     ]
 

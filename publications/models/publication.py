@@ -19,6 +19,7 @@ from core.caching.restrictions import private_q
 from core.documents import document_available
 from core.french_dates import MONTH
 from core.french_dates import format_date as french_date
+from core.search_weights import BODY, NAMES, SUMMARY
 from core.structured_data import json_ld_script
 from pages.blocks import ResearchTextBlock
 from pages.models import BasePage
@@ -221,25 +222,27 @@ class PublicationPage(RoutablePageMixin, BasePage):
     ]
     search_fields = [
         *BasePage.search_fields,
-        index.SearchField("subtitle"),
-        index.SearchField("summary"),
-        index.SearchField("body"),
-        index.SearchField("publisher"),
-        index.SearchField("collection"),
-        index.SearchField("isbn"),
+        index.SearchField("subtitle", boost=SUMMARY),
+        index.SearchField("summary", boost=SUMMARY),
+        index.SearchField("body", boost=BODY),
+        index.SearchField("publisher", boost=NAMES),
+        index.SearchField("collection", boost=NAMES),
+        index.SearchField("isbn", boost=NAMES),
         # Autocomplete too: the admin's page search matches on autocomplete fields only.
         index.RelatedFields(
             "authors",
             [
-                index.SearchField("first_name"),
-                index.SearchField("last_name"),
+                index.SearchField("first_name", boost=NAMES),
+                index.SearchField("last_name", boost=NAMES),
                 index.AutocompleteField("first_name"),
                 index.AutocompleteField("last_name"),
             ],
         ),
-        index.RelatedFields("publication_type", [index.SearchField("name"), index.AutocompleteField("name")]),
+        index.RelatedFields(
+            "publication_type", [index.SearchField("name", boost=NAMES), index.AutocompleteField("name")]
+        ),
         # The words of the PDF, read when the document was saved (publications.document_text).
-        index.SearchField("document_text"),
+        index.SearchField("document_text", boost=BODY),
     ]
 
     parent_page_types = ["publications.PublicationIndexPage"]

@@ -15,6 +15,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from core.inline_panels import NamedRowsPanel
+from core.search_weights import BODY, SUMMARY
 from core.widgets import YEAR_WIDGET
 from pages.blocks import BaseStreamBlock
 from pages.models import BasePage, Partner
@@ -146,7 +147,11 @@ class ResourceCentrePage(BasePage):
         FieldPanel("body"),
         FieldPanel("programmes", widget=forms.CheckboxSelectMultiple),
     ]
-    search_fields = [*BasePage.search_fields, index.SearchField("summary"), index.SearchField("body")]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("summary", boost=SUMMARY),
+        index.SearchField("body", boost=BODY),
+    ]
 
     parent_page_types = ["resources.ResourceCentreIndexPage"]
     subpage_types: list[str] = []

@@ -34,12 +34,16 @@ def wait_for(condition, seconds: float = 5.0) -> float:
 
 @pytest.fixture
 def listening(settings):
-    """This process's watcher, running as in a gunicorn worker."""
+    """This process's watcher, running as in a gunicorn worker (which prepares new versions)."""
+    from rameau_site import warming
+
     settings.CONTENT_VERSION_LISTEN = True
+    warming.install()
     assert version.watcher.start()
     wait_for(lambda: version.watcher.token() is not None)
     yield version.watcher
     version.watcher.stop()
+    version.watcher.listeners.remove(warming.preparer.submit)
 
 
 def another_server() -> dict:
@@ -77,8 +81,14 @@ def test_a_page_is_fresh_once_another_server_publishes(client, page_cache, liste
 def test_this_process_takes_its_own_change_when_it_commits(listening, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         token = version.bump()
-        assert listening.token() != token  # not before the commit: others cannot see it yet
-    assert listening.token() == token
+        assert listening.newest_token() != token  # not before the commit: others cannot see it yet
+    assert listening.newest_token() == token  # staff see it at once
+    # Visitors once it is prepared: this process's preparer takes it at once. (Here the test's
+    # transaction is never really committed, so the watcher's thread goes back to the row's
+    # token; the hand-over to visitors is test_visitors_keep_the_previous_version….)
+    from rameau_site.warming import preparer
+
+    assert wait_for(lambda: bool(preparer.history) and preparer.history[-1][0] == token) < 5.0
 
 
 def test_without_news_the_copy_is_trusted_no_longer_than_the_bound(settings):
@@ -102,6 +112,78 @@ def test_a_lost_connection_is_noticed_and_mended(listening):
     wait_for(lambda: listening.token() is None, seconds=3)  # requests read the row meanwhile
     committed_elsewhere("apres-reconnexion")
     wait_for(lambda: listening.token() == "apres-reconnexion", seconds=15)
+
+
+def test_visitors_keep_the_previous_version_until_the_new_one_is_prepared_or_late(settings):
+    settings.CONTENT_VERSION_LISTEN = True
+    settings.CONTENT_VERSION_WARM_SECONDS = 0.2
+    watcher = version.Watcher()
+    watcher.pid = os.getpid()  # as if its thread were running
+    told: list[version.Change] = []
+    watcher.listeners.append(told.append)
+    watcher.heard(version.Change("v1"))
+    assert watcher.token() == "v1" and not told  # the first version heard is served at once
+
+    watcher.heard(version.Change("v2", 5, 4, frozenset({"p1"})))
+    assert [change.token for change in told] == ["v2"]
+    assert (watcher.token(), watcher.newest_token()) == ("v1", "v2")  # staff see it already
+    watcher.prepared("v2")
+    assert watcher.token() == "v2"
+
+    watcher.heard(version.Change("v3", 6, 5, frozenset({"p2"})), age=0.15)  # committed 0.15 s ago
+    assert watcher.token() == "v2"
+    time.sleep(0.1)
+    assert watcher.token() == "v3"  # not prepared in time: visitors get it anyway, on time
+
+
+def test_a_request_is_pinned_to_the_version_for_visitors_or_the_newest_for_staff(rf, settings):
+    settings.CONTENT_VERSION_LISTEN = True
+    settings.CONTENT_VERSION_WARM_SECONDS = 5
+    watcher = version.watcher
+    watcher.pid = os.getpid()
+    watcher.listeners, listeners = [lambda change: None], watcher.listeners
+    try:
+        watcher.heard(version.Change("prepared"))
+        watcher.heard(version.Change("being-prepared", 3, 2, frozenset({"p1"})))
+        with version.pinned(rf.get("/")):
+            assert version.token_for() == "prepared"
+        with version.pinned(rf.get("/"), newest=True):
+            assert version.token_for() == "being-prepared"
+        with version.pinned(rf.get("/admin/"), lazy=True, newest=True):
+            assert version.token_for() == "being-prepared"
+    finally:
+        watcher.listeners = listeners
+        watcher.stop()
+
+
+def committed_with_change(token: str, items: str) -> None:
+    """Another server's publication, with what it changed, as bump() writes it."""
+    with psycopg.connect(**another_server(), autocommit=True) as other:
+        other.execute(
+            version.BUMP,
+            {"token": token, "items": items, "max": version.MAX_CHANGES, "id": version.ROW_ID, "length": 1000},
+        )
+
+
+def test_a_version_published_elsewhere_is_prepared_before_visitors_get_it(client, page_cache, listening, settings):
+    """The home page and the changed page are rendered under the new version before it is
+    served: the first visitor after the publication gets them from the page cache."""
+    from pages.models import MissionPage
+    from rameau_site.warming import preparer
+
+    settings.CONTENT_VERSION_WARM_SECONDS = 10  # only the preparation hands it over here
+    mission = MissionPage.objects.live().first()
+    browser = {"HTTP_HOST": "localhost", "HTTP_ACCEPT_ENCODING": "gzip, br"}  # as the site is declared
+    token = f"prepare-{time.monotonic_ns()}"
+    committed_with_change(token, f"p{mission.pk}")
+    assert wait_for(lambda: listening.newest_token() == token) < 1.0
+    assert wait_for(lambda: listening.token() == token, seconds=10) < 10
+    assert preparer.history[-1][0] == token
+    for path in ("/", mission.url):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(path, **browser)
+        assert cache_state(response) == "hit", path
+        assert len(queries) == 0, [query["sql"] for query in queries]
 
 
 def test_off_without_postgresql_or_when_not_asked(settings):

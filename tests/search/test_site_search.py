@@ -293,5 +293,6 @@ def test_header_search_box_on_every_kind_of_page(client):
         SEARCH,
     ):
         html = client.get(path).content.decode()
-        assert re.search(r'<form class="site-search" role="search" method="get" action="/recherche/">', html), path
+        form = r'<form class="site-search" role="search" method="get" action="/recherche/"'
+        assert re.search(form + r' data-suggestions="/recherche/suggestions/">', html), path
         assert '<label class="visually-hidden" for="recherche-site">Rechercher sur le site</label>' in html

@@ -15,6 +15,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.search import index
 
 from core.french_dates import DAYS
+from core.search_weights import SUMMARY
 from core.widgets import YearInput
 from pages.models import BasePage
 from webinars import clock
@@ -112,7 +113,7 @@ class WebinarCyclePage(RoutablePageMixin, BasePage):
         FieldPanel("programmes", widget=forms.CheckboxSelectMultiple),
         PlanSessionsPanel(),
     ]
-    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro", boost=SUMMARY)]
 
     search_result_label = "Cycle de webinaires"
 

@@ -19,6 +19,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from core import french_dates
+from core.search_weights import SUMMARY
 from core.structured_data import json_ld_script
 from pages.blocks import TEXT_FEATURES
 from pages.models import BasePage
@@ -107,7 +108,7 @@ class WebinarPage(RoutablePageMixin, BasePage):
             heading="Liens",
         ),
     ]
-    search_fields = [*BasePage.search_fields, index.SearchField("summary")]
+    search_fields = [*BasePage.search_fields, index.SearchField("summary", boost=SUMMARY)]
 
     parent_page_types = ["webinars.WebinarCyclePage"]
     subpage_types: list[str] = []

@@ -18,6 +18,7 @@ from wagtail.models import Site
 from demo.seeders import SEEDERS
 from demo.totp import reset_totp_device
 from rameau_site.security.staff import ensure_staff_groups
+from search import lexicon as search_lexicon
 
 
 def serve_site_at(address: str) -> None:
@@ -53,6 +54,7 @@ class Command(BaseCommand):
             ensure_staff_groups(apps)  # the editors' rights on the sections just created
             if address:
                 serve_site_at(address)
+            search_lexicon.refresh()  # the words of every page, counted (search suggestions)
         self.stdout.write(self.style.SUCCESS("Contenu de démonstration prêt."))
         if superuser:
             self.reset_demo_superuser(f"http://{address or '127.0.0.1:8000'}")
