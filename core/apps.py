@@ -9,10 +9,14 @@ class CoreConfig(AppConfig):
     verbose_name = "Socle du site"
 
     def ready(self) -> None:
+        from wagtail.signals import page_published
+
         from core.caching import invalidation
+        from core.revisions import record_row_ids
 
         allow_site_search_by_page_type()
         invalidation.connect()
+        page_published.connect(record_row_ids, dispatch_uid="rameau-record-row-ids")
 
 
 def allow_site_search_by_page_type() -> None:
