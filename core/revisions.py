@@ -12,6 +12,7 @@ Wagtail stores each row of a revision with the id it had then. Three things foll
 - rows without an id in one of two revisions were compared by their values: « Groupe La Poste
   → AgroParisTech » for one partner removed and another added. `RowsComparison` only pairs
   rows that have the same id, or, lacking one, the same name.
+The comparison also says « Oui » and « Non » where Wagtail printed Python's True and False.
 """
 
 from __future__ import annotations
@@ -20,8 +21,9 @@ import json
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.html import format_html
 from modelcluster.models import get_all_child_relations
-from wagtail.admin.compare import ChildRelationComparison
+from wagtail.admin.compare import ChildRelationComparison, FieldComparison
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import Page, Revision
 
@@ -125,3 +127,22 @@ class RowsComparison(ChildRelationComparison):
         added = [index for index in range(len(objs_b)) if index not in map_backwards]
         deleted = [index for index in range(len(objs_a)) if index not in map_forwards]
         return map_forwards, map_backwards, added, deleted
+
+
+class YesNoComparison(FieldComparison):
+    """A checkbox compared in words: « Non → Oui », not « False → True »."""
+
+    def __init__(self, field, obj_a, obj_b) -> None:
+        super().__init__(field, obj_a, obj_b)
+        self.val_a, self.val_b = yes_no(self.val_a), yes_no(self.val_b)
+
+    def htmldiff(self) -> str:
+        if self.val_a == self.val_b:
+            return super().htmldiff()
+        return format_html(
+            '<span class="deletion">{}</span> → <span class="addition">{}</span>', self.val_a, self.val_b
+        )
+
+
+def yes_no(value: bool | None) -> str:
+    return "Non renseigné" if value is None else ("Oui" if value else "Non")
