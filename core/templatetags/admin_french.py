@@ -13,7 +13,7 @@ register = template.Library()
 COLON_WITHOUT_SPACE = re.compile(r"(?<=[^\s\u00a0\u202f]):(?=\s)")
 
 
-@register.filter
+@register.filter(is_safe=True)
 def spaced_colons(text: str) -> str:
-    """« Nouveau: Publication » -> « Nouveau : Publication » (no-break space)."""
+    """« Nouveau: Publication » -> « Nouveau : Publication » (no-break space; safe stays safe)."""
     return COLON_WITHOUT_SPACE.sub("\u00a0:", str(text))

@@ -12,6 +12,7 @@ from html import unescape
 from pathlib import Path
 
 import pytest
+import wagtail
 from django.conf import settings
 from django.template.loader import get_template
 from django.urls import reverse
@@ -356,7 +357,7 @@ def test_the_help_menu_leads_to_the_team_guide(admin_client):
     assert "guide.wagtail.org" not in help_menu and "Guide du redacteur" not in help_menu
     version = get_main_version(include_patch=False)
     assert f"Wagtail {version}" not in help_menu
-    assert f"Guide de Wagtail {version} (site en anglais)" in text_of(markup)
+    assert f"Guide de Wagtail {wagtail.__version__} (site en anglais)" in text_of(markup)
 
 
 def test_the_account_page_offers_only_time_zones_browsers_know(admin_client):
@@ -390,3 +391,13 @@ def test_comparing_versions_says_yes_or_no(admin_client):
     url = reverse("wagtailadmin_pages:revisions_compare", args=[centre.pk, first.pk, second.pk])
     text = text_of(admin_client.get(url))
     assert_french(text, ["S'informer: Non → Oui", "Partenaire ORSE", "Comparer : "], ["True", "False", "Comparer:"])
+
+
+def test_spaced_colons_escapes_a_title_once():
+    from django.template import Context, Template
+    from django.utils.safestring import mark_safe
+
+    template = Template("{% load admin_french %}{{ title|spaced_colons }}")
+    assert template.render(Context({"title": "Modification: A & B"})) == "Modification\u00a0: A &amp; B"
+    assert template.render(Context({"title": mark_safe("Modification: A &amp; B")})) == "Modification\u00a0: A &amp; B"
+    assert template.render(Context({"title": "10:30 et https://x"})) == "10:30 et https://x"

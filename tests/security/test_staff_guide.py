@@ -108,7 +108,9 @@ def test_the_buttons_the_guide_quotes_are_on_their_screens(client):
     moderator = ModeratorFactory()
     client.force_login(moderator)
     news = PublicationPageFactory(title="Une étude relue")
-    news.save_revision()
+    first = news.save_revision(log_action=True)
+    news.title = "Une étude relue et corrigée"
+    news.save_revision(log_action=True)
     news.get_workflow().start(news, EditorFactory())
     check = ContentCheck.objects.create(page=MissionPage.objects.get(), note="Une date à confirmer.")
     screens = {
@@ -124,7 +126,13 @@ def test_the_buttons_the_guide_quotes_are_on_their_screens(client):
             "Enregistrer la programmation",
             "Historique",
         ],
-        screen_text(client, reverse("wagtailadmin_pages:history", args=[news.pk])): ["Remplacer le brouillon actuel"],
+        screen_text(client, reverse("wagtailadmin_pages:history", args=[news.pk])): [
+            "Comparer avec la version actuelle",
+            "Passer en revue cette version",
+        ],
+        screen_text(client, reverse("wagtailadmin_pages:revisions_revert", args=[news.pk, first.pk])): [
+            "Remplacer le brouillon actuel"
+        ],
         screen_text(client, reverse("pages_content_checks")): ["Contenus à vérifier", "Marquer comme vérifié", "État"],
         screen_text(client, reverse("pages_content_check_mark", args=[check.pk])): [
             "Ce qui a été vérifié",
