@@ -17,13 +17,14 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractFormField, AbstractFormSubmission, FormMixin
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 
 from core.antispam import REASONS, count_submission, log_spam, rate_limited, spam_reason, too_many_requests
 from core.form_input import ContactFormBuilder
+from core.inline_panels import RowsPanel
 from pages.blocks import INLINE_FEATURES
 from pages.models import BasePage
 from pages.models.settings import site_settings
@@ -53,6 +54,9 @@ class ContactFormField(AbstractFormField):
     class Meta(AbstractFormField.Meta):
         verbose_name = "champ du formulaire"
         verbose_name_plural = "champs du formulaire"
+
+    def __str__(self) -> str:
+        return self.label
 
 
 class ContactSubmission(AbstractFormSubmission):
@@ -102,7 +106,7 @@ class ContactPage(FormMixin, BasePage):
         FormSubmissionsPanel(),
         FieldPanel("intro"),
         MultiFieldPanel(
-            [InlinePanel("form_fields", label="Champ")],
+            [RowsPanel("form_fields", label="Champ")],
             heading="Champs du formulaire",
             help_text=(
                 "L'adresse, le téléphone et le courriel affichés à côté du formulaire viennent de "

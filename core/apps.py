@@ -10,14 +10,17 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from django.core.signals import request_finished
+        from wagtail.signals import page_published
 
         from core import rendition_budget
         from core.caching import frontend, invalidation
+        from core.revisions import record_row_ids
 
         allow_site_search_by_page_type()
         invalidation.connect()
         frontend.connect()
         request_finished.connect(rendition_budget.catch_up, dispatch_uid="rameau-renditions-catch-up")
+        page_published.connect(record_row_ids, dispatch_uid="rameau-record-row-ids")
 
 
 def allow_site_search_by_page_type() -> None:

@@ -1,15 +1,39 @@
-"""Inline rows staff reorder (the history's milestones, a centre's partners): each saved row
-starts folded, its header naming what it holds (the model's `str`, « 2006 – titre »,
-« Caisse des Dépôts »), so thirty of them can be reordered at a glance rather than blind."""
+"""Inline rows (a centre's partners, the timeline's milestones, a publication's authors, a
+session's speakers…): compared between versions by id or name (core.revisions.RowsComparison),
+and, for the rows staff reorder most, folded once saved, each header naming what it holds (the
+model's `str`, « 2006 – titre », « Caisse des Dépôts »), so thirty of them can be reordered at a
+glance rather than blind."""
 
 from __future__ import annotations
 
+import functools
+
 from django.forms.formsets import ORDERING_FIELD_NAME
-from wagtail.admin.panels import InlinePanel
+from wagtail.admin.panels import InlinePanel, MultipleChooserPanel
+
+from core.revisions import RowsComparison
 
 
-class NamedRowsPanel(InlinePanel):
-    class BoundPanel(InlinePanel.BoundPanel):
+class RowsComparisonMixin:
+    """For an inline panel's BoundPanel: its rows compared by `RowsComparison`."""
+
+    def get_comparison(self):
+        [comparison] = super().get_comparison()
+        return [functools.partial(RowsComparison, *comparison.args, **comparison.keywords)]
+
+
+class RowsPanel(InlinePanel):
+    class BoundPanel(RowsComparisonMixin, InlinePanel.BoundPanel):
+        pass
+
+
+class RowsChooserPanel(MultipleChooserPanel):
+    class BoundPanel(RowsComparisonMixin, MultipleChooserPanel.BoundPanel):
+        pass
+
+
+class NamedRowsPanel(RowsPanel):
+    class BoundPanel(RowsPanel.BoundPanel):
         template_name = "core/admin/named_rows_panel.html"
 
         def __init__(self, **kwargs) -> None:

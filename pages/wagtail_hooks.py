@@ -3,11 +3,13 @@ useful list columns, the « à vérifier » report, and the site map in the foot
 
 from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin.panels import ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from core.front_door import FRONT_DOOR_HOOK, FrontDoorPage
 
+from .checks_admin import LOG_ACTIONS, MARK_URL_NAME, ContentCheckForm, MarkCheckMenuItem, MarkCheckView
 from .checks_report import URL_NAME, ContentCheckMenuItem, ContentCheckReportView
 from .models import Audience, ContentCheck, KeyFigure, Partner, Theme
 
@@ -66,13 +68,15 @@ class ListsViewSetGroup(SnippetViewSetGroup):
 
 
 class ContentCheckViewSet(SnippetViewSet):
-    """Where staff add, edit and close « à vérifier » points (listed in Rapports)."""
+    """Where staff add, edit and tick off « à vérifier » points (listed in Rapports)."""
 
     model = ContentCheck
     icon = "warning"
     menu_label = "Points à vérifier"
     add_to_admin_menu = False
-    list_display = ["__str__", "created_at"]
+    list_display = ["__str__", "status", "created_at"]
+    list_filter = ["status"]
+    edit_handler = ObjectList(ContentCheck.panels, base_form_class=ContentCheckForm)
 
 
 @hooks.register("register_admin_urls")
@@ -84,7 +88,19 @@ def register_content_check_report():
             ContentCheckReportView.as_view(results_only=True),
             name=f"{URL_NAME}_results",
         ),
+        path("rapports/a-verifier/<int:pk>/verifier/", MarkCheckView.as_view(), name=MARK_URL_NAME),
     ]
+
+
+@hooks.register("register_snippet_action_menu_item")
+def mark_check_menu_item(model):
+    return MarkCheckMenuItem() if model is ContentCheck else None
+
+
+@hooks.register("register_log_actions")
+def register_check_log_actions(actions) -> None:
+    for action, label in LOG_ACTIONS.values():
+        actions.register_action(action, label, label)
 
 
 @hooks.register("register_reports_menu_item")

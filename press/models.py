@@ -13,12 +13,13 @@ from urllib.parse import urlsplit
 from django.db import models
 from django.http import HttpResponse
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.search import index
 
 from core.french_dates import format_date as french_date
+from core.inline_panels import RowsPanel
 from core.search_weights import BODY, SUMMARY
 from pages.blocks import ResearchTextBlock
 from pages.models import BasePage
@@ -45,7 +46,7 @@ class PressIndexPage(RoutablePageMixin, BasePage):
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("intro"),
-        InlinePanel(
+        RowsPanel(
             "mentions",
             heading="Ils parlent de nous",
             label="Article",

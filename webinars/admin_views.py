@@ -39,11 +39,11 @@ def plan_cycle(request: HttpRequest, page_id: int) -> HttpResponse:
             return redirect(request.path)
         created = plan_sessions(cycle, publish=publish, user=request.user)
         if created:
-            state = "publiées" if publish else "en brouillon"
-            messages.success(
-                request,
-                f"{len(created)} session(s) créée(s) {state} dans « {cycle.title} ». Complétez leurs thèmes.",
-            )
+            many = len(created) > 1
+            state = ("publiées" if many else "publiée") if publish else "en brouillon"
+            sessions = f"{len(created)} sessions créées" if many else "1 session créée"
+            themes = "Complétez leurs thèmes." if many else "Complétez son thème."
+            messages.success(request, f"{sessions} {state} dans « {cycle.title} ». {themes}")
         else:
             messages.info(request, f"Rien à créer : chaque mois de « {cycle.title} » a déjà sa session.")
         return redirect(explore_url)

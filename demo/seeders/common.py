@@ -36,7 +36,9 @@ def sections_body(sections: list[dict]) -> list[tuple[str, object]]:
 
 
 def flag(target: models.Model, note: str) -> None:
-    """Record for staff (never for visitors) what is still a guess on this page or key figure."""
+    """Record for staff what is still a guess on this page or key figure (visitors see only a
+    marker). Seeders call it only for what they have just created: a point staff have marked
+    « Vérifié » or « Corrigé », or deleted, is never raised again by a later `seed_demo`."""
     from pages.models import ContentCheck, KeyFigure
 
     field = "key_figure" if isinstance(target, KeyFigure) else "page"

@@ -87,8 +87,9 @@ def seed_session(
 
 
 def seed_cycle(index: WebinarIndexPage, data: dict) -> None:
+    existed = WebinarCyclePage.objects.child_of(index).filter(slug=data["slug"]).exists()
     cycle = publish_child(index, WebinarCyclePage(**{field: data[field] for field in CYCLE_FIELDS if field in data}))
-    if data.get("to_verify"):
+    if data.get("to_verify") and not existed:
         flag(cycle, data["to_verify"])
     themes = [theme(data["theme"]["name"], data["theme"]["slug"])]
     for session in data["sessions"]:
@@ -106,17 +107,19 @@ def seed_cycle(index: WebinarIndexPage, data: dict) -> None:
 def publish_upcoming(year: int, index: WebinarIndexPage, now: datetime) -> bool:
     """The year's cycle, planned from its rule, published with the sessions still to come (the
     months already gone stay drafts: nothing is known of them). True if one is still to come."""
-    cycle = plan_year(year, publish=False, index=index).cycle
+    planned = plan_year(year, publish=False, index=index)
+    cycle = planned.cycle
     upcoming = [session for session in WebinarPage.objects.child_of(cycle).filter(end__gt=now) if not session.live]
     if upcoming and not cycle.live:
         cycle.save_revision(log_action=True).publish()
     for session in upcoming:
         session.save_revision(log_action=True).publish()
-    flag(
-        cycle,
-        "Cycle de démonstration calculé d'après la règle du 3e jeudi : thèmes, intervenants et "
-        "adresse d'inscription à renseigner avant toute annonce.",
-    )
+    if planned.cycle_created:  # flagged once: a point staff have handled or deleted stays so
+        flag(
+            cycle,
+            "Cycle de démonstration calculé d'après la règle du 3e jeudi : thèmes, intervenants et "
+            "adresse d'inscription à renseigner avant toute annonce.",
+        )
     return WebinarPage.objects.child_of(cycle).live().filter(end__gt=now).exists()
 
 

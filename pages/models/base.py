@@ -9,11 +9,15 @@ from wagtail.search import index
 
 from core.caching import restrictions
 from core.caching.data import remember
+from core.revisions import PageForm
 from core.search_weights import SUMMARY
 
 
 class BasePage(Page):
     """Carries what every page shares: how it looks in lists, search engines and shares."""
+
+    #: A version restored from the history keeps every inline row it holds (core.revisions).
+    base_form_class = PageForm
 
     listing_summary = models.TextField(
         "résumé",

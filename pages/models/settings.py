@@ -54,6 +54,15 @@ class SiteSettings(LegalSettingsMixin, BaseSiteSetting):
     )
     press_contact_email = models.EmailField("courriel presse", blank=True)
     press_contact_phone = models.CharField("téléphone presse", max_length=40, blank=True)
+    show_check_markers = models.BooleanField(
+        "signaler les informations à confirmer",
+        default=True,
+        help_text=(
+            "Coché : tant qu'un point de Rapports › Contenus à vérifier est ouvert, sa page ou son chiffre "
+            "clé porte la mention discrète « information à confirmer ». À décocher pour la mise en ligne si "
+            "vous préférez ne rien signaler ; la note elle-même n'est jamais affichée."
+        ),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -78,6 +87,7 @@ class SiteSettings(LegalSettingsMixin, BaseSiteSetting):
             help_text="Affiché sur la page Presse ; laissé vide, la page reprend les coordonnées générales.",
         ),
         *LegalSettingsMixin.legal_panels,
+        MultiFieldPanel([FieldPanel("show_check_markers")], heading="Informations à confirmer"),
     ]
 
     class Meta:

@@ -1,4 +1,5 @@
-"""Template tags for the site's frame: menus, breadcrumbs, and fragments kept per content version."""
+"""Template tags for the site's frame: menus, breadcrumbs, « information à confirmer » markers,
+and fragments kept per content version."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from wagtail.models import Page
 from core.absolute_urls import absolute_url
 from core.caching.data import remember
 from core.caching.markup import cached_markup
+from pages.models.checks import open_checks
+from pages.models.snippets import KeyFigure
 from pages.navigation import site_menu
 
 register = template.Library()
@@ -38,6 +41,19 @@ def breadcrumbs(context, page: Page):
 
     ancestors = remember(request, f"ancestors:{page.pk}", build) if page.pk else build()
     return {"ancestors": ancestors, "page": page, "request": request}
+
+
+@register.inclusion_tag("includes/check_marker.html", takes_context=True)
+def check_marker(context, target: Page | KeyFigure | None) -> dict:
+    """« Information à confirmer » beside a page's title or a key figure while a point « à
+    vérifier » about it is open, unless staff turned markers off in Paramètres du site."""
+    settings = context.get("site_settings")
+    if target is None or target.pk is None or (settings and not settings.show_check_markers):
+        return {"marked": False}
+    checks = open_checks(context.get("request"))
+    if isinstance(target, KeyFigure):
+        return {"marked": target.pk in checks.key_figure_ids, "figure": True}
+    return {"marked": target.pk in checks.page_ids, "figure": False}
 
 
 @register.simple_tag(takes_context=True)

@@ -7,7 +7,7 @@ import datetime
 from django.db import models
 from django.http import HttpResponse
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, MultipleChooserPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from core.caching.restrictions import private_q
 from core.french_dates import format_date as french_date
+from core.inline_panels import RowsChooserPanel
 from core.search_weights import BODY, NAMES, SUMMARY
 from pages.blocks import ResearchTextBlock
 from pages.models import BasePage
@@ -144,7 +145,7 @@ class NewsArticlePage(BasePage):
         ),
         FieldPanel("summary"),
         FieldPanel("body"),
-        MultipleChooserPanel(
+        RowsChooserPanel(
             "related_links",
             chooser_field_name="publication",
             heading="Publications liées",
@@ -238,3 +239,6 @@ class NewsRelatedPublication(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = "publication liée"
         verbose_name_plural = "publications liées"
+
+    def __str__(self) -> str:
+        return str(self.publication)

@@ -9,7 +9,7 @@ from django.db import models
 from django.db.models import Count, Q, Value
 from django.http import HttpResponse
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
@@ -19,6 +19,7 @@ from core.caching.restrictions import private_q
 from core.documents import document_available
 from core.french_dates import MONTH
 from core.french_dates import format_date as french_date
+from core.inline_panels import RowsPanel
 from core.search_weights import BODY, NAMES, SUMMARY
 from core.structured_data import json_ld_script
 from pages.blocks import ResearchTextBlock
@@ -185,7 +186,7 @@ class PublicationPage(RoutablePageMixin, BasePage):
             heading="Identifiants et licence",
             help_text="Facultatifs : ils aident les moteurs de recherche scientifiques et les bibliothèques.",
         ),
-        InlinePanel(
+        RowsPanel(
             "authors",
             label="Auteur",
             heading="Auteurs",

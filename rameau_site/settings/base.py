@@ -1,6 +1,7 @@
 """Settings shared by every environment. No secret lives here."""
 
 import os
+import zoneinfo
 from pathlib import Path
 
 import dj_database_url
@@ -156,6 +157,18 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_AUTOSAVE_INTERVAL = 0
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no staff e-mail hash sent to a third party; CSP-clean admin
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# The time zones staff may pick in their account: the system's geographic names only. Wagtail
+# offers every name the system knows, and the account page's script stops on the first one
+# browsers refuse (« localtime »: RangeError: Invalid time zone specified).
+WAGTAIL_USER_TIME_ZONES = [
+    "UTC",
+    *sorted(
+        zone
+        for zone in zoneinfo.available_timezones()
+        if zone.split("/")[0]
+        in {"Africa", "America", "Antarctica", "Asia", "Atlantic", "Australia", "Europe", "Indian", "Pacific"}
+    ),
+]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
@@ -173,6 +186,9 @@ WAGTAILDOCS_INLINE_CONTENT_TYPES: list[str] = []
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "french_unaccent"
+else:
+    # SQLite checks deferred unique constraints at once (README: what SQLite lacks).
+    SILENCED_SYSTEM_CHECKS = ["models.W038"]
 # Wagtail's responsive wrapper is an inline style, which the CSP forbids; site.css sizes
 # embedded players itself (.video iframe { aspect-ratio: 16 / 9 }).
 WAGTAILEMBEDS_RESPONSIVE_HTML = False

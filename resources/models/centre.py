@@ -47,7 +47,13 @@ class ResourceCentrePartner(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = "partenaire du centre"
         verbose_name_plural = "partenaires du centre"
-        constraints = [models.UniqueConstraint(fields=["page", "partner"], name="unique_partner_per_centre")]
+        # Checked at the end of the transaction: rows are saved one by one, so two rows whose
+        # partners were swapped would each meet the other's old partner on the way.
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "partner"], name="unique_partner_per_centre", deferrable=models.Deferrable.DEFERRED
+            )
+        ]
 
     def __str__(self) -> str:
         return str(self.partner)

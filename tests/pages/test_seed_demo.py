@@ -146,3 +146,20 @@ def test_history_jumps_to_decades_and_links_what_milestones_mention(demo_databas
         assert f'<a href="#annees-{decade}">Années {decade}</a>' in markup
         assert markup.count(f'id="annees-{decade}"') == 1
     assert 'href="/publications/arpea-collectivites-territoriales/"' in markup
+
+
+def test_seed_never_raises_again_a_point_staff_have_handled(demo_database):
+    """A point marked « Vérifié » stays so, and one deleted stays deleted, whatever reruns
+    `seed_demo` (as `make run` does at every start)."""
+    from pages.models import ContentCheck
+
+    # The point on the cycle computed for this year was raised again at every run.
+    deleted = ContentCheck.objects.get(note__startswith="Cycle de démonstration calculé")
+    handled = ContentCheck.objects.filter(status=ContentCheck.OPEN).exclude(pk=deleted.pk).first()
+    handled.record_status(ContentCheck.VERIFIED, None, "Vérifié dans les statuts.")
+    handled.save()
+    deleted.delete()
+    before = sorted(ContentCheck.objects.values_list("pk", "page_id", "key_figure_id", "note", "status"))
+    call_command("seed_demo", verbosity=0)
+    assert sorted(ContentCheck.objects.values_list("pk", "page_id", "key_figure_id", "note", "status")) == before
+    assert not ContentCheck.objects.filter(note=deleted.note, page_id=deleted.page_id).exists()

@@ -1,6 +1,6 @@
 """What the site says is what its sources say: figures keep their « plus de », and every
-guess still on the site is listed for staff in Rapports › Contenus à vérifier, never shown to
-visitors."""
+guess still on the site is listed for staff in Rapports › Contenus à vérifier; visitors never
+read the notes (tests/pages/test_content_checks.py: the marker they see instead)."""
 
 from __future__ import annotations
 
@@ -84,7 +84,7 @@ def test_the_report_lists_every_check_for_staff_and_the_public_never_sees_them(c
 
     public = client.get(mission.url).content.decode()
     assert "70 M€" in public
-    assert "à confirmer" not in public and "à rapprocher" not in public
+    assert "Montant à confirmer" not in public and "à rapprocher" not in public  # the notes: never
     assert client.get(REPORT).status_code == 302  # visitors are sent to the login page
 
 

@@ -3,6 +3,7 @@ everyday tasks, the groups, the site's address, the nightly link check and autos
 
 from __future__ import annotations
 
+import json
 import re
 from html import unescape
 
@@ -85,3 +86,65 @@ def test_guide_describes_autosave_as_configured(client):
         text = guide_text(client)
         assert "L'enregistrement automatique est désactivé sur ce site" in text
         assert "ne laisse donc aucun brouillon" in text
+
+
+def screen_text(client, url: str) -> str:
+    """The screen's markup, attributes kept: an icon button's label is its aria-label or title."""
+    response = client.get(url)
+    assert response.status_code == 200, url
+    html = response.content.decode()
+    if html.startswith("{"):  # a chooser answers with its HTML inside JSON
+        html = json.loads(html)["html"]
+    return re.sub(r"\s+", " ", unescape(html))
+
+
+def test_the_buttons_the_guide_quotes_are_on_their_screens(client):
+    """Each label the guide quotes for these tasks, between « », is on the admin screen of the task
+    (the guide once named « Se connecter », an « Envoyer » tab, « Approuver » and « Demander des
+    changements », which no screen shows)."""
+    from pages.models import ContentCheck, MissionPage
+    from tests.factories.publications import PublicationPageFactory
+
+    anonymous = screen_text(client, reverse("wagtailadmin_login"))
+    moderator = ModeratorFactory()
+    client.force_login(moderator)
+    news = PublicationPageFactory(title="Une étude relue")
+    first = news.save_revision(log_action=True)
+    news.title = "Une étude relue et corrigée"
+    news.save_revision(log_action=True)
+    news.get_workflow().start(news, EditorFactory())
+    check = ContentCheck.objects.create(page=MissionPage.objects.get(), note="Une date à confirmer.")
+    screens = {
+        anonymous: ["S'identifier"],
+        screen_text(client, reverse("wagtailimages_chooser:choose")): ["Transférer"],
+        screen_text(client, reverse("wagtailadmin_pages:edit", args=[news.pk])): [
+            "Approuver et publier",
+            "Demander des modifications",
+            "Afficher/masquer la prévisualisation",
+            "Vérifications",
+            "Statut",
+            "Programmer",
+            "Enregistrer la programmation",
+            "Historique",
+        ],
+        screen_text(client, reverse("wagtailadmin_pages:history", args=[news.pk])): [
+            "Comparer avec la version actuelle",
+            "Passer en revue cette version",
+        ],
+        screen_text(client, reverse("wagtailadmin_pages:revisions_revert", args=[news.pk, first.pk])): [
+            "Remplacer le brouillon actuel"
+        ],
+        screen_text(client, reverse("pages_content_checks")): ["Contenus à vérifier", "Marquer comme vérifié", "État"],
+        screen_text(client, reverse("pages_content_check_mark", args=[check.pk])): [
+            "Ce qui a été vérifié",
+            "Marquer comme vérifié",
+            "Marquer comme corrigé",
+        ],
+    }
+    guide = guide_text(client)
+    for screen, labels in screens.items():
+        for label in labels:
+            assert f"« {label} »" in guide, label
+            assert label in screen, label
+    for wrong in ("« Se connecter »", "« Envoyer »", "« Approuver »", "« Demander des changements »", "icône d'œil"):
+        assert wrong not in guide, wrong

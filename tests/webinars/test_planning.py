@@ -42,7 +42,7 @@ def test_plan_2027_creates_the_cycle_and_twelve_draft_sessions(index):
     assert sessions[0].start == datetime(2027, 1, 21, 12, tzinfo=UTC)
     assert sessions[5].start == datetime(2027, 6, 17, 11, tzinfo=UTC)
     assert all((s.end - s.start).seconds == 3600 for s in sessions)
-    assert "Cycle créé (brouillon)" in output and "12 session(s) créée(s)" in output
+    assert "Cycle créé (brouillon)" in output and "12 sessions créées" in output
     assert "jeudi 21 janvier 2027" in output
 
 

@@ -12,13 +12,14 @@ from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.utils.text import Truncator
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
 from core import french_dates
+from core.inline_panels import RowsPanel
 from core.search_weights import SUMMARY
 from core.structured_data import json_ld_script
 from pages.blocks import TEXT_FEATURES
@@ -97,7 +98,7 @@ class WebinarPage(RoutablePageMixin, BasePage):
             heading="Date et horaire",
         ),
         FieldPanel("summary"),
-        InlinePanel("speakers", heading="Intervenants", label="Intervenant"),
+        RowsPanel("speakers", heading="Intervenants", label="Intervenant"),
         FieldPanel("registration_url"),
         MultiFieldPanel([FieldPanel("replay_url"), FieldPanel("slides")], heading="Après la session"),
         MultiFieldPanel(

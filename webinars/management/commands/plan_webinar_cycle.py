@@ -42,6 +42,7 @@ class Command(BaseCommand):
         for session in result.created:
             self.stdout.write(f"  + {french_date(session.start.astimezone(cycle.rule.zone).date())} — {session.title}")
         if result.created:
-            self.stdout.write(self.style.SUCCESS(f"{len(result.created)} session(s) créée(s) ({state})."))
+            sessions = f"{len(result.created)} sessions créées" if len(result.created) > 1 else "1 session créée"
+            self.stdout.write(self.style.SUCCESS(f"{sessions} ({state})."))
         else:
             self.stdout.write(self.style.SUCCESS("Rien à créer : chaque mois a déjà sa session."))
