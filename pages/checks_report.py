@@ -11,6 +11,8 @@ from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.permissions import page_permission_policy
 
+from core.spreadsheets import FrenchSpreadsheetMixin
+
 from .models import ContentCheck, KeyFigure
 
 URL_NAME = "pages_content_checks"
@@ -33,7 +35,7 @@ def check_edit_url(check: ContentCheck) -> str:
     return reverse(ContentCheck.snippet_viewset.get_url_name("edit"), args=[check.pk])
 
 
-class ContentCheckReportView(ReportView):
+class ContentCheckReportView(FrenchSpreadsheetMixin, ReportView):
     """Rapports › Contenus à vérifier."""
 
     page_title = "Contenus à vérifier"
@@ -42,6 +44,7 @@ class ContentCheckReportView(ReportView):
     index_results_url_name = f"{URL_NAME}_results"
     permission_policy = page_permission_policy
     any_permission_required = ["add", "change", "publish"]
+    export_filename = "contenus-a-verifier"
     list_export = ["target", "note", "created_at"]
     export_headings = {"target": "Contenu", "note": "À vérifier", "created_at": "Signalé le"}
     columns = [

@@ -194,7 +194,7 @@ def test_staff_filter_messages_by_subject_and_export_them(admin_client, client, 
     listing = admin_client.get(url, {"subject": "Recherche"}).content.decode()
     assert "lea@example.org" in listing and "camille@example.org" not in listing
     export = admin_client.get(url, {"export": "csv"})
-    rows = list(csv.reader(io.StringIO(b"".join(export.streaming_content).decode())))
+    rows = list(csv.reader(io.StringIO(b"".join(export.streaming_content).decode("utf-8-sig")), delimiter=";"))
     assert rows[0][:6] == ["Date de soumission", "Nom", "Courriel", "Organisation", "Objet", "Message"]
     assert [row[2] for row in rows[1:]] == ["camille@example.org", "lea@example.org"]
     assert rows[1][5] == MESSAGE["message"]  # the message whole, line break included

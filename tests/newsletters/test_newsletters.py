@@ -276,7 +276,7 @@ def test_staff_see_subscribers_per_list_and_export_them_with_their_links(admin_c
     import csv
     import io
 
-    rows = list(csv.DictReader(io.StringIO(b"".join(export.streaming_content).decode())))
+    rows = list(csv.DictReader(io.StringIO(b"".join(export.streaming_content).decode("utf-8-sig")), delimiter=";"))
     assert sorted(row["Courriel"] for row in rows) == ["lea@example.org", "paul@example.org"]
     row = next(row for row in rows if row["Courriel"] == "paul@example.org")
     assert row["Lettre"] == "L'hebdo association" and row["État"] == "confirmée"
