@@ -154,6 +154,14 @@ def test_rate_limit_per_address_then_a_french_429(client, contact, time_machine,
         ({"nom": "<script>alert(1)</script>"}, "nom", "HTML"),
         ({"objet": "Spam"}, "objet", "Sélectionnez un choix valide"),
         ({"message": ""}, "message", "Champ requis"),
+        # Control characters: refused in every field (#31 items 7 and 9), line breaks and tabs
+        # aside in the message.
+        ({"courriel": '"a\\ b\x01"@example.org'}, "courriel", "caractère invisible"),
+        ({"courriel": '"camille\x0bBcc:x@example.org"@example.org'}, "courriel", "caractère invisible"),
+        ({"nom": "Camille\x1cMartin"}, "nom", "caractère invisible"),
+        ({"organisation": "Asso\x0cX"}, "organisation", "caractère invisible"),
+        ({"message": "Bonjour\x1b[31m"}, "message", "caractère invisible"),
+        ({"message": "Bonjour\u2028X-Header: oui"}, "message", "caractère invisible"),
     ],
     ids=[
         "crlf-name",
@@ -165,6 +173,12 @@ def test_rate_limit_per_address_then_a_french_429(client, contact, time_machine,
         "script",
         "subject",
         "empty",
+        "control-email",
+        "vertical-tab-email",
+        "control-name",
+        "form-feed-organisation",
+        "escape-message",
+        "separator-message",
     ],
 )
 def test_bad_input_is_a_form_error_keeping_what_was_typed(client, contact, time_machine, changes, field, error):
@@ -180,6 +194,12 @@ def test_bad_input_is_a_form_error_keeping_what_was_typed(client, contact, time_
             shown = value if name != "message" else value.split("\n")[0]
             assert shown in html, name
     assert not ContactSubmission.objects.exists() and not mail.outbox
+
+
+def test_a_message_keeps_its_line_breaks_and_tabs(client, contact, time_machine):
+    message = "Bonjour,\r\n\tpremier point ;\n\tsecond point."
+    assert send(client, time_machine, {**MESSAGE, "message": message}).status_code == 200
+    assert ContactSubmission.objects.get().form_data["message"] == message  # kept as typed
 
 
 def test_a_second_contact_page_cannot_be_added(contact, home):
