@@ -1,13 +1,15 @@
 """Admin hooks: choosers never show another section's unpublished pages; the page where a
-refused approval lands; the second factor's screens."""
+refused approval lands; the second factor's screens and recovery codes, logged."""
 
 from __future__ import annotations
 
 from django.db.models import Q
+from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from .moderation import register_approval_refused_url  # noqa: F401 (registers its hook)
+from .two_factor import enrolment, views
 
 
 @hooks.register("construct_page_chooser_queryset")
@@ -23,11 +25,37 @@ def hide_drafts_outside_own_sections(pages, request):
 
 @hooks.register("register_admin_urls")
 def two_factor_urls():
-    from django.urls import path
-
-    from .two_factor import views
-
     return [
         path("2fa/verification/", views.verify, name="two_factor_verify"),
-        path("2fa/activation/", views.setup, name="two_factor_setup"),
+        path("2fa/code-de-secours/", views.recovery, name="two_factor_recovery"),
+        path("2fa/activation/", enrolment.setup, name="two_factor_setup"),
+        path("2fa/codes-de-secours/", enrolment.recovery_codes, name="two_factor_recovery_codes"),
     ]
+
+
+@hooks.register("register_account_menu_item")
+def recovery_codes_menu_item(request):
+    return {
+        "url": reverse("two_factor_recovery_codes"),
+        "label": "Codes de secours",
+        "help_text": "Combien il vous en reste ; en obtenir 10 nouveaux (les anciens ne marchent plus).",
+    }
+
+
+@hooks.register("register_account_menu_item")
+def replace_authenticator_menu_item(request):
+    return {
+        "url": reverse("two_factor_setup"),
+        "label": "Changer d'application d'authentification",
+        "help_text": "Nouveau téléphone : scannez une nouvelle clé ; l'ancienne cesse de fonctionner.",
+    }
+
+
+@hooks.register("register_log_actions")
+def account_log_actions(log_actions):
+    for action, label in (
+        (enrolment.ENROLLED_ACTION, "Double authentification activée"),
+        (enrolment.CODES_RENEWED_ACTION, "Codes de secours renouvelés"),
+        (views.RECOVERY_USED_ACTION, "Connexion avec un code de secours"),
+    ):
+        log_actions.register_action(action, label, label)

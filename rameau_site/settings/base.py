@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "rameau_site.guide",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",  # the recovery codes (« codes de secours »)
     "axes",
     "csp",
     "wagtail.contrib.forms",
