@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
+from django.views.decorators.cache import never_cache
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -10,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from core.caching.sites import serve
 from core.seo import robots_txt, sitemap, sitemap_file
 from rameau_site.security import health
+from rameau_site.security.accounts.invitations import InvitationView
 from search.views import search
 
 # A lost database connection answers 503 + Retry-After (templates/503.html), other errors 500.
@@ -19,6 +21,8 @@ urlpatterns = [
     path("-/liveness", health.liveness, name="liveness"),
     path("-/readiness", health.readiness, name="readiness"),
     path("django-admin/", admin.site.urls),
+    # Before Wagtail's admin, open without a login: the invitation link of a new account.
+    path("admin/invitation/<uidb64>/<token>/", never_cache(InvitationView.as_view()), name="rameau_invitation"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("recherche/", search, name="search"),

@@ -1,5 +1,6 @@
 """Admin hooks: choosers never show another section's unpublished pages; the page where a
-refused approval lands; the second factor's screens and recovery codes, logged."""
+refused approval lands; the second factor's screens; accounts arriving by invitation, and what
+an administrator does for a colleague (new invitation, second factor reset), logged."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from .accounts import actions, invitations
 from .moderation import register_approval_refused_url  # noqa: F401 (registers its hook)
 from .two_factor import enrolment, views
 
@@ -30,6 +32,16 @@ def two_factor_urls():
         path("2fa/code-de-secours/", views.recovery, name="two_factor_recovery"),
         path("2fa/activation/", enrolment.setup, name="two_factor_setup"),
         path("2fa/codes-de-secours/", enrolment.recovery_codes, name="two_factor_recovery_codes"),
+        path(
+            "utilisateurs/<int:user_id>/reinitialiser-double-authentification/",
+            actions.ResetSecondFactorView.as_view(),
+            name="rameau_reset_second_factor",
+        ),
+        path(
+            "utilisateurs/<int:user_id>/renvoyer-invitation/",
+            actions.ResendInvitationView.as_view(),
+            name="rameau_resend_invitation",
+        ),
     ]
 
 
@@ -51,11 +63,18 @@ def replace_authenticator_menu_item(request):
     }
 
 
+hooks.register("after_create_user", invitations.invite_new_account)
+hooks.register("register_user_listing_buttons", actions.listing_buttons)
+
+
 @hooks.register("register_log_actions")
 def account_log_actions(log_actions):
     for action, label in (
+        (invitations.SENT_ACTION, "Invitation envoyée"),
+        (invitations.ACCEPTED_ACTION, "Mot de passe choisi (invitation)"),
         (enrolment.ENROLLED_ACTION, "Double authentification activée"),
         (enrolment.CODES_RENEWED_ACTION, "Codes de secours renouvelés"),
         (views.RECOVERY_USED_ACTION, "Connexion avec un code de secours"),
+        (actions.RESET_ACTION, "Double authentification réinitialisée"),
     ):
         log_actions.register_action(action, label, label)

@@ -75,6 +75,8 @@ def test_message_is_stored_then_signalled_then_acknowledged(client, contact, tim
     assert message.reply_to == ["camille@example.org"]
     assert "Presse" in message.subject
     assert "Camille Martin" in message.body and "je prépare un article" in message.body
+    # The admin at the address of the Site record (localhost here), not WAGTAILADMIN_BASE_URL.
+    assert f"http://localhost/admin/forms/submissions/{contact.pk}/" in message.body
 
 
 def test_the_form_recipient_setting_overrides_the_public_address(client, contact, time_machine):
