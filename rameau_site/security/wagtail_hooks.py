@@ -9,7 +9,7 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from .accounts import actions, invitations
+from .accounts import actions, invitations, password_reset
 from .moderation import register_approval_refused_url  # noqa: F401 (registers its hook)
 from .two_factor import enrolment, views
 
@@ -76,5 +76,6 @@ def account_log_actions(log_actions):
         (enrolment.CODES_RENEWED_ACTION, "Codes de secours renouvelés"),
         (views.RECOVERY_USED_ACTION, "Connexion avec un code de secours"),
         (actions.RESET_ACTION, "Double authentification réinitialisée"),
+        (password_reset.SENT_ACTION, "Lien de réinitialisation du mot de passe envoyé"),
     ):
         log_actions.register_action(action, label, label)

@@ -322,6 +322,9 @@ OTP_TOTP_ISSUER = "Le RAMEAU"
 # invitation's link to choose a password is valid this long, and only until it is used.
 WAGTAILUSERS_PASSWORD_ENABLED = False
 INVITATION_MAX_AGE = 72 * 60 * 60
+# « Mot de passe oublié » : per address, at most FORM_RATE_LIMIT requests an hour; per account,
+# at most this many e-mails an hour, whoever asks.
+PASSWORD_RESET_EMAILS_PER_HOUR = 3
 
 # --- The front door: e-mail, forms, newsletters, audience measurement (README « Réglages ») ---
 # E-mail: EMAIL_URL (smtp://…, smtps://…, smtp+tls://…) or the EMAIL_HOST… variables; the dev
