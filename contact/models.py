@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 
-from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import models
 from django.http import HttpRequest, HttpResponse
@@ -22,6 +21,7 @@ from wagtail.contrib.forms.models import AbstractFormField, AbstractFormSubmissi
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 
+from core.absolute_urls import admin_root_url
 from core.antispam import REASONS, count_submission, log_spam, rate_limited, spam_reason, too_many_requests
 from core.form_input import ContactFormBuilder
 from core.inline_panels import RowsPanel
@@ -191,7 +191,7 @@ class ContactPage(FormMixin, BasePage):
             {
                 "rows": [(label, ", ".join(value) if isinstance(value, list) else value) for label, value in rows],
                 "submission": submission,
-                "admin_url": settings.WAGTAILADMIN_BASE_URL + reverse("wagtailforms:list_submissions", args=[self.pk]),
+                "admin_url": admin_root_url() + reverse("wagtailforms:list_submissions", args=[self.pk]),
             },
         )
         subject = f"Message du site : {submission.subject or 'sans objet'} ({submission.email or 'sans courriel'})"

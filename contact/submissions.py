@@ -1,10 +1,13 @@
-"""The contact messages in the admin (Formulaires › Contact): Wagtail's list and CSV export,
-with filters by subject and by « indésirable probable » beside the date filter."""
+"""The contact messages in the admin (Formulaires › Contact): Wagtail's list, with filters by
+subject and by « indésirable probable » beside the date filter, exported as CSV or XLSX that
+French Excel opens right."""
 
 from __future__ import annotations
 
 import django_filters
 from wagtail.contrib.forms.views import SubmissionsListFilterSet, SubmissionsListView
+
+from core.spreadsheets import FrenchSpreadsheetMixin
 
 
 class ContactSubmissionsFilterSet(SubmissionsListFilterSet):
@@ -20,5 +23,5 @@ class ContactSubmissionsFilterSet(SubmissionsListFilterSet):
         return queryset.exclude(spam_reason="") if value else queryset.filter(spam_reason="")
 
 
-class ContactSubmissionsListView(SubmissionsListView):
+class ContactSubmissionsListView(FrenchSpreadsheetMixin, SubmissionsListView):
     filterset_class = ContactSubmissionsFilterSet

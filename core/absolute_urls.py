@@ -3,11 +3,13 @@
 Canonical links, og:url and the sitemap come from Wagtail's own `get_full_url`, which reads the
 Site record; JSON-LD, citations, feeds and robots.txt go through `absolute_url` here, which reads
 the same record. A page served under another host name (a proxy, a typo in DNS) thus never
-announces two different addresses for itself.
+announces two different addresses for itself. E-mails to staff link to the admin through
+`admin_root_url`, from the same record.
 """
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.http import HttpRequest
 from wagtail.models import Site
 
@@ -30,3 +32,10 @@ def absolute_url(request: HttpRequest | None, url: str) -> str:
         return url
     root = site_root_url(request)
     return f"{root}{url}" if url.startswith("/") else f"{root}/{url}"
+
+
+def admin_root_url() -> str:
+    """« https://www.lerameau.fr »: where staff open the admin, for links in e-mails (sent with no
+    request at hand). The default Site record, which staff keep at the public address;
+    WAGTAILADMIN_BASE_URL only when there is no Site at all."""
+    return site_root_url(None) or getattr(settings, "WAGTAILADMIN_BASE_URL", "")

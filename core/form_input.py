@@ -1,5 +1,6 @@
 """What visitors may type in the public forms: bounded lengths, no line break where the value
-reaches an e-mail header, no HTML. Each refusal is a form error, with everything typed kept."""
+reaches an e-mail header, no control character anywhere, no HTML. Each refusal is a form
+error, with everything typed kept."""
 
 from __future__ import annotations
 
@@ -15,6 +16,12 @@ SINGLE_LINE_MAX = 200
 MULTI_LINE_MAX = 5000
 EMAIL_MAX = 254
 _tag = re.compile(r"<[/!]?[a-zA-Z][^<>]*>|<!--")
+# Unicode's control characters (C0, DEL, C1) and its line and paragraph separators: nobody types
+# them, Excel's format forbids them, and several (\x0b, \x0c, \x1c-\x1e, \x85, U+2028, U+2029)
+# end a line in an e-mail header. Django's e-mail validator accepts them in a quoted address.
+_control = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+MULTI_LINE_WHITESPACE = frozenset("\t\n\r")
+CONTROL_ERROR = "Ce champ contient un caractère invisible (caractère de contrôle) : retirez-le, ou retapez le texte."
 
 
 def no_line_break(value: str) -> None:
@@ -27,8 +34,15 @@ def no_html(value: str) -> None:
         raise ValidationError("Le code HTML n'est pas accepté : retirez les balises (« <…> »).", "html")
 
 
+def has_control_character(value: str, *, multi_line: bool = False) -> bool:
+    """True when `value` holds a control character (tab and line breaks are text in a multi-line field)."""
+    found = {match.group() for match in _control.finditer(value)}
+    return bool(found - MULTI_LINE_WHITESPACE if multi_line else found)
+
+
 class TrapFields(forms.Form):
-    """The honeypot and the signed display time, added to every public form."""
+    """The honeypot and the signed display time, added to every public form, and the refusal
+    of control characters in every field of it (including those staff add to the contact form)."""
 
     site_internet = forms.CharField(
         label="Laissez ce champ vide",
@@ -40,6 +54,17 @@ class TrapFields(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields[STARTED_FIELD].initial = started_token()
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        for name, value in list(cleaned.items()):
+            if name in TRAPS:
+                continue
+            multi_line = isinstance(self.fields[name].widget, forms.Textarea)
+            texts = value if isinstance(value, list | tuple) else [value]
+            if any(isinstance(text, str) and has_control_character(text, multi_line=multi_line) for text in texts):
+                self.add_error(name, ValidationError(CONTROL_ERROR, "control_character"))
+        return cleaned
 
     def visitor_fields(self) -> list[forms.BoundField]:
         """The fields people see and fill, in order (the traps are rendered apart)."""

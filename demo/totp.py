@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from base64 import b32decode
+
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -29,3 +31,10 @@ def current_code(device: TOTPDevice) -> str:
     """The six digits an authenticator app shows right now for this device."""
     token = totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits, drift=device.drift)
     return str(token).zfill(device.digits)
+
+
+def code_for_key(key: str) -> str:
+    """The six digits an authenticator app shows for a key typed from the activation page
+    (groups of four, spaces ignored): what a person enrolling by hand would enter."""
+    secret = key.replace(" ", "").upper()
+    return str(totp(b32decode(secret + "=" * (-len(secret) % 8)))).zfill(6)

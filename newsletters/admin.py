@@ -1,6 +1,6 @@
 """The newsletters in the admin: the lists (snippets staff edit) and their subscribers, read
-only, filtered by list and state, exported as CSV or Excel with each subscriber's unsubscribe
-links and List-Unsubscribe headers, for whatever tool sends the newsletters."""
+only, filtered by list and state, exported as CSV or Excel (core/spreadsheets.py) with each
+subscriber's unsubscribe links and List-Unsubscribe headers, for whatever tool sends them."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.absolute_urls import site_root_url
+from core.spreadsheets import FrenchSpreadsheetMixin
 from newsletters.models import NewsletterList, Subscription
 
 from .mail import list_unsubscribe_headers, unsubscribe_url
@@ -56,7 +57,7 @@ class ViewOnlyPolicy(ModelPermissionPolicy):
         return self.user_has_permission(user, action)
 
 
-class SubscriptionIndexView(ModelViewSet.index_view_class):
+class SubscriptionIndexView(FrenchSpreadsheetMixin, ModelViewSet.index_view_class):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("subscriber", "newsletter")
 

@@ -18,6 +18,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.permissions import page_permission_policy
 
 from core.french_dates import format_date, format_time
+from core.spreadsheets import FrenchSpreadsheetMixin
 
 from .checks_admin import MARK_LABEL, PERMISSION, REPORT_URL_NAME, mark_url, target_edit_url, target_kind
 from .models import ContentCheck
@@ -60,7 +61,7 @@ class ContentCheckFilterSet(WagtailFilterSet):
         fields = ["status"]
 
 
-class ContentCheckReportView(ReportView):
+class ContentCheckReportView(FrenchSpreadsheetMixin, ReportView):
     """Rapports › Contenus à vérifier."""
 
     page_title = "Contenus à vérifier"
@@ -69,6 +70,7 @@ class ContentCheckReportView(ReportView):
     index_results_url_name = f"{URL_NAME}_results"
     permission_policy = page_permission_policy
     any_permission_required = ["add", "change", "publish"]
+    export_filename = "contenus-a-verifier"
     filterset_class = ContentCheckFilterSet
     list_export = ["target", "note", "get_status_display", "outcome", "handled_by_name", "handled_at", "created_at"]
     export_headings = {

@@ -5,12 +5,12 @@ gives exactly the publications the visitor sees, on every page of the list at on
 from __future__ import annotations
 
 import csv
-import io
 from collections.abc import Iterator
 
 from django.http import HttpRequest, HttpResponse
 from django.utils.functional import SimpleLazyObject
 
+from core.spreadsheets import csv_lines
 from publications import citation
 from publications.scholarly import pdf_url
 
@@ -102,11 +102,9 @@ def export(index, request: HttpRequest, extension: str) -> HttpResponse:
     elif extension == "ris":
         content = "".join(citation.ris(page, request) for page in pages)
     else:
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\r\n")
-        writer.writerow(CSV_COLUMNS)
-        writer.writerows(csv_row(page, request) for page in pages)
-        content = "\ufeff" + buffer.getvalue()  # the BOM makes spreadsheets read UTF-8
+        # Commas (a file for any tool, not only French Excel), the BOM that makes spreadsheets
+        # read UTF-8, and no cell that a spreadsheet would take for a formula.
+        content = "".join(csv_lines(CSV_COLUMNS, (csv_row(page, request) for page in pages), dialect=csv.excel))
     filtered = any(name != "page" for name in request.GET)
     name = f"publications-le-rameau{'-selection' if filtered else ''}.{extension}"
     return citation.file_response(content, name, content_type)

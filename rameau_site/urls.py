@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
-from django.views.decorators.cache import cache_control
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.static import serve as serve_file
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -12,6 +12,9 @@ from wagtail.documents import urls as wagtaildocs_urls
 from core.caching.sites import serve
 from core.seo import robots_txt, sitemap, sitemap_file
 from rameau_site.security import health
+from rameau_site.security.accounts.invitations import InvitationView
+from rameau_site.security.accounts.password_reset import StaffPasswordResetView
+from search.views import search
 from search.views import search, suggestions
 
 # A lost database connection answers 503 + Retry-After (templates/503.html), other errors 500.
@@ -21,6 +24,10 @@ urlpatterns = [
     path("-/liveness", health.liveness, name="liveness"),
     path("-/readiness", health.readiness, name="readiness"),
     path("django-admin/", admin.site.urls),
+    # Before Wagtail's admin, open without a login: the invitation link of a new account, and
+    # « Mot de passe oublié ? » (Wagtail's address), limited and answered alike for every address.
+    path("admin/invitation/<uidb64>/<token>/", never_cache(InvitationView.as_view()), name="rameau_invitation"),
+    path("admin/password_reset/", never_cache(StaffPasswordResetView.as_view()), name="rameau_password_reset"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("recherche/", search, name="search"),

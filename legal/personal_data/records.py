@@ -44,7 +44,7 @@ def find(email: str) -> PersonalRecords:
 
 
 def _when(value) -> str | None:
-    return timezone.localtime(value).isoformat() if value else None
+    return timezone.localtime(value).isoformat(timespec="seconds") if value else None
 
 
 def export(records: PersonalRecords) -> dict:
@@ -79,6 +79,45 @@ def export(records: PersonalRecords) -> dict:
             {"reçue le": _when(item.received_at), "lettres": item.list_ids} for item in records.received_sign_ups
         ],
     }
+
+
+SHEET_HEADINGS = ("Rubrique", "N°", "Information", "Valeur")
+
+
+def _field_labels(records: PersonalRecords) -> dict[int, dict[str, str]]:
+    """{page id: {field name: label}}: the contact form's own words for what was typed."""
+    pages = {message.page_id: message.page for message in records.messages}
+    return {pk: dict(page.specific.get_data_fields()) for pk, page in pages.items()}
+
+
+def sheet_rows(records: PersonalRecords) -> list[tuple]:
+    """The same as `export`, one line per piece of information, for a person to read in a
+    spreadsheet (times in Paris time, as the admin shows them)."""
+    rows: list[tuple] = [
+        ("Adresse", "", "Adresse électronique", records.email),
+        ("Adresse", "", "Exporté le", timezone.now()),
+    ]
+    labels = _field_labels(records)
+    for number, message in enumerate(records.messages, start=1):
+        section = "Message du formulaire de contact"
+        rows += [(section, number, "Reçu le", message.submit_time), (section, number, "Page", message.page.title)]
+        page_labels = labels.get(message.page_id, {})
+        rows += [(section, number, page_labels.get(name, name), value) for name, value in message.form_data.items()]
+        rows.append((section, number, "Signalé à l'équipe le", message.notified_at or "non"))
+    for number, item in enumerate(records.subscriptions, start=1):
+        section = "Lettre d'information"
+        rows += [
+            (section, number, "Lettre", item.newsletter.name),
+            (section, number, "État", item.get_status_display()),
+            (section, number, "Demandée le", item.requested_at),
+            (section, number, "Texte accepté", item.consent_text),
+            (section, number, "Consentement confirmé le", item.confirmed_at),
+            (section, number, "Désinscription le", item.unsubscribed_at),
+        ]
+    for number, task in enumerate(records.pending_sync, start=1):
+        section = "Envoi à Brevo en attente"
+        rows += [(section, number, "Action", task.get_action_display()), (section, number, "Créé le", task.created_at)]
+    return rows
 
 
 def erase(email: str) -> dict[str, int]:

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
+from core.spreadsheets import csv_response, xlsx_response
 from newsletters.models import NewsletterSyncTask
 
 from . import records
@@ -25,6 +26,23 @@ PERMISSION = "newsletters.manage_personal_data"  # declared on Subscriber
 
 class LookupForm(forms.Form):
     courriel = forms.EmailField(label="Adresse électronique", max_length=254)
+
+
+DOWNLOADS = ("json", "csv", "xlsx")
+
+
+def download(found: records.PersonalRecords, file_format: str) -> HttpResponse:
+    """The person's data as JSON (for a machine), or as a sheet a person reads (CSV, XLSX)."""
+    name = f"donnees-{slugify(found.email.replace('@', ' ').replace('.', ' '))}-{timezone.localdate():%Y-%m-%d}"
+    if file_format == "csv":
+        return csv_response(name, records.SHEET_HEADINGS, records.sheet_rows(found))
+    if file_format == "xlsx":
+        return xlsx_response(name, "Données personnelles", records.SHEET_HEADINGS, records.sheet_rows(found))
+    response = HttpResponse(
+        json.dumps(records.export(found), ensure_ascii=False, indent=2), content_type="application/json"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{name}.json"'
+    return response
 
 
 def personal_data(request: HttpRequest) -> HttpResponse:
@@ -43,15 +61,8 @@ def personal_data(request: HttpRequest) -> HttpResponse:
 
     form = LookupForm(request.GET or None)
     found = records.find(form.cleaned_data["courriel"]) if form.is_valid() else None
-    if found is not None and request.GET.get("format") == "json":
-        response = HttpResponse(
-            json.dumps(records.export(found), ensure_ascii=False, indent=2), content_type="application/json"
-        )
-        name = (
-            f"donnees-{slugify(found.email.replace('@', ' ').replace('.', ' '))}-{timezone.localdate():%Y-%m-%d}.json"
-        )
-        response["Content-Disposition"] = f'attachment; filename="{name}"'
-        return response
+    if found is not None and request.GET.get("format") in DOWNLOADS:
+        return download(found, request.GET["format"])
     return TemplateResponse(
         request,
         "legal/admin/personal_data.html",

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "rameau_site.guide",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",  # the recovery codes (« codes de secours »)
     "axes",
     "csp",
     "wagtail.contrib.forms",
@@ -144,6 +145,8 @@ STORAGES = {
 }
 
 WAGTAIL_SITE_NAME = "Le RAMEAU"
+# Wagtail's own fallback. Links in e-mails (notifications, invitations, contact messages) come
+# from the Site record of Paramètres › Sites instead (core.absolute_urls.admin_root_url).
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français")]
 WAGTAIL_I18N_ENABLED = False
@@ -383,6 +386,14 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 # every environment, with no switch to turn it off (StaffTwoFactorMiddleware); the demo admin
 # gets its key from `seed_demo --superuser`.
 OTP_TOTP_ISSUER = "Le RAMEAU"
+# People arrive by invitation (rameau_site/security/accounts/): the user forms of the admin have
+# no password field, so no administrator ever chooses or passes on someone else's password. The
+# invitation's link to choose a password is valid this long, and only until it is used.
+WAGTAILUSERS_PASSWORD_ENABLED = False
+INVITATION_MAX_AGE = 72 * 60 * 60
+# « Mot de passe oublié » : per address, at most FORM_RATE_LIMIT requests an hour; per account,
+# at most this many e-mails an hour, whoever asks.
+PASSWORD_RESET_EMAILS_PER_HOUR = 3
 
 # --- The front door: e-mail, forms, newsletters, audience measurement (README « Réglages ») ---
 # E-mail: EMAIL_URL (smtp://…, smtps://…, smtp+tls://…) or the EMAIL_HOST… variables; the dev

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import datetime
+import io
 import json
 from pathlib import Path
 
@@ -73,7 +74,7 @@ def download_csv(page) -> list[list[str]]:
     with page.expect_download() as download:
         page.get_by_role("link", name="Télécharger en CSV").click()
     text = Path(download.value.path()).read_text(encoding="utf-8-sig")
-    return list(csv.reader(text.splitlines()))
+    return list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))  # French Excel: « ; »
 
 
 def test_a_moderator_filters_the_contact_messages_by_subject_and_exports_them(moderator, site_url):

@@ -77,6 +77,8 @@ def test_message_is_stored_then_signalled_then_acknowledged(client, contact, tim
     assert message.reply_to == ["camille@example.org"]
     assert "Presse" in message.subject
     assert "Camille Martin" in message.body and "je prépare un article" in message.body
+    # The admin at the address of the Site record (localhost here), not WAGTAILADMIN_BASE_URL.
+    assert f"http://localhost/admin/forms/submissions/{contact.pk}/" in message.body
 
 
 def test_the_form_recipient_setting_overrides_the_public_address(client, contact, time_machine):
@@ -178,6 +180,14 @@ def test_rate_limit_per_address_then_a_french_429(client, contact, time_machine,
         ({"nom": "<script>alert(1)</script>"}, "nom", "HTML"),
         ({"objet": "Spam"}, "objet", "Sélectionnez un choix valide"),
         ({"message": ""}, "message", "Champ requis"),
+        # Control characters: refused in every field (#31 items 7 and 9), line breaks and tabs
+        # aside in the message.
+        ({"courriel": '"a\\ b\x01"@example.org'}, "courriel", "caractère invisible"),
+        ({"courriel": '"camille\x0bBcc:x@example.org"@example.org'}, "courriel", "caractère invisible"),
+        ({"nom": "Camille\x1cMartin"}, "nom", "caractère invisible"),
+        ({"organisation": "Asso\x0cX"}, "organisation", "caractère invisible"),
+        ({"message": "Bonjour\x1b[31m"}, "message", "caractère invisible"),
+        ({"message": "Bonjour\u2028X-Header: oui"}, "message", "caractère invisible"),
     ],
     ids=[
         "crlf-name",
@@ -189,6 +199,12 @@ def test_rate_limit_per_address_then_a_french_429(client, contact, time_machine,
         "script",
         "subject",
         "empty",
+        "control-email",
+        "vertical-tab-email",
+        "control-name",
+        "form-feed-organisation",
+        "escape-message",
+        "separator-message",
     ],
 )
 def test_bad_input_is_a_form_error_keeping_what_was_typed(client, contact, time_machine, changes, field, error):
@@ -206,6 +222,12 @@ def test_bad_input_is_a_form_error_keeping_what_was_typed(client, contact, time_
     assert not ContactSubmission.objects.exists() and not mail.outbox
 
 
+def test_a_message_keeps_its_line_breaks_and_tabs(client, contact, time_machine):
+    message = "Bonjour,\r\n\tpremier point ;\n\tsecond point."
+    assert send(client, time_machine, {**MESSAGE, "message": message}).status_code == 200
+    assert ContactSubmission.objects.get().form_data["message"] == message  # kept as typed
+
+
 def test_a_second_contact_page_cannot_be_added(contact, home):
     assert not ContactPage.can_create_at(home)
     assert ContactPage.allowed_parent_page_models() == [type(home)]
@@ -218,7 +240,7 @@ def test_staff_filter_messages_by_subject_and_export_them(admin_client, client, 
     listing = admin_client.get(url, {"subject": "Recherche"}).content.decode()
     assert "lea@example.org" in listing and "camille@example.org" not in listing
     export = admin_client.get(url, {"export": "csv"})
-    rows = list(csv.reader(io.StringIO(b"".join(export.streaming_content).decode())))
+    rows = list(csv.reader(io.StringIO(b"".join(export.streaming_content).decode("utf-8-sig")), delimiter=";"))
     assert rows[0][:6] == ["Date de soumission", "Nom", "Courriel", "Organisation", "Objet", "Message"]
     assert [row[2] for row in rows[1:]] == ["camille@example.org", "lea@example.org"]
     assert rows[1][5] == MESSAGE["message"]  # the message whole, line break included

@@ -1,4 +1,5 @@
-"""Fixtures for the security tests: the production static files and a real gunicorn."""
+"""Fixtures for the security tests: the production static files, a real gunicorn, and the
+Site record at the public address (where links in staff e-mails must point)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import shutil
 import tempfile
 
 import pytest
+from wagtail.models import Site
 
 from tests import databases
 
@@ -27,3 +29,12 @@ def seeded_database(demo_template, worker_id) -> str:
     name = databases.clone(demo_template, f"test_{databases.base_name()}_{worker_id}_server")
     yield databases.database_url(name)
     databases.drop(name)
+
+
+@pytest.fixture
+def public_site(db) -> Site:
+    """The Site record at the public address, unlike WAGTAILADMIN_BASE_URL (http://testserver)."""
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.port = "www.lerameau.fr", 443
+    site.save()
+    return site

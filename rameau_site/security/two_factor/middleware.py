@@ -1,9 +1,9 @@
 """Every account that can reach the admin must pass its second factor before anything else.
 
 django-otp's OTPMiddleware marks `request.user.is_verified()`; this subclass then sends a
-staff member who has only given a password to the code form (or, without a device yet, to
-enrolment). Until then the session can do nothing but those two pages and logging out: not
-the admin, not previews, not documents. There is no switch to turn this off.
+staff member who has only given a password to the code form (or, without an authenticator yet,
+to enrolment). Until then the session can do nothing but those pages (and the recovery code)
+and logging out: not the admin, not previews, not documents. There is no switch to turn this off.
 """
 
 from __future__ import annotations
@@ -12,8 +12,9 @@ from urllib.parse import urlencode
 
 from django.http import HttpRequest, HttpResponseRedirect
 from django.urls import reverse
-from django_otp import user_has_device
 from django_otp.middleware import OTPMiddleware
+
+from ..totp import has_authenticator
 
 OPEN_PATHS = ("/static/", "/-/")
 OPEN_URL_NAMES = {
@@ -21,6 +22,7 @@ OPEN_URL_NAMES = {
     "wagtailadmin_logout",
     "two_factor_verify",
     "two_factor_setup",
+    "two_factor_recovery",
     "wagtailadmin_sprite",
     "wagtailadmin_javascript_catalog",
 }
@@ -43,5 +45,5 @@ class StaffTwoFactorMiddleware(OTPMiddleware):
         user = request.user
         if not needs_second_factor(user) or user.is_verified():
             return None
-        target = "two_factor_verify" if user_has_device(user, confirmed=True) else "two_factor_setup"
+        target = "two_factor_verify" if has_authenticator(user) else "two_factor_setup"
         return HttpResponseRedirect(f"{reverse(target)}?{urlencode({'next': request.get_full_path()})}")
