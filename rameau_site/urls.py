@@ -14,7 +14,6 @@ from core.seo import robots_txt, sitemap, sitemap_file
 from rameau_site.security import health
 from rameau_site.security.accounts.invitations import InvitationView
 from rameau_site.security.accounts.password_reset import StaffPasswordResetView
-from search.views import search
 from search.views import search, suggestions
 
 # A lost database connection answers 503 + Retry-After (templates/503.html), other errors 500.
