@@ -12,6 +12,7 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from core.plugins import home_section_choices, home_sections
+from core.typography import TypographicStreamBlock
 
 INLINE_FEATURES = ["bold", "italic", "link", "document-link"]
 TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link", "superscript"]
@@ -225,7 +226,7 @@ class NewsletterSignupBlock(blocks.StructBlock):
         description = "Le formulaire d'inscription aux lettres d'information (double confirmation par courriel)."
 
 
-class BaseStreamBlock(blocks.StreamBlock):
+class BaseStreamBlock(TypographicStreamBlock):
     heading = HeadingBlock()
     paragraph = ParagraphBlock()
     image = ImageBlock()
@@ -306,7 +307,7 @@ class ObjectiveBlock(blocks.StructBlock):
         description = "Un des objectifs des alliances, en une phrase."
 
 
-class ResearchTextBlock(blocks.StreamBlock):
+class ResearchTextBlock(TypographicStreamBlock):
     """Research writing: headings, paragraphs (superscript note calls), figures and a sources list."""
 
     heading = HeadingBlock()

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
 from django import template
 from wagtail.models import Page
 
+from core import typography
 from core.absolute_urls import absolute_url
 from core.caching.data import remember
 from core.caching.markup import cached_markup
@@ -50,14 +49,10 @@ def sharing_image(context, page: Page):
     return image
 
 
-# French typography: a space inside « » and before : ; ! ? must never break the line.
-BREAKABLE_FRENCH_SPACE = re.compile(r"(?<=«) | (?=[»:;!?])")
-
-
 @register.filter(is_safe=True)
 def french_spaces(text: str) -> str:
     """« le « faire alliance » » with no-break spaces, so a title or a chapô never starts a line with « » » or « : »."""
-    return BREAKABLE_FRENCH_SPACE.sub("\u00a0", str(text))
+    return typography.french_spaces(text)
 
 
 @register.filter
