@@ -12,7 +12,7 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from core.plugins import home_section_choices, home_sections
-from core.typography import TypographicStreamBlock
+from pages.typography import TypographicStreamBlock
 
 INLINE_FEATURES = ["bold", "italic", "link", "document-link"]
 TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link", "superscript"]

@@ -4,7 +4,7 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
-from core.typography import TypographicStreamBlock
+from pages.typography import TypographicStreamBlock
 
 
 class PressKitDocumentBlock(blocks.StructBlock):

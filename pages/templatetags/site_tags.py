@@ -5,10 +5,10 @@ from __future__ import annotations
 from django import template
 from wagtail.models import Page
 
-from core import typography
 from core.absolute_urls import absolute_url
 from core.caching.data import remember
 from core.caching.markup import cached_markup
+from pages import typography
 from pages.navigation import site_menu
 
 register = template.Library()
@@ -53,6 +53,12 @@ def sharing_image(context, page: Page):
 def french_spaces(text: str) -> str:
     """« le « faire alliance » » with no-break spaces, so a title or a chapô never starts a line with « » » or « : »."""
     return typography.french_spaces(text)
+
+
+@register.filter(is_safe=True)
+def french_typography(html: str) -> str:
+    """The same in HTML, text only (Wagtail's rich text template, templates/wagtailcore/shared/richtext.html)."""
+    return typography.french_typography(html)
 
 
 @register.filter

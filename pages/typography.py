@@ -2,9 +2,9 @@
 
 French sets a space inside « » and before « : ; ! ? ». A plain space there lets the line
 break between « faire alliance » and its closing », leaving a lone » or « : » at the start
-of a line. Titles and chapôs pass through `french_spaces`; every rich text (Wagtail's
-`wagtailcore/shared/richtext.html`, overridden in templates/) and every StreamField body
-(`TypographicStreamBlock`) passes through `french_typography`, which changes text only,
+of a line. Titles and chapôs pass through `french_spaces` (site_tags); every rich text
+(Wagtail's `wagtailcore/shared/richtext.html`, overridden in templates/) and every StreamField
+body (`TypographicStreamBlock`) passes through `french_typography`, which changes text only,
 never a tag, an attribute, or the inside of <pre>, <code>, <script>, <style>, <textarea>.
 """
 

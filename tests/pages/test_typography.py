@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from wagtail.rich_text import RichText
 
-from core.typography import french_typography
+from pages.typography import french_typography
 from tests.factories.pages import StandardPageFactory
 from tests.factories.people import PersonPageFactory
 
