@@ -9,10 +9,13 @@ from wagtail.search import index
 
 from core.caching import restrictions
 from core.caching.data import remember
+from pages.forms import BasePageForm
 
 
 class BasePage(Page):
     """Carries what every page shares: how it looks in lists, search engines and shares."""
+
+    base_form_class = BasePageForm
 
     listing_summary = models.TextField(
         "résumé",
