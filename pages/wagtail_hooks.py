@@ -6,10 +6,14 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from core.files import MEDIA_REPORTS_HOOK
 from core.front_door import FRONT_DOOR_HOOK, FrontDoorPage
 
+from . import stand_ins, stand_ins_report
 from .checks_report import URL_NAME, ContentCheckMenuItem, ContentCheckReportView
 from .models import Audience, ContentCheck, KeyFigure, Partner, Theme
+
+hooks.register(MEDIA_REPORTS_HOOK, stand_ins.report)
 
 
 @hooks.register(FRONT_DOOR_HOOK)
@@ -76,13 +80,21 @@ class ContentCheckViewSet(SnippetViewSet):
 
 
 @hooks.register("register_admin_urls")
-def register_content_check_report():
+def register_reports():
+    """Rapports › Contenus à vérifier, and › Fichiers provisoires (core/stand_ins.py)."""
+    stand_ins = stand_ins_report.URL_NAME
     return [
         path("rapports/a-verifier/", ContentCheckReportView.as_view(), name=URL_NAME),
         path(
             "rapports/a-verifier/resultats/",
             ContentCheckReportView.as_view(results_only=True),
             name=f"{URL_NAME}_results",
+        ),
+        path("rapports/fichiers-provisoires/", stand_ins_report.StandInReportView.as_view(), name=stand_ins),
+        path(
+            "rapports/fichiers-provisoires/resultats/",
+            stand_ins_report.StandInReportView.as_view(results_only=True),
+            name=f"{stand_ins}_results",
         ),
     ]
 
@@ -91,6 +103,17 @@ def register_content_check_report():
 def register_content_check_menu_item():
     return ContentCheckMenuItem(
         "Contenus à vérifier", reverse(URL_NAME), name="a-verifier", icon_name="warning", order=50
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_stand_in_menu_item():
+    return ContentCheckMenuItem(
+        "Fichiers provisoires",
+        reverse(stand_ins_report.URL_NAME),
+        name="fichiers-provisoires",
+        icon_name="image",
+        order=60,
     )
 
 

@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
 
+from core.stand_ins import stand_in_collection_ids
+
 ORDER = ("-publication_date", "title", "pk")
 #: Bits examined at a time when looking for the n-th set bit.
 WINDOW = 4096
@@ -70,15 +72,33 @@ def _links(publications: QuerySet, field_name: str) -> dict[int, tuple[int, ...]
     return {page_id: tuple(sorted(others)) for page_id, others in links.items()}
 
 
+def access_of(document_id: int | None, stand_in: bool, external_url: str, availability: str) -> str:
+    """How a reader gets a publication (PublicationPage.access), from its row: its PDF, unless
+    the file only stands in for it; else its address elsewhere; else what staff set
+    (« sur demande » by default when the PDF is a stand-in)."""
+    if document_id and not stand_in:
+        return "pdf"
+    if external_url:
+        return "en-ligne"
+    return availability or ("on_request" if document_id else "")
+
+
 def build(publications: QuerySet) -> Catalogue:
     """The catalogue of `publications` (live, public ones), newest first as the list shows them."""
     themes, centres = _links(publications, "themes"), _links(publications, "centres")
     programmes = _links(publications, "programmes")
     rows = list(
         publications.order_by(*ORDER).values_list(
-            "pk", "publication_type_id", "publication_date", "document_id", "external_url", "availability"
+            "pk",
+            "publication_type_id",
+            "publication_date",
+            "document_id",
+            "document__collection_id",
+            "external_url",
+            "availability",
         )
     )
+    stand_ins = stand_in_collection_ids()
     bits: dict[str, dict] = {"types": {}, "years": {}, "themes": {}, "centres": {}, "programmes": {}, "access": {}}
     size = (len(rows) + 7) // 8
 
@@ -86,9 +106,10 @@ def build(publications: QuerySet) -> Catalogue:
         if value is not None:
             bits[kind].setdefault(value, bytearray(size))[position >> 3] |= 1 << (position & 7)
 
-    for position, (pk, type_id, date, document_id, external_url, availability) in enumerate(rows):
+    for position, (pk, type_id, date, document_id, collection_id, external_url, availability) in enumerate(rows):
         mark("types", type_id, position)
-        mark("access", "pdf" if document_id else "en-ligne" if external_url else availability or None, position)
+        access = access_of(document_id, collection_id in stand_ins, external_url, availability)
+        mark("access", access or None, position)
         mark("years", date.year if date else None, position)
         for theme_id in themes.get(pk, ()):
             mark("themes", theme_id, position)

@@ -12,7 +12,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page, Site
 
 from demo.content import load
-from demo.images import draw_logo, get_or_create_image, landscape
+from demo.images import landscape, untouched
 from pages.models import (
     HistoryMilestone,
     HistoryPage,
@@ -88,16 +88,29 @@ def seed_key_figures() -> dict[str, KeyFigure]:
 
 
 def seed_partners() -> dict[str, Partner]:
+    """The partners, without a logo: the demo has none of theirs, and the site sets a
+    partner's name in type until staff upload the real one."""
+    drop_drawn_logos()
     partners = {}
     for item in CONTENT["partners"]:
         partner = Partner.objects.filter(name=item["name"]).first()
         if partner is None:
-            logo = get_or_create_image(f"Logo {item['name']}", draw_logo(item["name"]), f"logo-{item['key']}.png")
             partner = Partner.objects.create(
-                name=item["name"], website=item["website"], description=item["description"], logo=logo
+                name=item["name"], website=item["website"], description=item["description"]
             )
         partners[item["key"]] = partner
     return partners
+
+
+def drop_drawn_logos() -> None:
+    """Earlier demos drew a monogram for each partner (« Logo <name> »): an invented mark. Those
+    nobody has touched since are taken off their partner and deleted."""
+    for partner in Partner.objects.filter(logo__isnull=False).select_related("logo"):
+        logo = partner.logo
+        if logo.title == f"Logo {partner.name}" and untouched(logo):
+            partner.logo = None
+            partner.save()
+            logo.delete()
 
 
 def seed_mission(home: HomePage, figures: dict[str, KeyFigure]) -> MissionPage:

@@ -7,7 +7,7 @@ that exists is left exactly as staff edited it.
 from __future__ import annotations
 
 from demo.content import load
-from demo.images import draw_logo, get_or_create_image, landscape
+from demo.images import landscape
 from pages.models import Audience, HomePage, Partner
 from resources.models import ResourceCentreIndexPage, ResourceCentrePage, ResourceCentrePartner
 from resources.needs import NEEDS_BY_SLUG
@@ -39,11 +39,9 @@ def partners_by_key(keys: set[str]) -> dict[str, Partner]:
     for key in keys:
         item = data[key]
         partner = Partner.objects.filter(name=item["name"]).first()
-        if partner is None:
-            logo = get_or_create_image(f"Logo {item['name']}", draw_logo(item["name"]), f"logo-{key}.png")
+        if partner is None:  # no logo: see the pages seeder
             partner, _ = Partner.objects.get_or_create(
-                name=item["name"],
-                defaults={"website": item["website"], "description": item["description"], "logo": logo},
+                name=item["name"], defaults={"website": item["website"], "description": item["description"]}
             )
         partners[key] = partner
     return partners
