@@ -193,7 +193,21 @@ class PartnersBlock(blocks.StructBlock):
         label = "Partenaires"
         template = "components/blocks/partners.html"
         preview_value = {"heading": "Ils construisent avec nous", "partners": []}
-        description = "Les logos et noms de partenaires, chacun relié à son site."
+        description = (
+            "Les logos et noms de partenaires, chacun relié à son site, puis un lien vers la page « Partenaires »."
+        )
+
+    def get_context(self, value, parent_context=None):
+        """The address of the partners page, where each partner's shared work is told."""
+        from django.apps import apps
+
+        from core.caching.lookups import first_live_page
+
+        context = super().get_context(value, parent_context=parent_context)
+        request = (parent_context or {}).get("request")
+        page = first_live_page(apps.get_model("pages", "PartnersPage"), request)  # blocks come before models
+        context["partners_page_url"] = page.get_url(request) if page else ""
+        return context
 
 
 class ContactDetailsBlock(blocks.StaticBlock):

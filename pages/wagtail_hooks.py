@@ -2,15 +2,18 @@
 useful list columns, the « à vérifier » report, and the site map in the footer."""
 
 from django.urls import path, reverse
+from django.utils import timezone
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from core.files import MEDIA_REPORTS_HOOK
 from core.front_door import FRONT_DOOR_HOOK, FrontDoorPage
+from core.plugins import HOME_SECTIONS_HOOK, HomeSection
 
 from . import stand_ins, stand_ins_report
 from .checks_report import URL_NAME, ContentCheckMenuItem, ContentCheckReportView
+from .featured import latest_featured
 from .models import Audience, ContentCheck, KeyFigure, Partner, Theme
 
 hooks.register(MEDIA_REPORTS_HOOK, stand_ins.report)
@@ -19,6 +22,24 @@ hooks.register(MEDIA_REPORTS_HOOK, stand_ins.report)
 @hooks.register(FRONT_DOOR_HOOK)
 def site_map_page() -> FrontDoorPage:
     return FrontDoorPage("site_map", "pages.SiteMapPage")
+
+
+@hooks.register(FRONT_DOOR_HOOK)
+def partners_page() -> FrontDoorPage:
+    return FrontDoorPage("partners", "pages.PartnersPage")
+
+
+@hooks.register(HOME_SECTIONS_HOOK)
+def featured_home_section() -> HomeSection:
+    """What the home page leads with: the newest real item, never a session still without its theme."""
+    return HomeSection(
+        key="featured",
+        label="À la une",
+        description="Le contenu réel le plus récent du site : une actualité, une publication ou un communiqué.",
+        template="pages/includes/featured_section.html",
+        context=lambda request: {"featured": latest_featured(request)},
+        clock_key=lambda request: timezone.localdate().isoformat(),
+    )
 
 
 class PartnerViewSet(SnippetViewSet):

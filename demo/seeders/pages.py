@@ -21,6 +21,7 @@ from pages.models import (
     MissionPage,
     NavigationSettings,
     Partner,
+    PartnersPage,
     SiteSettings,
 )
 
@@ -163,6 +164,21 @@ def seed_history(mission: MissionPage) -> HistoryPage:
     )
 
 
+def seed_partners_page(home: HomePage) -> PartnersPage:
+    """/partenaires/: the page lists every partner and what was built with each by itself."""
+    data = CONTENT["partners_page"]
+    return publish_child(
+        home,
+        PartnersPage(
+            title=data["title"],
+            slug=data["slug"],
+            intro=data["intro"],
+            listing_summary=data["intro"],
+            search_description=data["seo_description"],
+        ),
+    )
+
+
 def fill_home_body(home: HomePage, mission: MissionPage, figures, partners) -> None:
     """Give the home page its figures, call to action and partners the first time only."""
     if home.body:
@@ -170,6 +186,7 @@ def fill_home_body(home: HomePage, mission: MissionPage, figures, partners) -> N
     home.primary_link = mission
     home.primary_link_label = "Découvrir Le RAMEAU"
     home.body = [
+        ("section", {"section": "featured"}),  # the newest real item leads, never a session without its theme
         ("section", {"section": "next_webinar"}),
         (
             "key_figures",
@@ -212,10 +229,11 @@ PRIMARY_MENU = [
     ("publications.PublicationIndexPage", "Publications"),
     ("webinars.WebinarIndexPage", "Webinaires"),
     ("publications.NewsIndexPage", "Actualités"),
+    ("contact.ContactPage", "Contact"),
 ]
 # The legal notice, privacy page, accessibility statement and site map are linked by every
 # footer on their own (templates/includes/legal_links.html): the menu carries the others.
-FOOTER_SLUGS = ["programmes", "presse", "contact", "newsletters"]
+FOOTER_SLUGS = ["programmes", "partenaires", "presse", "contact", "newsletters"]
 
 
 def seed_navigation() -> None:
@@ -265,6 +283,7 @@ def seed() -> HomePage:
     partners = seed_partners()
     mission = seed_mission(home, figures)
     seed_history(mission)
+    seed_partners_page(home)
     fill_home_body(home, mission, figures, partners)
     seed_settings(Site.objects.get(root_page=home))
     return home
