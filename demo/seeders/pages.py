@@ -197,8 +197,8 @@ def fill_home_body(home: HomePage, mission: MissionPage, figures, partners) -> N
         (
             "call_to_action",
             {
-                "title": "Quinze ans de recherche, racontés pas à pas",
-                "text": "De l'hypothèse fondatrice de 2006 à la première étude nationale d'impact du « faire alliance ».",
+                "title": "Depuis 2006, une recherche racontée pas à pas",
+                "text": "De l'hypothèse fondatrice de 2006 à la première étude nationale d'impact du « faire alliance », en 2022.",
                 "page": mission.get_children().type(HistoryPage).first(),
                 "url": "",
                 "label": "Parcourir notre histoire",
@@ -258,17 +258,25 @@ def seed_navigation() -> None:
 
 
 def link_milestones() -> None:
-    """Point each milestone at the publication, centre or cycle it mentions; those pages exist
-    only once every section is seeded. A link staff have set is kept."""
+    """Point each milestone at the publication, centre or cycle it mentions (its slug, or the
+    end of its path); those pages exist only once every section is seeded. A link staff have
+    set is kept."""
     history = HistoryPage.objects.first()
     if history is None:
         return
     wanted = {(item["year"], item["title"]): item["link"] for item in CONTENT["milestones"] if item.get("link")}
-    pages = {page.slug: page for page in Page.objects.filter(slug__in=set(wanted.values())).live()}
+    slugs = {link.rsplit("/", 1)[-1] for link in wanted.values()}
+    candidates = list(Page.objects.filter(slug__in=slugs).live().order_by("path"))
+
+    def page_for(link: str) -> Page | None:
+        """A slug, or the end of a path when a slug alone is ambiguous (« centres-de-ressources/… »)."""
+        return next((page for page in candidates if page.url_path.rstrip("/").endswith(f"/{link}")), None)
+
     milestones = list(history.milestones.all())
     changed = False
     for milestone in milestones:
-        target = pages.get(wanted.get((milestone.year, milestone.title), ""))
+        link = wanted.get((milestone.year, milestone.title), "")
+        target = page_for(link) if link else None
         if target and milestone.link_page_id is None:
             milestone.link_page = target
             changed = True
