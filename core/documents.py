@@ -38,6 +38,14 @@ def document_available(document, request: HttpRequest | None = None) -> bool:
     return remember(request, f"document-file:{document.pk}:{document.file.name}", check)
 
 
+def document_offered(document, request: HttpRequest | None = None) -> bool:
+    """True when the site may offer the document as the work itself: its file is there and it
+    is not a stand-in (core/stand_ins.py), which visitors get « sur demande » instead."""
+    from core.stand_ins import is_stand_in
+
+    return document is not None and not is_stand_in(document, request) and document_available(document, request)
+
+
 def refuse_missing_document(document, request: HttpRequest) -> None:
     """Wagtail's before_serve_document hook: a missing file is a 404 page (in French) and a
     warning, never a 500 from deep inside the storage."""

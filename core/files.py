@@ -29,6 +29,10 @@ BROKEN_IMAGE_ERRORS: tuple[type[BaseException], ...] = (
     PILImage.DecompressionBombError,
 )
 
+#: Functions `(write) -> int` that add lines to `manage.py check_media` (the stand-ins still in
+#: use, pages/stand_ins.py); the number returned fails the check with --fail-on-stand-ins.
+MEDIA_REPORTS_HOOK = "rameau_media_reports"
+
 # Changing one of these (tests do) makes whatever a process knew about files meaningless.
 MEDIA_SETTINGS = frozenset({"MEDIA_ROOT", "STORAGES"})
 

@@ -1,5 +1,11 @@
 """Placeholder images and documents for the demo, drawn with Pillow so the repository ships
-no photos: landscapes, partner logos, book covers and one-page PDFs."""
+no photos: landscapes, book covers, the press kit's logo and the PDFs' stand-ins.
+
+Each of them is a stand-in (core/stand_ins.py): it goes into the collection « Fichiers
+provisoires », and says so itself where it can (« Visuel provisoire » on a cover, a first page
+« Document de démonstration » in a PDF). Partners get no drawn logo: the site sets their name
+in type until staff upload the real one.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +16,7 @@ import textwrap
 import unicodedata
 from io import BytesIO
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.utils.text import slugify
@@ -17,9 +24,11 @@ from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
+from wagtail.models import ModelLogEntry
 from wagtail.utils.file import hash_filelike
 
 from core.files import file_problem, image_file_problem
+from core.stand_ins import STAND_IN_LABEL, is_stand_in, stand_in_collection
 
 PALETTES = [
     ((22, 78, 58), (46, 125, 90), (232, 180, 70)),
@@ -73,18 +82,19 @@ def _motif_waves(draw: ImageDraw.ImageDraw, rng: random.Random, size: tuple[int,
         draw.line(points, fill=colour, width=5)
 
 
-def _motif_initials(draw: ImageDraw.ImageDraw, seed: str, size: tuple[int, int], colour) -> None:
-    label = logo_initials(seed.split(":", 1)[-1].strip())[:2]  # two letters read as a monogram
-    font, _ = sans_font(int(size[1] * 0.45))
-    draw.text((size[0] * 0.68, size[1] * 0.5), label, fill=colour, anchor="mm", font=font)
+def _motif_stripes(draw: ImageDraw.ImageDraw, rng: random.Random, size: tuple[int, int], colour) -> None:
+    """Diagonal stripes: a pattern, not letters, so no picture reads as someone's monogram."""
+    step = rng.choice((70, 90, 110))
+    for x in range(-size[1] + step // 2, size[0], step):  # the corners keep the background colour
+        draw.line([(x, size[1]), (x + size[1], 0)], fill=colour, width=6)
 
 
-MOTIFS = 4  # rings, dots, waves, initials
+MOTIFS = 4  # rings, dots, waves, stripes
 
 
 def landscape_style(seed: str, variant: int | None = None) -> tuple[int, int]:
     """(palette, motif) of a picture. Motif 0 is the brand's branch, 1–4 rings, dots, waves,
-    initials. Pictures of one series (the centres) pass their rank as `variant`: each of the
+    stripes. Pictures of one series (the centres) pass their rank as `variant`: each of the
     first 16 gets its own pair, where a hash of the title could repeat one."""
     if variant is not None:
         # A Latin square: neighbours differ in both colours and motif.
@@ -119,24 +129,10 @@ def draw_landscape(seed: str, size: tuple[int, int] = (1600, 1000), variant: int
     elif motif == 3:
         _motif_waves(draw, rng, size, accent)
     else:
-        _motif_initials(draw, seed, size, accent)
+        _motif_stripes(draw, rng, size, accent)
     buffer = BytesIO()
     picture.save(buffer, format="JPEG", quality=82)
     return buffer.getvalue()
-
-
-SMALL_WORDS = {"de", "des", "du", "d", "la", "le", "les", "l", "pour", "et", "en", "à", "au", "aux"}
-
-
-def logo_initials(name: str) -> str:
-    """The acronym a name gives in brackets (« … (ARF) »), else the initials of its main words."""
-    if name.endswith(")") and "(" in name:
-        acronym = name[name.rindex("(") + 1 : -1].strip()
-        if acronym and len(acronym) <= 5 and " " not in acronym:
-            return acronym
-    words = [word for word in name.replace("'", " ").replace("’", " ").split() if word.lower() not in SMALL_WORDS]
-    letters = "".join(word[0] for word in words if word[0].isalnum()).upper()
-    return letters[:3] or name[:2].upper()
 
 
 def fitted_lines(draw: ImageDraw.ImageDraw, text: str, width: int, height: int, sizes=range(34, 13, -2)):
@@ -156,41 +152,72 @@ def fitted_lines(draw: ImageDraw.ImageDraw, text: str, width: int, height: int, 
     return font, textwrap.wrap(text, width=40), 12
 
 
-def draw_logo(name: str, size: tuple[int, int] = (480, 240)) -> bytes:
-    """A clean text card: initials on a coloured tile, then the whole name, fitted, never cut."""
-    rng = random.Random(name)
-    dark, _, accent = PALETTES[rng.randrange(len(PALETTES))]
+def draw_wordmark(name: str, size: tuple[int, int] = (960, 480)) -> bytes:
+    """The name set in type with « Visuel provisoire » under it: a stand-in that invents no mark."""
+    dark = PALETTES[0][0]
     width, height = size
     picture = PILImage.new("RGB", size, (255, 255, 255))
     draw = ImageDraw.Draw(picture)
-    tile = height - 40
-    draw.rounded_rectangle([20, 20, 20 + tile, 20 + tile], radius=28, fill=dark)
-    initials = logo_initials(name)
-    initials_font, _ = sans_font(70 if len(initials) <= 3 else 52)
-    draw.text((20 + tile / 2, height / 2), initials, fill=accent, anchor="mm", font=initials_font)
-    left = 20 + tile + 18
-    font, lines, font_size = fitted_lines(draw, name, width - left - 16, height - 40)
-    line_height = font_size * 1.25
-    top = height / 2 - line_height * (len(lines) - 1) / 2
+    font, lines, font_size = fitted_lines(draw, name, width - 80, height // 2, sizes=range(120, 23, -4))
+    line_height = font_size * 1.2
+    top = height * 0.42 - line_height * (len(lines) - 1) / 2
     for number, line in enumerate(lines):
-        draw.text((left, top + number * line_height), line, fill=dark, anchor="lm", font=font)
+        draw.text((width / 2, top + number * line_height), line, fill=dark, anchor="mm", font=font)
+    small, _ = sans_font(max(18, height // 14))
+    draw.text((width / 2, height * 0.8), STAND_IN_LABEL.upper(), fill=(110, 110, 110), anchor="mm", font=small)
     buffer = BytesIO()
     picture.save(buffer, format="PNG")
     return buffer.getvalue()
 
 
+def untouched(item) -> bool:
+    """True when nobody has edited this image or document in the admin since the demo made it:
+    the demo may then still draw it again and file it among the stand-ins."""
+    content_type = ContentType.objects.get_for_model(item)
+    return not ModelLogEntry.objects.filter(content_type=content_type, object_id=str(item.pk)).exists()
+
+
+def _problem(item) -> str | None:
+    """What is wrong with the file of a demo image (it must decode) or document (it must be there)."""
+    return image_file_problem(item.file) if hasattr(item, "renditions") else file_problem(item.file)
+
+
+def _draw_again(item, data: bytes, filename: str) -> None:
+    if hasattr(item, "renditions"):
+        item.renditions.all().delete()
+        item.file.save(filename, ImageFile(BytesIO(data), name=filename), save=False)
+    else:
+        item.file.save(filename, ContentFile(data), save=False)
+    item.file_size, item.file_hash = len(data), hash_filelike(BytesIO(data))
+
+
+def refresh(item, data: bytes, filename: str) -> None:
+    """Keep an existing demo image or document as the demo draws it now.
+
+    Its file is drawn again when lost (a site moved without its media) or, if nobody has
+    edited it, when the drawing changed; whatever the demo drew is filed among the stand-ins.
+    Nothing is saved when all is as it should be, so seeding again changes nothing.
+    """
+    pristine = untouched(item)
+    redraw = bool(_problem(item)) or (pristine and item.file_hash != hash_filelike(BytesIO(data)))
+    if redraw:
+        _draw_again(item, data, filename)
+        item.save()  # a new file takes a stand-in out of its collection (core/stand_ins.py): filed again below
+    if (redraw or pristine) and not is_stand_in(item):
+        item.collection = stand_in_collection()
+        item.save()
+
+
 def get_or_create_image(title: str, data: bytes, filename: str, description: str = ""):
-    """Reuse the demo image with this title, so seeding twice adds nothing."""
+    """The demo image with this title, made the first time only (seeding twice adds nothing),
+    among the stand-ins; one staff have not touched is kept as the demo draws it now."""
     Image = get_image_model()
     existing = Image.objects.filter(title=title).first()
     if existing:
-        if image_file_problem(existing.file):  # a site moved without its media: draw it again
-            existing.renditions.all().delete()
-            existing.file.save(filename, ImageFile(BytesIO(data), name=filename), save=False)
-            existing.file_size, existing.file_hash = len(data), hash_filelike(BytesIO(data))
-            existing.save()
+        refresh(existing, data, filename)
         return existing
-    image = Image(title=title, description=description)
+    description = f"{STAND_IN_LABEL} : {description[:1].lower()}{description[1:]}" if description else ""
+    image = Image(title=title, description=description, collection=stand_in_collection())
     image.file = ImageFile(BytesIO(data), name=filename)
     image.save()
     return image
@@ -243,7 +270,8 @@ def drawable(text: str, accents: bool) -> str:
 
 
 def draw_cover(title: str, kind: str, seed: str) -> PILImage.Image:
-    """A sober book cover: coloured band, the type, the title and the imprint."""
+    """A sober book cover: coloured band, the type, the title, and « Visuel provisoire » where
+    the imprint would be."""
     rng = random.Random(seed)
     dark, mid, accent = PALETTES[rng.randrange(len(PALETTES))]
     width, height = COVER_SIZE
@@ -261,7 +289,7 @@ def draw_cover(title: str, kind: str, seed: str) -> PILImage.Image:
     for line in textwrap.wrap(drawable(title, accents), width=19)[:6]:
         draw.text((48, y), line, fill=(255, 255, 255), font=large)
         y += 54
-    draw.text((48, int(height * 0.62) + 40), "Le RAMEAU", fill=dark, font=cover_font(34)[0])
+    draw.text((48, int(height * 0.62) + 40), STAND_IN_LABEL, fill=dark, font=cover_font(34)[0])
     draw.line([(48, height - 70), (width - 48, height - 70)], fill=accent, width=4)
     return cover
 
@@ -276,24 +304,59 @@ def cover_image(item: dict, kind: str):
     )
 
 
+def draw_notice(title: str) -> PILImage.Image:
+    """The first page of a demo PDF: it says the file is not the publication."""
+    width, height = COVER_SIZE
+    page = PILImage.new("RGB", COVER_SIZE, (255, 255, 255))
+    draw = ImageDraw.Draw(page)
+    heading, accents = cover_font(40)
+    body, _ = cover_font(24)
+    draw.rectangle([0, 0, width, 14], fill=PALETTES[0][0])
+    draw.text((48, 70), drawable("Document", accents), fill=PALETTES[0][0], font=heading)
+    draw.text((48, 120), drawable("de démonstration", accents), fill=PALETTES[0][0], font=heading)
+    nbsp = "\u00a0" if accents else " "  # French spacing, kept on one line by textwrap
+    lines = [
+        *textwrap.wrap(drawable(f"Ce fichier tient la place du PDF de{nbsp}:", accents), width=34),
+        "",
+        *textwrap.wrap(drawable(f"«{nbsp}{title}{nbsp}»", accents), width=34)[:5],
+        "",
+        *textwrap.wrap(drawable("Ce n'est pas la publication. Le RAMEAU la fournit sur demande.", accents), width=34),
+    ]
+    y = 220
+    for line in lines:
+        draw.text((48, y), line, fill=(40, 40, 40), font=body)
+        y += 36
+    return page
+
+
 def pdf_document(item: dict, kind: str):
-    """A one-page PDF made from the cover with Pillow: small, valid, and no new dependency."""
+    """A two-page PDF made with Pillow (small, valid, no new dependency): a first page that
+    says « Document de démonstration », then the cover. Filed among the stand-ins."""
     Document = get_document_model()
     title = f"PDF : {item['title']}"
-    existing = Document.objects.filter(title=title).first()
-    if existing and not file_problem(existing.file):
-        return existing
     buffer = BytesIO()
-    draw_cover(item["title"], kind, item["slug"]).save(
-        buffer, format="PDF", resolution=72, title=item["title"], author="Le RAMEAU"
+    draw_notice(item["title"]).save(
+        buffer,
+        format="PDF",
+        resolution=72,
+        save_all=True,
+        append_images=[draw_cover(item["title"], kind, item["slug"])],
+        title=f"Document de démonstration : {item['title']}",
+        author="Le RAMEAU",
+        creationDate=None,  # no date: the same drawing gives the same file, so seeding again changes nothing
+        modDate=None,
     )
     data = buffer.getvalue()
-    if existing:  # a site moved without its media: make the file again
-        existing.file.save(f"{item['slug']}.pdf", ContentFile(data), save=False)
-        existing.file_size, existing.file_hash = len(data), hash_filelike(BytesIO(data))
-        existing.save()
+    existing = Document.objects.filter(title=title).first()
+    if existing:
+        refresh(existing, data, f"{item['slug']}.pdf")
         return existing
-    document = Document(title=title, file_size=len(data), file_hash=hash_filelike(BytesIO(data)))
+    document = Document(
+        title=title,
+        file_size=len(data),
+        file_hash=hash_filelike(BytesIO(data)),
+        collection=stand_in_collection(),
+    )
     document.file = ContentFile(data, name=f"{item['slug']}.pdf")
     document.save()
     return document

@@ -8,3 +8,8 @@ class PagesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "pages"
     verbose_name = "Pages du site"
+
+    def ready(self) -> None:
+        from pages import stand_ins
+
+        stand_ins.connect()

@@ -13,6 +13,7 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from core.plugins import home_section_choices, home_sections
+from pages.typography import TypographicStreamBlock
 
 INLINE_FEATURES = ["bold", "italic", "link", "document-link"]
 TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link", "superscript"]
@@ -219,7 +220,21 @@ class PartnersBlock(blocks.StructBlock):
         label = "Partenaires"
         template = "components/blocks/partners.html"
         preview_value = {"heading": "Ils construisent avec nous", "partners": []}
-        description = "Les logos et noms de partenaires, chacun relié à son site."
+        description = (
+            "Les logos et noms de partenaires, chacun relié à son site, puis un lien vers la page « Partenaires »."
+        )
+
+    def get_context(self, value, parent_context=None):
+        """The address of the partners page, where each partner's shared work is told."""
+        from django.apps import apps
+
+        from core.caching.lookups import first_live_page
+
+        context = super().get_context(value, parent_context=parent_context)
+        request = (parent_context or {}).get("request")
+        page = first_live_page(apps.get_model("pages", "PartnersPage"), request)  # blocks come before models
+        context["partners_page_url"] = page.get_url(request) if page else ""
+        return context
 
 
 class ContactDetailsBlock(blocks.StaticBlock):
@@ -252,7 +267,7 @@ class NewsletterSignupBlock(blocks.StructBlock):
         description = "Le formulaire d'inscription aux lettres d'information (double confirmation par courriel)."
 
 
-class BaseStreamBlock(blocks.StreamBlock):
+class BaseStreamBlock(TypographicStreamBlock):
     heading = HeadingBlock()
     paragraph = ParagraphBlock()
     image = ImageBlock()
@@ -334,7 +349,7 @@ class ObjectiveBlock(blocks.StructBlock):
         description = "Un des objectifs des alliances, en une phrase."
 
 
-class ResearchTextBlock(blocks.StreamBlock):
+class ResearchTextBlock(TypographicStreamBlock):
     """Research writing: headings, paragraphs (superscript note calls), figures and a sources list."""
 
     heading = HeadingBlock()

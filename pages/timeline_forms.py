@@ -3,12 +3,12 @@ would print a year twice (a 2024 dragged above 2022 opens a second « 2022 » he
 
 from __future__ import annotations
 
-from core.revisions import PageForm
+from pages.forms import BasePageForm
 
 OUT_OF_ORDER = "« {later} » est placée avant « {earlier} » : glissez les étapes dans l'ordre des années."
 
 
-class HistoryPageForm(PageForm):
+class HistoryPageForm(BasePageForm):
     def clean(self):
         cleaned_data = super().clean()
         formset = self.formsets.get("milestones")

@@ -2,21 +2,46 @@
 useful list columns, the « à vérifier » report, and the site map in the footer."""
 
 from django.urls import path, reverse
+from django.utils import timezone
 from wagtail import hooks
 from wagtail.admin.panels import ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from core.files import MEDIA_REPORTS_HOOK
 from core.front_door import FRONT_DOOR_HOOK, FrontDoorPage
+from core.plugins import HOME_SECTIONS_HOOK, HomeSection
 
+from . import stand_ins, stand_ins_report
 from .checks_admin import LOG_ACTIONS, MARK_URL_NAME, ContentCheckForm, MarkCheckMenuItem, MarkCheckView
 from .checks_report import URL_NAME, ContentCheckMenuItem, ContentCheckReportView
+from .featured import latest_featured
 from .models import Audience, ContentCheck, KeyFigure, Partner, Theme
+
+hooks.register(MEDIA_REPORTS_HOOK, stand_ins.report)
 
 
 @hooks.register(FRONT_DOOR_HOOK)
 def site_map_page() -> FrontDoorPage:
     return FrontDoorPage("site_map", "pages.SiteMapPage")
+
+
+@hooks.register(FRONT_DOOR_HOOK)
+def partners_page() -> FrontDoorPage:
+    return FrontDoorPage("partners", "pages.PartnersPage")
+
+
+@hooks.register(HOME_SECTIONS_HOOK)
+def featured_home_section() -> HomeSection:
+    """What the home page leads with: the newest real item, never a session still without its theme."""
+    return HomeSection(
+        key="featured",
+        label="À la une",
+        description="Le contenu réel le plus récent du site : une actualité, une publication ou un communiqué.",
+        template="pages/includes/featured_section.html",
+        context=lambda request: {"featured": latest_featured(request)},
+        clock_key=lambda request: timezone.localdate().isoformat(),
+    )
 
 
 class PartnerViewSet(SnippetViewSet):
@@ -80,7 +105,9 @@ class ContentCheckViewSet(SnippetViewSet):
 
 
 @hooks.register("register_admin_urls")
-def register_content_check_report():
+def register_reports():
+    """Rapports › Contenus à vérifier, and › Fichiers provisoires (core/stand_ins.py)."""
+    stand_ins = stand_ins_report.URL_NAME
     return [
         path("rapports/a-verifier/", ContentCheckReportView.as_view(), name=URL_NAME),
         path(
@@ -89,6 +116,12 @@ def register_content_check_report():
             name=f"{URL_NAME}_results",
         ),
         path("rapports/a-verifier/<int:pk>/verifier/", MarkCheckView.as_view(), name=MARK_URL_NAME),
+        path("rapports/fichiers-provisoires/", stand_ins_report.StandInReportView.as_view(), name=stand_ins),
+        path(
+            "rapports/fichiers-provisoires/resultats/",
+            stand_ins_report.StandInReportView.as_view(results_only=True),
+            name=f"{stand_ins}_results",
+        ),
     ]
 
 
@@ -107,6 +140,17 @@ def register_check_log_actions(actions) -> None:
 def register_content_check_menu_item():
     return ContentCheckMenuItem(
         "Contenus à vérifier", reverse(URL_NAME), name="a-verifier", icon_name="warning", order=50
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_stand_in_menu_item():
+    return ContentCheckMenuItem(
+        "Fichiers provisoires",
+        reverse(stand_ins_report.URL_NAME),
+        name="fichiers-provisoires",
+        icon_name="image",
+        order=60,
     )
 
 

@@ -4,6 +4,8 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from pages.typography import TypographicStreamBlock
+
 
 class PressKitDocumentBlock(blocks.StructBlock):
     """A file of the press kit: the kit itself, a fact sheet, portraits…"""
@@ -41,6 +43,6 @@ class PressKitLogoBlock(blocks.StructBlock):
         description = "Un logo, son aperçu et ses différents formats à télécharger."
 
 
-class PressKitBlock(blocks.StreamBlock):
+class PressKitBlock(TypographicStreamBlock):
     document = PressKitDocumentBlock()
     logo = PressKitLogoBlock()

@@ -182,13 +182,13 @@ class PressReleasePage(BasePage):
         return self.search_description or self.listing_summary or self.summary
 
     def get_context(self, request, *args, **kwargs):
-        from core.documents import document_available
+        from core.documents import document_offered
         from core.structured_data import json_ld_script
 
         from .structured_data import press_release_json_ld
 
         context = super().get_context(request, *args, **kwargs)
-        context["document_available"] = document_available(self.document, request)
+        context["document_available"] = document_offered(self.document, request)
         context["index_page"] = self.parent_page(request)
         context["json_ld"] = json_ld_script(press_release_json_ld(self, request))
         return context

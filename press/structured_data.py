@@ -7,7 +7,7 @@ from typing import Any
 
 from django.http import HttpRequest
 
-from core.documents import document_available
+from core.documents import document_offered
 from core.structured_data import absolute_url
 
 
@@ -26,7 +26,7 @@ def press_release_json_ld(release, request: HttpRequest | None = None) -> dict[s
     }
     if release.summary:
         data["description"] = release.summary
-    if document_available(release.document, request):
+    if document_offered(release.document, request):
         data["associatedMedia"] = {
             "@type": "MediaObject",
             "contentUrl": absolute_url(request, release.document.url),

@@ -31,6 +31,7 @@ from django.db import connection, transaction
 from django.db.models import QuerySet
 
 from core.caching import version
+from core.stand_ins import stand_in_collection_ids
 
 ORDER = ("-publication_date", "title", "pk")
 #: Bits examined at a time when looking for the n-th set bit.
@@ -99,16 +100,36 @@ def _links(publications: QuerySet, field_name: str) -> dict[int, tuple[int, ...]
     return {page_id: tuple(sorted(others)) for page_id, others in links.items()}
 
 
+def access_of(document_id: int | None, stand_in: bool, external_url: str, availability: str) -> str:
+    """How a reader gets a publication (PublicationPage.access), from its row: its PDF, unless
+    the file only stands in for it; else its address elsewhere; else what staff set
+    (« sur demande » by default when the PDF is a stand-in)."""
+    if document_id and not stand_in:
+        return "pdf"
+    if external_url:
+        return "en-ligne"
+    return availability or ("on_request" if document_id else "")
+
+
 def _facts(publications: QuerySet) -> dict[int, list[tuple[str, int | str]]]:
     """{pk: [(kind, value)…]}: the filter values of each of these publications, in list order
-    (four queries)."""
+    (five queries)."""
     themes, centres = _links(publications, "themes"), _links(publications, "centres")
     programmes = _links(publications, "programmes")
+    stand_ins = stand_in_collection_ids()
     facts = {}
-    for pk, type_id, date, document_id, external_url, availability in publications.order_by(*ORDER).values_list(
-        "pk", "publication_type_id", "publication_date", "document_id", "external_url", "availability"
+    for pk, type_id, date, document_id, collection_id, external_url, availability in publications.order_by(
+        *ORDER
+    ).values_list(
+        "pk",
+        "publication_type_id",
+        "publication_date",
+        "document_id",
+        "document__collection_id",
+        "external_url",
+        "availability",
     ):
-        access = "pdf" if document_id else "en-ligne" if external_url else availability or None
+        access = access_of(document_id, collection_id in stand_ins, external_url, availability) or None
         values = [("types", type_id), ("access", access), ("years", date.year if date else None)]
         values += [("themes", theme_id) for theme_id in themes.get(pk, ())]
         values += [("centres", centre_id) for centre_id in centres.get(pk, ())]

@@ -15,9 +15,10 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import slugify
 
-from core.documents import document_available
+from core.documents import document_offered
 from core.french_dates import DAY, MONTH
 from core.images import rendition_or_none
+from core.stand_ins import is_stand_in
 from core.structured_data import absolute_url
 from people.structured_data import person_id
 from publications.dates import BIBTEX_MONTHS
@@ -159,7 +160,7 @@ def ris(page: PublicationPage, request: HttpRequest | None = None) -> str:
     lines += [("KW", theme.name) for theme in page.theme_list()]
     lines.append(("LA", "fr"))
     lines.append(("UR", page_url(page, request)))
-    if document_available(page.document, request):
+    if document_offered(page.document, request):
         lines.append(("L1", absolute_url(request, page.document.url)))
     lines.append(("ER", ""))
     return "".join(f"{tag}  - {' '.join(str(value).split())}\r\n" for tag, value in lines)
@@ -212,10 +213,10 @@ def json_ld(page: PublicationPage, request: HttpRequest | None = None) -> dict[s
     partners = [{"@type": "Organization", "name": partner.name} for partner in page.partner_list()]
     if partners:
         data["contributor"] = partners
-    cover = rendition_or_none(page.cover_image, "width-800|format-jpeg")
-    if cover:
+    cover = None if is_stand_in(page.cover_image) else rendition_or_none(page.cover_image, "width-800|format-jpeg")
+    if cover:  # a stand-in cover is not the work's: search engines are not shown it
         data["image"] = absolute_url(request, cover.url)
-    if document_available(page.document, request):
+    if document_offered(page.document, request):
         media: dict[str, Any] = {
             "@type": "MediaObject",
             "contentUrl": absolute_url(request, page.document.url),

@@ -13,7 +13,7 @@ from urllib.parse import urlencode
 
 from django.http import HttpRequest
 
-from core.documents import document_available
+from core.documents import document_offered
 from core.french_dates import DAY
 from core.structured_data import absolute_url
 from publications.citation import full_title, page_url
@@ -35,9 +35,9 @@ def scholar_date(page: PublicationPage) -> str:
 
 
 def pdf_url(page: PublicationPage, request: HttpRequest | None) -> str:
-    """The PDF's absolute address when the publication has one whose file is there."""
+    """The PDF's absolute address when the publication has one whose file is there (never a stand-in)."""
     document = page.document
-    if not document or document.file_extension.lower() != "pdf" or not document_available(document, request):
+    if not document or document.file_extension.lower() != "pdf" or not document_offered(document, request):
         return ""
     return absolute_url(request, document.url)
 

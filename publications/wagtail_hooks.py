@@ -7,10 +7,12 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.backlinks import PERSON_SECTIONS_HOOK, PROGRAMME_SECTIONS_HOOK, LinkedSection
 from core.plugins import HOME_SECTIONS_HOOK, SEARCH_KINDS_HOOK, WARM_UP_HOOK, HomeSection, SearchKind
+from pages.featured import FEATURED_HOOK
+from pages.partner_works import PARTNER_WORKS_HOOK, PartnerWorks
 from resources.plugins import CENTRE_SECTIONS_HOOK, CentreSection
 
-from .backlinks import person_publications, programme_publications
-from .home import latest_publications_section
+from .backlinks import partner_publications, person_publications, programme_publications
+from .home import latest_article, latest_publication, latest_publications_section
 from .models import PublicationType
 from .queries import publications_for_centre
 
@@ -47,6 +49,10 @@ def latest_publications_home_section() -> HomeSection:
         template="publications/includes/home_section.html",
         context=latest_publications_section,
     )
+
+
+hooks.register(FEATURED_HOOK, latest_article)
+hooks.register(FEATURED_HOOK, latest_publication)
 
 
 @hooks.register(WARM_UP_HOOK)
@@ -97,3 +103,8 @@ def programme_publications_section() -> LinkedSection:
 @hooks.register(PERSON_SECTIONS_HOOK)
 def person_publications_section() -> LinkedSection:
     return LinkedSection("publications/includes/linked_publications.html", person_publications, order=10)
+
+
+@hooks.register(PARTNER_WORKS_HOOK)
+def partner_publications_works() -> PartnerWorks:
+    return PartnerWorks("Publications", partner_publications, order=20)

@@ -16,10 +16,11 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from core.backlinks import PROGRAMME_SECTIONS_HOOK, LinkedSection
 from core.plugins import HOME_SECTIONS_HOOK, SEARCH_KINDS_HOOK, HomeSection, SearchKind
+from pages.partner_works import PARTNER_WORKS_HOOK, PartnerWorks
 
 from . import admin_views
 from .admin_listing import FEED_COLUMNS, FeedExplorableIndexView, FeedIndexView
-from .backlinks import programme_centres
+from .backlinks import partner_centres, programme_centres
 from .home import centres_section
 from .models import ResourceCentreIndexPage, ResourceCentrePage
 from .news import latest_centre_news
@@ -139,3 +140,8 @@ def centre_results() -> SearchKind:
 @hooks.register(PROGRAMME_SECTIONS_HOOK)
 def programme_centres_section() -> LinkedSection:
     return LinkedSection("resources/includes/programme_centres.html", programme_centres, order=20)
+
+
+@hooks.register(PARTNER_WORKS_HOOK)
+def partner_centres_works() -> PartnerWorks:
+    return PartnerWorks("Centres de ressources", partner_centres, order=10)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from core.revisions import PageForm
+from pages.forms import BasePageForm
 
 DRAFT_CYCLE_ERROR = (
     "Le cycle « {title} » n'est pas publié : publiée seule, la session n'apparaîtrait ni dans "
@@ -16,7 +16,7 @@ DRAFT_CYCLE_APPROVAL_ERROR = (
 )
 
 
-class WebinarSessionForm(PageForm):
+class WebinarSessionForm(BasePageForm):
     def cycle(self):
         """The session's cycle: the parent it is being created under, or its current parent."""
         parent = self.parent_page

@@ -16,6 +16,7 @@ from wagtail.log_actions import LogContext
 from core.french_dates import MONTHS
 
 from .models import WebinarCyclePage, WebinarIndexPage, WebinarPage
+from .models.session import PLACEHOLDER_THEME
 from .schedule import Occurrence
 
 MONTH_SLUGS = [slugify(name) for name in MONTHS]
@@ -34,7 +35,7 @@ class PlanResult:
 
 def placeholder_title(occurrence: Occurrence) -> str:
     """« Janvier 2027 : thème à venir », the colon held to its word by a no-break space."""
-    return f"{MONTHS[occurrence.month - 1].capitalize()} {occurrence.rule_date.year}\u00a0: thème à venir"
+    return f"{MONTHS[occurrence.month - 1].capitalize()} {occurrence.rule_date.year}\u00a0: {PLACEHOLDER_THEME}"
 
 
 def find_cycle(index: WebinarIndexPage, year: int) -> WebinarCyclePage | None:

@@ -3,6 +3,8 @@
 `{% available_picture %}` takes the arguments of Wagtail's `{% picture %}` (specs with
 `{a,b}` alternatives, then HTML attributes) and renders nothing at all rather than a
 broken `<img>` or an empty `srcset`; `{% available_rendition %}` gives one rendition or None, for share tags.
+A stand-in (core/stand_ins.py) says so: « Visuel provisoire » over the picture and in its
+alternative text.
 """
 
 from __future__ import annotations
@@ -12,12 +14,15 @@ import re
 
 from django import template
 from django.template.base import FilterExpression, Parser, Token
+from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from wagtail.images.models import Picture
 
 from core.caching.markup import cached_markup
-from core.documents import document_available
+from core.documents import document_available, document_offered
 from core.images import rendition_or_none, renditions_or_none
+from core.stand_ins import STAND_IN_LABEL
+from core.stand_ins import is_stand_in as stand_in_check
 
 register = template.Library()
 
@@ -50,14 +55,34 @@ class AvailablePictureNode(template.Node):
         image = self.image.resolve(context)
         if not image:
             return ""
+        request = context.get("request")
         attrs = {name: value.resolve(context) for name, value in self.attrs.items()}
+        stand_in = stand_in_check(image, request)
+        if stand_in and attrs.get("alt"):
+            attrs["alt"] = f"{STAND_IN_LABEL}\u00a0: {attrs['alt'][:1].lower()}{attrs['alt'][1:]}"
 
         def build() -> SafeString | str:
             renditions = renditions_or_none(image, self.specs)
-            return mark_safe(Picture(renditions, attrs).__html__()) if renditions else ""
+            if not renditions:
+                return ""
+            picture = mark_safe(Picture(renditions, attrs).__html__())
+            if not stand_in:
+                return picture
+            # The label is for the eyes: the alternative text already says it to screen readers.
+            return format_html(
+                '<span class="stand-in">{}<span class="stand-in__label" aria-hidden="true">{}</span></span>',
+                picture,
+                STAND_IN_LABEL,
+            )
 
-        inputs = (image.pk, image.file.name, tuple(self.specs), tuple(sorted((k, str(v)) for k, v in attrs.items())))
-        return cached_markup(context.get("request"), "picture", inputs, build)
+        inputs = (
+            image.pk,
+            image.file.name,
+            stand_in,
+            tuple(self.specs),
+            tuple(sorted((k, str(v)) for k, v in attrs.items())),
+        )
+        return cached_markup(request, "picture", inputs, build)
 
     def render(self, context: template.Context) -> SafeString | str:
         markup = self.markup(context)
@@ -101,6 +126,19 @@ def available_picture(parser: Parser, token: Token) -> AvailablePictureNode:
 def available_rendition(image, spec: str):
     """{% available_rendition image "fill-1200x630|format-jpeg" as og_image %}: None when it cannot be shown."""
     return rendition_or_none(image, spec) if image else None
+
+
+@register.filter
+def is_stand_in(item) -> bool:
+    """{% if partner.logo|is_stand_in %}: the image or document only stands in for the real one."""
+    return stand_in_check(item)
+
+
+@register.simple_tag(takes_context=True)
+def document_is_offered(context: template.Context, document) -> bool:
+    """{% document_is_offered release.document as offered %}: its file is there and it is the
+    real one (a stand-in is never offered for download as the work)."""
+    return document_offered(document, context.get("request"))
 
 
 @register.simple_tag(takes_context=True)

@@ -12,7 +12,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page, Site
 
 from demo.content import load
-from demo.images import draw_logo, get_or_create_image, landscape
+from demo.images import landscape, untouched
 from pages.models import (
     HistoryMilestone,
     HistoryPage,
@@ -21,6 +21,7 @@ from pages.models import (
     MissionPage,
     NavigationSettings,
     Partner,
+    PartnersPage,
     SiteSettings,
 )
 
@@ -88,16 +89,29 @@ def seed_key_figures() -> dict[str, KeyFigure]:
 
 
 def seed_partners() -> dict[str, Partner]:
+    """The partners, without a logo: the demo has none of theirs, and the site sets a
+    partner's name in type until staff upload the real one."""
+    drop_drawn_logos()
     partners = {}
     for item in CONTENT["partners"]:
         partner = Partner.objects.filter(name=item["name"]).first()
         if partner is None:
-            logo = get_or_create_image(f"Logo {item['name']}", draw_logo(item["name"]), f"logo-{item['key']}.png")
             partner = Partner.objects.create(
-                name=item["name"], website=item["website"], description=item["description"], logo=logo
+                name=item["name"], website=item["website"], description=item["description"]
             )
         partners[item["key"]] = partner
     return partners
+
+
+def drop_drawn_logos() -> None:
+    """Earlier demos drew a monogram for each partner (« Logo <name> »): an invented mark. Those
+    nobody has touched since are taken off their partner and deleted."""
+    for partner in Partner.objects.filter(logo__isnull=False).select_related("logo"):
+        logo = partner.logo
+        if logo.title == f"Logo {partner.name}" and untouched(logo):
+            partner.logo = None
+            partner.save()
+            logo.delete()
 
 
 def seed_mission(home: HomePage, figures: dict[str, KeyFigure]) -> MissionPage:
@@ -150,6 +164,21 @@ def seed_history(mission: MissionPage) -> HistoryPage:
     )
 
 
+def seed_partners_page(home: HomePage) -> PartnersPage:
+    """/partenaires/: the page lists every partner and what was built with each by itself."""
+    data = CONTENT["partners_page"]
+    return publish_child(
+        home,
+        PartnersPage(
+            title=data["title"],
+            slug=data["slug"],
+            intro=data["intro"],
+            listing_summary=data["intro"],
+            search_description=data["seo_description"],
+        ),
+    )
+
+
 def fill_home_body(home: HomePage, mission: MissionPage, figures, partners) -> None:
     """Give the home page its figures, call to action and partners the first time only."""
     if home.body:
@@ -157,6 +186,7 @@ def fill_home_body(home: HomePage, mission: MissionPage, figures, partners) -> N
     home.primary_link = mission
     home.primary_link_label = "Découvrir Le RAMEAU"
     home.body = [
+        ("section", {"section": "featured"}),  # the newest real item leads, never a session without its theme
         ("section", {"section": "next_webinar"}),
         (
             "key_figures",
@@ -168,8 +198,8 @@ def fill_home_body(home: HomePage, mission: MissionPage, figures, partners) -> N
         (
             "call_to_action",
             {
-                "title": "Quinze ans de recherche, racontés pas à pas",
-                "text": "De l'hypothèse fondatrice de 2006 à la première étude nationale d'impact du « faire alliance ».",
+                "title": "Depuis 2006, une recherche racontée pas à pas",
+                "text": "De l'hypothèse fondatrice de 2006 à la première étude nationale d'impact du « faire alliance », en 2022.",
                 "page": mission.get_children().type(HistoryPage).first(),
                 "url": "",
                 "label": "Parcourir notre histoire",
@@ -200,10 +230,11 @@ PRIMARY_MENU = [
     ("publications.PublicationIndexPage", "Publications"),
     ("webinars.WebinarIndexPage", "Webinaires"),
     ("publications.NewsIndexPage", "Actualités"),
+    ("contact.ContactPage", "Contact"),
 ]
 # The legal notice, privacy page, accessibility statement and site map are linked by every
 # footer on their own (templates/includes/legal_links.html): the menu carries the others.
-FOOTER_SLUGS = ["programmes", "presse", "contact", "newsletters"]
+FOOTER_SLUGS = ["programmes", "partenaires", "presse", "contact", "newsletters"]
 
 
 def seed_navigation() -> None:
@@ -228,17 +259,25 @@ def seed_navigation() -> None:
 
 
 def link_milestones() -> None:
-    """Point each milestone at the publication, centre or cycle it mentions; those pages exist
-    only once every section is seeded. A link staff have set is kept."""
+    """Point each milestone at the publication, centre or cycle it mentions (its slug, or the
+    end of its path); those pages exist only once every section is seeded. A link staff have
+    set is kept."""
     history = HistoryPage.objects.first()
     if history is None:
         return
     wanted = {(item["year"], item["title"]): item["link"] for item in CONTENT["milestones"] if item.get("link")}
-    pages = {page.slug: page for page in Page.objects.filter(slug__in=set(wanted.values())).live()}
+    slugs = {link.rsplit("/", 1)[-1] for link in wanted.values()}
+    candidates = list(Page.objects.filter(slug__in=slugs).live().order_by("path"))
+
+    def page_for(link: str) -> Page | None:
+        """A slug, or the end of a path when a slug alone is ambiguous (« centres-de-ressources/… »)."""
+        return next((page for page in candidates if page.url_path.rstrip("/").endswith(f"/{link}")), None)
+
     milestones = list(history.milestones.all())
     changed = False
     for milestone in milestones:
-        target = pages.get(wanted.get((milestone.year, milestone.title), ""))
+        link = wanted.get((milestone.year, milestone.title), "")
+        target = page_for(link) if link else None
         if target and milestone.link_page_id is None:
             milestone.link_page = target
             changed = True
@@ -253,6 +292,7 @@ def seed() -> HomePage:
     partners = seed_partners()
     mission = seed_mission(home, figures)
     seed_history(mission)
+    seed_partners_page(home)
     fill_home_body(home, mission, figures, partners)
     seed_settings(Site.objects.get(root_page=home))
     return home

@@ -1,4 +1,5 @@
-"""Demo press page at /presse/: its introduction and a press kit with the demo's logo.
+"""Demo press page at /presse/: its introduction and a press kit whose logo is a stand-in
+(the name set in type, « Visuel provisoire »): the site offers the real one on request.
 
 Safe to rerun: the page is found by type first and left as staff edited it.
 """
@@ -6,7 +7,7 @@ Safe to rerun: the page is found by type first and left as staff edited it.
 from __future__ import annotations
 
 from demo.content import load
-from demo.images import draw_logo, get_or_create_image
+from demo.images import draw_wordmark, get_or_create_image
 from pages.models import HomePage
 from press.models import PressIndexPage
 
@@ -17,11 +18,14 @@ CONTENT = load("press")
 
 def seed() -> None:
     home = HomePage.objects.first()
-    if home is None or PressIndexPage.objects.exists():
+    if home is None:
+        return
+    name = CONTENT["logo"]["name"]
+    # Made (or kept as the demo draws it now) even when the page exists: see get_or_create_image.
+    logo = get_or_create_image(name, draw_wordmark("Le RAMEAU"), "logo-le-rameau.png")
+    if PressIndexPage.objects.exists():
         return
     data = CONTENT["index"]
-    name = CONTENT["logo"]["name"]
-    logo = get_or_create_image(name, draw_logo("Le RAMEAU", (960, 480)), "logo-le-rameau.png")
     publish_child(
         home,
         PressIndexPage(

@@ -183,6 +183,8 @@ def seed_articles(news: NewsIndexPage, publications: dict[str, PublicationPage])
             NewsRelatedPublication(publication=publications[slug]) for slug in item["related"] if slug in publications
         ]
         publish_child(news, article)
+        if item.get("to_verify"):
+            flag(article, item["to_verify"])
 
 
 def seed() -> None:

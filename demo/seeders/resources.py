@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from wagtail.contrib.redirects.models import Redirect
 
 from demo.content import load
-from demo.images import draw_logo, get_or_create_image, landscape
+from demo.images import landscape
 from pages.models import Audience, HomePage, Partner
 from resources.models import (
     CentreFeed,
@@ -53,11 +53,9 @@ def partners_by_key(keys: set[str]) -> dict[str, Partner]:
     for key in keys:
         item = data[key]
         partner = Partner.objects.filter(name=item["name"]).first()
-        if partner is None:
-            logo = get_or_create_image(f"Logo {item['name']}", draw_logo(item["name"]), f"logo-{key}.png")
+        if partner is None:  # no logo: see the pages seeder
             partner, _ = Partner.objects.get_or_create(
-                name=item["name"],
-                defaults={"website": item["website"], "description": item["description"], "logo": logo},
+                name=item["name"], defaults={"website": item["website"], "description": item["description"]}
             )
         partners[key] = partner
     return partners

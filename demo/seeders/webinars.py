@@ -11,10 +11,12 @@ from zoneinfo import ZoneInfo
 
 from django.db.models import Q
 from django.utils.text import slugify
+from wagtail.contrib.redirects.models import Redirect
 
 from demo.content import load
 from demo.images import landscape
 from pages.models import HomePage, Theme
+from pages.slugs import french_slugify
 from resources.models import ResourceCentrePage
 from webinars import clock
 from webinars.models import WebinarCyclePage, WebinarIndexPage, WebinarPage
@@ -69,8 +71,15 @@ def seed_session(
     centre=None,
     time_known: bool = True,
 ) -> None:
-    slug = slugify(title)[:80]
-    if WebinarPage.objects.child_of(cycle).filter(slug=slug).exists():
+    slug = french_slugify(title)[:80]
+    legacy = slugify(title)[:80]  # what earlier demos made: `qualifier-linnovation`
+    existing = WebinarPage.objects.child_of(cycle).filter(slug__in={slug, legacy}).first()
+    if existing is not None:
+        if existing.slug != slug and not existing.has_unpublished_changes:
+            existing.slug = slug  # Wagtail leaves a permanent redirect from the old address
+            existing.save_revision(log_action=True).publish()
+        elif existing.slug == slug:
+            keep_old_address(existing, legacy)
         return
     session = WebinarPage(
         title=title,
@@ -83,7 +92,18 @@ def seed_session(
     )
     session.themes = themes
     session.centres = [centre] if centre else []
-    publish_child(cycle, session)
+    keep_old_address(publish_child(cycle, session), legacy)
+
+
+def keep_old_address(session: WebinarPage, legacy: str) -> None:
+    """The address earlier demos gave the session (the elision glued: `qualifier-linnovation`)
+    leads to it with a permanent redirect."""
+    if legacy == session.slug:
+        return
+    page_path = session.get_url_parts()[2]  # « /webinaires/2019/qualifier-l-innovation/ »
+    old_path = Redirect.normalise_path(page_path.removesuffix(f"{session.slug}/") + f"{legacy}/")
+    if not Redirect.objects.filter(old_path=old_path).exists():
+        Redirect.add_redirect(old_path, redirect_to=session, is_permanent=True)
 
 
 def seed_cycle(index: WebinarIndexPage, data: dict) -> None:

@@ -6,6 +6,7 @@ from .checks import ContentCheck
 from .history import HistoryMilestone, HistoryPage
 from .home import HomePage
 from .mission import MissionPage
+from .partners import PartnersPage
 from .settings import NavigationSettings, SiteSettings
 from .site_map import SiteMapPage
 from .snippets import Audience, KeyFigure, Partner, Theme
@@ -23,6 +24,7 @@ __all__ = [
     "NavigationSettings",
     "OneOffPage",
     "Partner",
+    "PartnersPage",
     "SiteMapPage",
     "SiteSettings",
     "StandardPage",

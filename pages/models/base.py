@@ -9,15 +9,14 @@ from wagtail.search import index
 
 from core.caching import restrictions
 from core.caching.data import remember
-from core.revisions import PageForm
 from core.search_weights import SUMMARY
+from pages.forms import BasePageForm
 
 
 class BasePage(Page):
     """Carries what every page shares: how it looks in lists, search engines and shares."""
 
-    #: A version restored from the history keeps every inline row it holds (core.revisions).
-    base_form_class = PageForm
+    base_form_class = BasePageForm
 
     listing_summary = models.TextField(
         "résumé",

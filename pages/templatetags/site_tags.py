@@ -3,14 +3,13 @@ and fragments kept per content version."""
 
 from __future__ import annotations
 
-import re
-
 from django import template
 from wagtail.models import Page
 
 from core.absolute_urls import absolute_url
 from core.caching.data import remember
 from core.caching.markup import cached_markup
+from pages import typography
 from pages.models.checks import open_checks
 from pages.models.snippets import KeyFigure
 from pages.navigation import site_menu
@@ -66,14 +65,16 @@ def sharing_image(context, page: Page):
     return image
 
 
-# French typography: a space inside « » and before : ; ! ? must never break the line.
-BREAKABLE_FRENCH_SPACE = re.compile(r"(?<=«) | (?=[»:;!?])")
-
-
 @register.filter(is_safe=True)
 def french_spaces(text: str) -> str:
     """« le « faire alliance » » with no-break spaces, so a title or a chapô never starts a line with « » » or « : »."""
-    return BREAKABLE_FRENCH_SPACE.sub("\u00a0", str(text))
+    return typography.french_spaces(text)
+
+
+@register.filter(is_safe=True)
+def french_typography(html: str) -> str:
+    """The same in HTML, text only (Wagtail's rich text template, templates/wagtailcore/shared/richtext.html)."""
+    return typography.french_typography(html)
 
 
 @register.filter

@@ -16,16 +16,18 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from core.caching.restrictions import private_q
-from core.documents import document_available
+from core.documents import document_offered
 from core.french_dates import MONTH
 from core.french_dates import format_date as french_date
 from core.inline_panels import RowsPanel
 from core.search_weights import BODY, NAMES, SUMMARY
+from core.stand_ins import is_stand_in
 from core.structured_data import json_ld_script
 from pages.blocks import ResearchTextBlock
 from pages.models import BasePage
 from people.models import link_people
 from publications import citation, scholarly
+from publications.catalogue import access_of
 from publications.dates import PRECISIONS, iso_date, normalise
 from publications.formatting import french_file_size
 from publications.licences import LICENCE_CHOICES, LICENCES, Licence
@@ -334,19 +336,21 @@ class PublicationPage(RoutablePageMixin, BasePage):
         return f"{names} · {publisher}" if names else publisher
 
     @property
+    def has_stand_in_document(self) -> bool:
+        """Its document only stands in for the PDF (core/stand_ins.py): visitors ask for the work."""
+        return self.document_id is not None and is_stand_in(self.document)
+
+    @property
     def access(self) -> str:
         """How a reader gets it, for the cards and the filter: "pdf", "en-ligne", or the
-        availability staff set ("on_request", "out_of_print"), else ""."""
-        if self.document_id:
-            return "pdf"
-        if self.external_url:
-            return "en-ligne"
-        return self.availability
+        availability staff set ("on_request", "out_of_print"), else "". A stand-in PDF is
+        not the work: the publication is then « sur demande »."""
+        return access_of(self.document_id, self.has_stand_in_document, self.external_url, self.availability)
 
     @property
     def access_label(self) -> str:
-        labels = {"pdf": "PDF", "en-ligne": "En ligne"}
-        return labels.get(self.access) or self.get_availability_display()
+        labels = {"pdf": "PDF", "en-ligne": "En ligne", **dict(self._meta.get_field("availability").choices)}
+        return labels.get(self.access, "")
 
     @property
     def document_format(self) -> str:
@@ -427,7 +431,7 @@ class PublicationPage(RoutablePageMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         link_people(self.author_list(), request)
         context["citation_text"] = citation.french_citation(self, request)
-        context["document_available"] = document_available(self.document, request)
+        context["document_available"] = document_offered(self.document, request)
         context["json_ld"] = json_ld_script(citation.json_ld(self, request))
         context["scholarly_meta"] = [
             *scholarly.highwire_tags(self, request),

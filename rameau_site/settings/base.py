@@ -83,6 +83,9 @@ MIDDLEWARE = [
     "rameau_site.security.password_guesses.SharedPasswordGuessesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Addresses with capitals that found nothing: to the lower-case address (after Wagtail's
+    # own redirects, which see the 404 first).
+    "rameau_site.case_redirects.LowerCaseRedirectMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",
 ]

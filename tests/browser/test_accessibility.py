@@ -12,6 +12,7 @@ PAGE_TYPES = {
     "mission": "/qui-sommes-nous/",
     "history": "/qui-sommes-nous/histoire/",
     "standard": "/contact/",
+    "partners": "/partenaires/",
     "not-found": "/page-disparue/",
 }
 WCAG_21_AA = {

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.browser
 PAGES = {
     "index": "/webinaires/",
     "cycle": "/webinaires/2019/",
-    "session": "/webinaires/2019/numeriser-linnovation/",
+    "session": "/webinaires/2019/numeriser-l-innovation/",
     "series": "/webinaires/odd-17-en-pratique/",
 }
 

@@ -6,7 +6,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from contact.models import ContactPage
 from legal.models import AccessibilityPage, LegalNoticePage, PrivacyPage
 from newsletters.models import NewsletterPage
-from pages.models import HistoryPage, HomePage, MissionPage, SiteMapPage, StandardPage
+from pages.models import HistoryPage, HomePage, MissionPage, PartnersPage, SiteMapPage, StandardPage
 from people.models import TeamPage
 from press.models import PressIndexPage
 from programmes.models import ProgrammeIndexPage
@@ -50,6 +50,7 @@ class TreeRulesTests(WagtailPageTestCase):
                 PrivacyPage,
                 AccessibilityPage,
                 SiteMapPage,
+                PartnersPage,
             },
         )
 

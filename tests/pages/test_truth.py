@@ -36,6 +36,15 @@ def test_a_figure_shows_its_qualifier_wherever_it_is_shown(client):
     assert '<span class="figure-card__qualifier">plus de</span> 500' in page
 
 
+def test_a_figure_is_shown_with_its_year_never_as_if_current():
+    """« 15 ans » said in 2021 is « En 2021 : 15 ans », not fifteen years today."""
+    figure = KeyFigureFactory(value="15 ans", label="de recherche empirique", year=2021, source="Le RAMEAU (2021)")
+    card = render_to_string("components/key_figure.html", {"figure": figure})
+    assert card.index('<p class="figure-card__when">En 2021</p>') < card.index("15 ans")
+    undated = render_to_string("components/key_figure.html", {"figure": KeyFigureFactory(year=None)})
+    assert "figure-card__when" not in undated
+
+
 def test_an_exact_figure_has_no_qualifier():
     figure = KeyFigureFactory(value="350")
     assert figure.display_value == "350"

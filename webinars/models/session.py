@@ -35,6 +35,9 @@ from webinars.structured_data import webinar_event
 
 from .cycle import ICAL_ROUTE, WebinarCyclePage
 
+#: How a planned session's title ends until staff give its theme (webinars.planning).
+PLACEHOLDER_THEME = "thème à venir"
+
 
 class WebinarPage(RoutablePageMixin, BasePage):
     start = models.DateTimeField("début", help_text="Date et heure de début (heure de Paris dans l'administration).")
@@ -200,6 +203,12 @@ class WebinarPage(RoutablePageMixin, BasePage):
     def when_label(self) -> str:
         """« jeudi 21 novembre 2019, 13 h – 14 h », or the date alone."""
         return f"{self.date_label}, {self.time_label}" if self.time_known else self.date_label
+
+    @property
+    def theme_announced(self) -> bool:
+        """False while the title is still the planner's « Décembre 2026 : thème à venir »: such
+        a session is listed small, never as a headline, and offers no registration yet."""
+        return not " ".join(self.title.split()).lower().endswith(PLACEHOLDER_THEME)
 
     def get_registration_url(self) -> str:
         return self.registration_url or (self.cycle.registration_url if self.cycle else "")
