@@ -11,6 +11,7 @@ INSTALLED_APPS = [
     # One app per subject (DESIGN.md « Layout »): the core first, then the institution's
     # pages, the subjects, the sections.
     "core",
+    "datavis",
     "pages",
     "people",
     "programmes",
@@ -32,6 +33,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.typed_table_block",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
