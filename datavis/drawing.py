@@ -78,7 +78,7 @@ def bars(data: ChartData, scale_max: float | None) -> Plot:
     such label on the narrowest screen.
     """
     grouped = len(data.series) > 1
-    bar_height, gap, label_height, row_gap = (16, 4, 22, 16) if grouped else (24, 0, 22, 14)
+    bar_height, gap, label_height, row_gap = (16, 4, 22, 14) if grouped else (22, 0, 22, 12)
     longest = max((len(label) for series in data.series for label in series.labels), default=4)
     room = min(40.0, max(10.0, (longest * CHAR_WIDTH + 10) / NARROWEST * 100))
     top = scale_top(data, scale_max, rounded=False)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from django import template
+from wagtail.blocks import BoundBlock
 from wagtail.models import Page
 
 from core.absolute_urls import absolute_url
@@ -58,6 +59,17 @@ BREAKABLE_FRENCH_SPACE = re.compile(r"(?<=«) | (?=[»:;!?])")
 def french_spaces(text: str) -> str:
     """« le « faire alliance » » with no-break spaces, so a title or a chapô never starts a line with « » » or « : »."""
     return BREAKABLE_FRENCH_SPACE.sub("\u00a0", str(text))
+
+
+@register.filter
+def shared_source(items) -> object | None:
+    """The figure whose source stands for a whole row of key figures (blocks or snippets) that
+    share one source, link and year: the row then names it once instead of on every card."""
+    figures = [item.value if isinstance(item, BoundBlock) else item for item in items]
+    figures = [figure for figure in figures if figure]
+    if len(figures) < 2 or len({(f.source, f.source_url, f.year) for f in figures}) > 1:
+        return None
+    return figures[0] if figures[0].source or figures[0].year else None
 
 
 @register.filter
