@@ -111,7 +111,7 @@ def test_line_over_years_places_points_in_time_with_gridlines_and_values(client)
     segments = [line for line in svg.iter(f"{SVG}line") if "chart__line" in line.get("class", "")]
     assert len(segments) == 2
     ticks = [text.text for text in svg.iter(f"{SVG}text") if text.get("class") == "chart__tick"]
-    assert ticks[0] == "0" and ticks[-1] == "100\u00a0M€"
+    assert ticks[0] == "0\u00a0M€" and ticks[-1] == "100\u00a0M€"
     years = [text.text for text in svg.iter(f"{SVG}text") if text.get("class") == "chart__year"]
     assert years == ["2017", "2019", "2021"]
     labels = [text.text for marker in markers for text in marker.iter(f"{SVG}text")]
