@@ -4,6 +4,7 @@ Each block names its icon, template, preview value and description so that edito
 what it does in the block picker before inserting it.
 """
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
 from wagtail import blocks
@@ -13,6 +14,8 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from core.plugins import home_section_choices, home_sections
+from datavis import blocks as datavis
+from datavis import maps
 from pages.typography import TypographicStreamBlock
 
 INLINE_FEATURES = ["bold", "italic", "link", "document-link"]
@@ -267,12 +270,55 @@ class NewsletterSignupBlock(blocks.StructBlock):
         description = "Le formulaire d'inscription aux lettres d'information (double confirmation par courriel)."
 
 
+class ChartBlock(datavis.ChartBlock):
+    """The chart block, fed by the site's key figures or by a small table."""
+
+    figures = datavis.figures_block("pages.KeyFigure")
+
+
+def milestone_choices() -> list[tuple[str, str]]:
+    """The history's milestones, for a map's places to link to (read when the form is drawn)."""
+    milestones = apps.get_model("pages", "HistoryMilestone").objects.order_by("page_id", "sort_order")
+    return [(str(milestone.pk), str(milestone)) for milestone in milestones]
+
+
+class PlaceBlock(maps.PlaceBlock):
+    milestone = blocks.ChoiceBlock(
+        label="Ou une étape de l'histoire",
+        choices=milestone_choices,
+        required=False,
+        help_text="Le lieu mène alors à cette étape de la frise (elle l'emporte sur la page liée).",
+    )
+
+    class Meta:
+        form_layout = ["name", "area", "text", "milestone", "page"]
+
+    def links(self, places: list) -> list[str]:
+        """A chosen milestone first (its anchor in the history page), else the page."""
+        wanted = {int(place["milestone"]) for place in places if place.get("milestone")}
+        milestones = (
+            apps.get_model("pages", "HistoryMilestone").objects.select_related("page").in_bulk(wanted) if wanted else {}
+        )
+        links = super().links(places)
+        for index, place in enumerate(places):
+            milestone = milestones.get(int(place["milestone"])) if place.get("milestone") else None
+            if milestone is not None and milestone.page.live:
+                links[index] = f"{milestone.page.url}#{milestone.anchor}"
+        return links
+
+
+class FranceMapBlock(maps.FranceMapBlock):
+    places = blocks.ListBlock(PlaceBlock(), label="Lieux", min_num=1)
+
+
 class BaseStreamBlock(TypographicStreamBlock):
     heading = HeadingBlock()
     paragraph = ParagraphBlock()
     image = ImageBlock()
     quote = QuoteBlock()
     key_figures = KeyFiguresBlock()
+    chart = ChartBlock()
+    france_map = FranceMapBlock()
     call_to_action = CallToActionBlock()
     video = VideoBlock()
     table = TableBlock()
@@ -357,6 +403,8 @@ class ResearchTextBlock(TypographicStreamBlock):
     image = ImageBlock()
     quote = QuoteBlock()
     key_figures = KeyFiguresBlock()
+    chart = ChartBlock()
+    france_map = FranceMapBlock()
     video = VideoBlock()
     table = TableBlock()
     sources = SourcesBlock()

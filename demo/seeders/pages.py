@@ -134,12 +134,35 @@ def seed_mission(home: HomePage, figures: dict[str, KeyFigure]) -> MissionPage:
             quote_author=data["quote"]["author"],
             quote_role=data["quote"]["role"],
             quote_source=data["quote"]["source"],
-            body=[
-                ("key_figures", {"heading": group["heading"], "figures": [figures[key] for key in group["keys"]]})
-                for group in CONTENT["mission_figure_groups"]
-            ],
+            body=[mission_block(item, figures) for item in CONTENT["mission_body"]],
         ),
     )
+
+
+def mission_block(item: dict, figures: dict[str, KeyFigure]) -> tuple[str, object]:
+    """A block of the mission page's body from its YAML: a heading, a chart, or a row of figures."""
+    if item["type"] == "heading":
+        return ("heading", {"text": item["text"], "level": "h2"})
+    if item["type"] == "key_figures":
+        return ("key_figures", {"heading": item["heading"], "figures": [figures[key] for key in item["keys"]]})
+    chart = {
+        key: item.get(key, "") for key in ("title", "chart_type", "summary", "category_title", "unit", "source", "year")
+    }
+    chart["figures"] = [
+        {"figure": figures[entry["key"]], "label": entry.get("label", ""), "series": entry.get("series", "")}
+        for entry in item.get("figures", [])
+    ]
+    if "table" in item:
+        table = item["table"]
+        chart["table"] = {
+            "columns": [
+                {"type": "category", "heading": table["heading"]},
+                {"type": "number", "heading": table["series"]},
+            ],
+            "rows": [{"values": row} for row in table["rows"]],
+            "caption": "",
+        }
+    return ("chart", chart)
 
 
 def seed_history(mission: MissionPage) -> HistoryPage:
@@ -192,6 +215,7 @@ def fill_home_body(home: HomePage, mission: MissionPage, figures, partners) -> N
             "key_figures",
             {"heading": "Le RAMEAU en chiffres", "figures": [figures[k] for k in CONTENT["home_figure_keys"]]},
         ),
+        next(mission_block(item, figures) for item in CONTENT["mission_body"] if item.get("home")),
         ("section", {"section": "resource_centres"}),
         ("section", {"section": "centre_news"}),
         ("section", {"section": "latest_publications"}),

@@ -7,6 +7,8 @@ partners are found first; links are only added, never removed.
 
 from __future__ import annotations
 
+from wagtail.models import Page
+
 from demo.content import load
 from pages.models import HistoryPage, HomePage, Partner
 from programmes.models import ProgrammeIndexPage, ProgrammePage
@@ -97,11 +99,42 @@ def link(programme: ProgrammePage, item: dict) -> None:
             history.save_revision(log_action=True).publish()
 
 
+def add_map(programme: ProgrammePage, data: dict) -> None:
+    """A map of the places the programme worked in, after the pages and milestones it links
+    to exist; added only while the programme's page has no map."""
+    if any(block.block_type == "france_map" for block in programme.body):
+        return
+    history = HistoryPage.objects.first()
+    milestones = {m.title: m for m in history.milestones.all()} if history else {}
+    slugs = [place["page"] for place in data["places"] if place.get("page")]
+    pages = {page.slug: page for page in Page.objects.live().filter(slug__in=slugs)}
+    places = [
+        {
+            "name": place["name"],
+            "area": place["area"],
+            "text": " ".join(place["text"].split()),
+            "milestone": str(milestones[place["milestone"]].pk) if place.get("milestone") in milestones else "",
+            "page": pages.get(place.get("page", "")),
+        }
+        for place in data["places"]
+    ]
+    programme.body = [
+        *((block.block_type, block.value) for block in programme.body),
+        ("heading", {"text": data["heading"], "level": "h2"}),
+        ("france_map", {"title": data["title"], "summary": " ".join(data["summary"].split()), "places": places}),
+    ]
+    programme.save_revision(log_action=True).publish()
+
+
 def seed() -> None:
     home = HomePage.objects.first()
     if home is None:
         return
     partners = seed_partners()
     index = seed_index(home)
-    for item in CONTENT["programmes"]:
-        link(seed_programme(index, item, partners), item)
+    programmes = [(seed_programme(index, item, partners), item) for item in CONTENT["programmes"]]
+    for programme, item in programmes:
+        link(programme, item)
+    for programme, item in programmes:
+        if "map" in item:
+            add_map(programme, item["map"])

@@ -65,8 +65,31 @@ class HistoryPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Read only when the timeline's fragment is rendered, not when it comes from the cache.
-        context["milestone_groups"] = SimpleLazyObject(self.milestones_by_year)
+        groups = SimpleLazyObject(self.milestones_by_year)
+        context["milestone_groups"] = groups
+        context["decade_band"] = SimpleLazyObject(lambda: decade_band(groups))
         return context
+
+
+def decade_band(groups: list[tuple[int, list]]) -> list[dict]:
+    """The timeline at a glance: each decade from the first year to the last, its years in
+    place (1 to 10 columns) and, for years with milestones, how many."""
+    counts: dict[int, int] = {}
+    for year, milestones in groups:
+        counts[year] = counts.get(year, 0) + len(milestones)
+    if not counts:
+        return []
+    first, last = min(counts), max(counts)
+    band = []
+    for decade in range(first // 10 * 10, last + 1, 10):
+        start, end = max(decade, first), min(decade + 9, last)
+        years = [
+            {"year": year, "count": counts[year], "column": year - start + 1}
+            for year in range(start, end + 1)
+            if year in counts
+        ]
+        band.append({"decade": decade, "span": end - start + 1, "years": years})
+    return band
 
 
 class HistoryMilestone(Orderable):
@@ -129,6 +152,11 @@ class HistoryMilestone(Orderable):
 
     def __str__(self) -> str:
         return f"{self.year} – {self.title}"
+
+    @property
+    def anchor(self) -> str:
+        """The id of the milestone in the history page, for links from elsewhere (a map's places)."""
+        return f"etape-{self.pk}"
 
     @property
     def iso_date(self) -> str:

@@ -4,6 +4,7 @@ and fragments kept per content version."""
 from __future__ import annotations
 
 from django import template
+from wagtail.blocks import BoundBlock
 from wagtail.models import Page
 
 from core.absolute_urls import absolute_url
@@ -75,6 +76,17 @@ def french_spaces(text: str) -> str:
 def french_typography(html: str) -> str:
     """The same in HTML, text only (Wagtail's rich text template, templates/wagtailcore/shared/richtext.html)."""
     return typography.french_typography(html)
+
+
+@register.filter
+def shared_source(items) -> object | None:
+    """The figure whose source stands for a whole row of key figures (blocks or snippets) that
+    share one source, link and year: the row then names it once instead of on every card."""
+    figures = [item.value if isinstance(item, BoundBlock) else item for item in items]
+    figures = [figure for figure in figures if figure]
+    if len(figures) < 2 or len({(f.source, f.source_url, f.year) for f in figures}) > 1:
+        return None
+    return figures[0] if figures[0].source or figures[0].year else None
 
 
 @register.filter

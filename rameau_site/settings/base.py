@@ -12,6 +12,7 @@ INSTALLED_APPS = [
     # One app per subject (DESIGN.md « Layout »): the core first, then the institution's
     # pages, the subjects, the sections.
     "core",
+    "datavis",
     "pages",
     "people",
     "programmes",

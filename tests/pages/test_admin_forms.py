@@ -11,6 +11,7 @@ import json
 from django.urls import reverse
 from django.utils.html import strip_tags
 from wagtail import blocks
+from wagtail.contrib.typed_table_block.blocks import TypedTableBlock
 from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import (
@@ -55,10 +56,35 @@ def posted_block_value(block, value):
         return {name: posted_block_value(block.child_blocks[name], child) for name, child in value.items()}
     if isinstance(block, blocks.ChooserBlock):
         return value.pk if value else ""
+    if isinstance(block, TypedTableBlock):
+        columns = [(column["block"].name, column["heading"]) for column in value.columns]
+        return posted_typed_table(columns, [row["values"] for row in value.row_data])
     state = block.get_form_state(value)
     if isinstance(state, list):  # a <select>: the browser posts the chosen option itself
         return state[0] if state else ""
     return "" if state is None else state
+
+
+def posted_typed_table(columns: list[tuple[str, str]], rows: list[list]) -> dict:
+    """What the admin's typed table posts: each column's type and heading, each row's cells."""
+    return {
+        "caption": "",
+        "column": {
+            "count": str(len(columns)),
+            **{
+                str(index): {"type": kind, "order": str(index), "deleted": "", "heading": heading}
+                for index, (kind, heading) in enumerate(columns)
+            },
+        },
+        "row": {
+            "count": str(len(rows)),
+            **{str(index): {"order": str(index), "deleted": ""} for index in range(len(rows))},
+        },
+        "cell": {
+            str(row_index): {str(column): "" if cell is None else str(cell) for column, cell in enumerate(row)}
+            for row_index, row in enumerate(rows)
+        },
+    }
 
 
 def stream_content(stream):

@@ -123,11 +123,22 @@ def test_mission_page_shows_three_missions_four_objectives_and_sourced_figures(c
     figures = [block.value for block in mission.key_figures]
     assert len(figures) == 2
     assert markup.count('class="figure-card"') == len(figures)
-    assert markup.count('class="figure-card__source"') == len(figures)
+    # The two share their source: it is named once, under the row, not on every card.
+    assert markup.count('class="figure-card__source"') == 0 and markup.count('class="figures__source"') == 1
     for figure in figures:
         assert figure.value in markup and escape(figure.label) in markup
-        assert f"{escape(figure.source)}</a>, {figure.year}" in markup  # a source that names no year gets it
+    assert f"{escape(figures[0].source)}</a>, {figures[0].year}" in markup  # a source that names no year gets it
     assert escape(mission.quote_author) in markup
+
+
+@pytest.mark.django_db
+def test_figures_of_different_sources_each_name_their_own(client, mission):
+    first, second = (block.value for block in mission.key_figures)
+    second.source, second.year = "Une autre enquête", 2019
+    second.save()
+    markup = client.get("/qui-sommes-nous/").content.decode()
+    assert markup.count('class="figure-card__source"') == 2 and 'class="figures__source"' not in markup
+    assert "Une autre enquête</a>, 2019" in markup and f"{escape(first.source)}</a>, {first.year}" in markup
 
 
 @pytest.mark.django_db

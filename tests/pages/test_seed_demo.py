@@ -120,8 +120,11 @@ def test_demo_says_only_what_the_documents_say(demo_database, client):
     assert KeyFigure.objects.get(label__startswith="exemples inspirants").display_value == "plus de 1 000"
     page = client.get(mission.url).content.decode()
     assert '<span class="figure-card__qualifier">plus de</span> 500' in page
-    for figure in ("1 M€", "1,5 M€", "70 M€", "50 M€", "87 %", "76 %", "46 %"):
+    for figure in ("1 M€", "1,5 M€", "850"):
         assert f'<span class="figure-card__value">{figure}</span>' in page, figure
+    for figure in ("50 M€", "70 M€", "100 M€", "87 %", "76 %", "46 %", "98 %"):  # the series, charted
+        assert f'class="chart__value">{figure}</text>' in page, figure
+    assert "<td>70\u00a0M€</td>" in page  # the 100 M€ split, from a table typed in the admin
     assert "(2021), 2021" not in page and "(2019), 2019" not in page  # a year the source names is not repeated
     assert "<cite>Le RAMEAU, page « Qui sommes-nous ? » (2021)</cite>" in page
     home = client.get("/").content.decode()

@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from core.caching.middleware import HEADER
 from pages.models import HomePage
 from publications.models import PublicationPage
+from tests.factories.datavis import chart, figure_chart, table
 from tests.factories.images import CoverFactory, ImageFactory
 from tests.factories.pages import KeyFigureFactory, PartnerFactory
 from tests.factories.publications import PublicationPageFactory, authors
@@ -120,8 +121,9 @@ def public_pages(site_content) -> dict[str, str]:
 
 def build_full_home() -> HomePage:
     """The home page as staff fill it: twelve centres, the newest publications with their
-    covers, key figures and a row of partners' logos under its sections (on top of the site
-    content, which brings one centre and the publications)."""
+    covers, key figures, two charts (a bar chart of key figures, a part-of-whole of a typed
+    table) and a row of partners' logos under its sections (on top of the site content,
+    which brings one centre and the publications)."""
     image = ImageFactory()
     for number in range(11):
         ResourceCentrePageFactory(title=f"Centre de ressources n° {number}", listing_image=image, publish=False)
@@ -129,6 +131,14 @@ def build_full_home() -> HomePage:
     home.body = [
         *((block.block_type, block.value) for block in home.body),
         ("key_figures", {"heading": "Le RAMEAU en chiffres", "figures": KeyFigureFactory.create_batch(4)}),
+        ("chart", figure_chart({"Français": "81 %", "Maires": "92 %", "Dirigeants": "83 %", "Associations": "97 %"})),
+        (
+            "chart",
+            chart(
+                chart_type="part_of_whole",
+                table=table("Poste", ["M€"], [["Projets", 70], ["Ingénierie", 15], ["Recherche", 8], ["Autres", 7]]),
+            ),
+        ),
         ("partners", {"heading": "Ils construisent avec nous", "partners": PartnerFactory.create_batch(8)}),
     ]
     home.save_revision().publish()

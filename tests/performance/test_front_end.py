@@ -48,10 +48,12 @@ def static_files(tree, selector: str, attribute: str) -> list[str]:
 
 
 def test_home_weighs_less_than_100_kb_compressed_without_images(client, site):
+    """Charts included: they are inline SVG in the page, and their styles are in site.css."""
     response = client.get("/", HTTP_ACCEPT_ENCODING="gzip")
     assert response["Content-Encoding"] == "gzip"
     html_bytes = len(response.content)
     tree = html5lib.parse(gzip.decompress(response.content), namespaceHTMLElements=False)
+    assert len(tree.findall(".//figure/{http://www.w3.org/2000/svg}svg")) == 2  # the two charts
     assets = static_files(tree, ".//link[@rel='stylesheet']", "href") + static_files(tree, ".//script", "src")
     assert assets, "the stylesheet and the script are expected"
     asset_bytes = 0
