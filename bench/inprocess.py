@@ -113,7 +113,7 @@ def bump() -> None:
     if not FLOOR:
         from django.test.utils import override_settings
 
-        from core.caching import version
+        from caching import version
 
         with override_settings(CONTENT_VERSION_WARM_SECONDS=0):
             version.bump()
@@ -136,7 +136,7 @@ def cold(url: str) -> dict:
 
 def served(token: str) -> float:
     """Milliseconds until this process hands `token` to visitors (prepared, or at its deadline)."""
-    from core.caching import version
+    from caching import version
 
     started = time.monotonic()
     while version.watcher.token() != token:
@@ -162,7 +162,7 @@ def after_publication(url: str, token: str, count: bool) -> dict:
 def publish() -> dict:
     """An editor republishes a demo publication with a new title (not the one measured as
     « une publication »: that page is not among those prepared for it)."""
-    from core.caching import version
+    from caching import version
     from publications.models import PublicationPage
 
     page = (

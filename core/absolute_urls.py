@@ -13,7 +13,7 @@ from django.conf import settings
 from django.http import HttpRequest
 from wagtail.models import Site
 
-from core.caching.sites import site_for_request
+from caching.sites import site_for_request
 
 
 def site_root_url(request: HttpRequest | None) -> str:

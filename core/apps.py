@@ -1,4 +1,4 @@
-"""The core: what every app stands on (cache, search, SEO, media safety, registries)."""
+"""The core: what every app stands on (SEO, media safety, forms, exports, registries)."""
 
 from django.apps import AppConfig
 
@@ -13,12 +13,9 @@ class CoreConfig(AppConfig):
         from wagtail.signals import page_published
 
         from core import rendition_budget
-        from core.caching import frontend, invalidation
         from core.revisions import record_row_ids
 
         allow_site_search_by_page_type()
-        invalidation.connect()
-        frontend.connect()
         request_finished.connect(rendition_budget.catch_up, dispatch_uid="rameau-renditions-catch-up")
         page_published.connect(record_row_ids, dispatch_uid="rameau-record-row-ids")
 

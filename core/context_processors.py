@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 
-from core.caching.version import token_for
+from caching.version import token_for
 
 
 def content_version(request: HttpRequest) -> dict:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from django.http import Http404, HttpRequest
 
-from core.caching.data import remember
+from caching.data import remember
 from core.files import file_problem, warn_once
 
 

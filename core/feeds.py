@@ -32,7 +32,7 @@ class IndexPageFeed(Feed):
     def __call__(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         """The feed as Django's syndication framework writes it, kept per content version and
         host: it names no time but its items' own, so it changes only with the content."""
-        from core.caching.data import remember
+        from caching.data import remember
 
         self.request = request
 

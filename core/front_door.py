@@ -21,9 +21,9 @@ from django.http import HttpRequest
 from wagtail import hooks
 from wagtail.models import Page
 
-from core.caching.data import remember
-from core.caching.restrictions import private_q
-from core.caching.sites import site_for_request
+from caching.data import remember
+from caching.restrictions import private_q
+from caching.sites import site_for_request
 
 FRONT_DOOR_HOOK = "rameau_register_front_door_page"
 

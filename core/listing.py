@@ -9,7 +9,7 @@ from django.utils.safestring import SafeString, mark_safe
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from core.caching.restrictions import private_q
+from caching.restrictions import private_q
 
 
 def attach_images(items: Iterable, field: str) -> list:

@@ -12,7 +12,7 @@ class ContentVersion(models.Model):
     server sees a publication at the same moment, whatever the cache backend. A random token
     (not a counter) means a rolled-back change can never hand its number to a later one.
 
-    The row also says what the last committed transaction changed (core/caching/version.py):
+    The row also says what the last committed transaction changed (caching/version.py):
     `serial` counts changes, `since` is the serial before that transaction, `changes` names
     what it touched (« p12 » for page 12, a model label, « * » for anything); `xid` tells which
     transaction wrote the row last. ContentChange keeps the same for the transactions before.
@@ -57,7 +57,7 @@ class ContentChange(models.Model):
     """What one committed transaction changed, for the last thousand changes: a process whose
     copy of some data reflects an older serial (the library's catalogue) brings it up to date
     from the transactions since, instead of rebuilding it. Written with the version row, in
-    the same statement (core/caching/version.py)."""
+    the same statement (caching/version.py)."""
 
     since = models.BigIntegerField(primary_key=True)
     serial = models.BigIntegerField()

@@ -33,7 +33,7 @@ SEARCH_KINDS_HOOK = "rameau_register_search_kind"
 #: Functions `(page) -> str | None`: why the page must not go live now (None: nothing against).
 #: The moderation task asks them before approving (core.models).
 PUBLISH_CHECKS_HOOK = "rameau_publish_checks"
-#: Functions `(change: core.caching.version.Change) -> None`, run under a new content version
+#: Functions `(change: caching.version.Change) -> None`, run under a new content version
 #: before visitors get it (rameau_site/warming.py): a section brings the data it keeps per
 #: version up to date from what changed, instead of a visitor rebuilding it.
 WARM_UP_HOOK = "rameau_warm_up"

@@ -10,10 +10,10 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.views.decorators.http import require_GET
 from wagtail.models import Page, Site
 
+from caching.data import remember
+from caching.restrictions import private_q
+from caching.sites import site_for_request
 from core.absolute_urls import absolute_url
-from core.caching.data import remember
-from core.caching.restrictions import private_q
-from core.caching.sites import site_for_request
 
 DISALLOWED = ("/admin/", "/django-admin/", "/recherche/")
 

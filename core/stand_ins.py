@@ -13,7 +13,7 @@ from __future__ import annotations
 from django.http import HttpRequest
 from wagtail.models import Collection
 
-from core.caching.data import remember
+from caching.data import remember
 
 STAND_IN_COLLECTION = "Fichiers provisoires"
 #: What a visitor reads on or beside a stand-in picture.

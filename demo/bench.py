@@ -20,7 +20,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.rich_text import RichText
 
-from core.caching import version
+from caching import version
 from pages.models import Partner, Theme
 from publications.models import (
     NewsArticlePage,

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django import forms
 from django.http import HttpRequest
 
-from core.caching.data import remember
+from caching.data import remember
 from core.form_input import EMAIL_MAX, TrapFields, no_line_break
 from newsletters.models import NewsletterList
 

@@ -231,7 +231,7 @@ class PartnersBlock(blocks.StructBlock):
         """The address of the partners page, where each partner's shared work is told."""
         from django.apps import apps
 
-        from core.caching.lookups import first_live_page
+        from caching.lookups import first_live_page
 
         context = super().get_context(value, parent_context=parent_context)
         request = (parent_context or {}).get("request")

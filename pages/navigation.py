@@ -53,8 +53,8 @@ def menu_items(menu: StreamValue, request: HttpRequest | None) -> list[MenuItem]
 
 def site_menu(request: HttpRequest, field: str) -> list[MenuItem]:
     """A menu of the request's site, resolved once per content version (no query per page)."""
-    from core.caching.data import remember
-    from core.caching.sites import site_for_request
+    from caching.data import remember
+    from caching.sites import site_for_request
     from pages.models import NavigationSettings
 
     site = site_for_request(request)

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from django.http import HttpRequest
 from wagtail.models import Page
 
-from core.caching.data import remember
-from core.caching.restrictions import private_q
-from core.caching.sites import site_for_request
+from caching.data import remember
+from caching.restrictions import private_q
+from caching.sites import site_for_request
 
 LEVELS = 3
 MAX_CHILDREN = 25

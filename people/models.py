@@ -223,7 +223,7 @@ class TeamPage(BasePage):
     def groups(self, request: HttpRequest | None = None) -> list[dict]:
         """Each section with its live, public members, their photos loaded together (two
         queries whatever the number of people: the members, then their photos)."""
-        from core.caching.restrictions import is_public
+        from caching.restrictions import is_public
         from core.listing import attach_images
 
         members = [person for block in self.sections for person in block.value["members"] if person is not None]
@@ -245,8 +245,8 @@ class TeamPage(BasePage):
 def people_urls(person_ids, request: HttpRequest | None = None) -> dict[int, str]:
     """{pk: address} of the live, public person pages among these ids: one query per content
     version, so authors and speakers link to a person only while their page is online."""
-    from core.caching.data import remember
-    from core.caching.restrictions import private_q
+    from caching.data import remember
+    from caching.restrictions import private_q
 
     ids = sorted({pk for pk in person_ids if pk})
     if not ids:

@@ -9,7 +9,7 @@ class PressReleaseFeed(IndexPageFeed):
     """The press releases, newest first, each linking to its page (where its PDF is)."""
 
     def items(self):
-        from core.caching.data import remember
+        from caching.data import remember
 
         return remember(
             self.request, f"press-feed:{self.index_page.pk}", lambda: list(self.index_page.releases()[:FEED_SIZE])

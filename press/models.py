@@ -67,7 +67,7 @@ class PressIndexPage(RoutablePageMixin, BasePage):
         verbose_name_plural = "pages « Presse »"
 
     def releases(self):
-        from core.caching.restrictions import private_q
+        from caching.restrictions import private_q
 
         return PressReleasePage.objects.child_of(self).live().exclude(private_q()).order_by("-date", "-pk")
 

@@ -8,8 +8,8 @@ from django.http import HttpRequest
 from django.utils import timezone
 from wagtail import hooks
 
-from core.caching.data import remember
-from core.caching.restrictions import private_q
+from caching.data import remember
+from caching.restrictions import private_q
 from pages.featured import FEATURED_HOOK, Featured
 from resources.plugins import LINK_SOURCES_HOOK, LinkSource
 

@@ -53,7 +53,7 @@ class ProgrammeIndexPage(BasePage):
 
     def programmes(self) -> list[ProgrammePage]:
         """Live, public programmes in the order staff set in the tree, with their images (two queries)."""
-        from core.caching.restrictions import private_q
+        from caching.restrictions import private_q
         from core.listing import attach_listing_images
 
         return attach_listing_images(ProgrammePage.objects.child_of(self).live().exclude(private_q()).order_by("path"))
@@ -175,7 +175,7 @@ class ProgrammePage(BasePage):
 
     def milestones(self) -> list:
         """The history milestones that belong to this programme, on a live, public history page."""
-        from core.caching.restrictions import private_q
+        from caching.restrictions import private_q
         from pages.models import HistoryMilestone, HistoryPage
 
         histories = HistoryPage.objects.live().exclude(private_q())

@@ -10,7 +10,7 @@ from pages.partner_works import PARTNER_WORKS_HOOK, PartnerWork, PartnerWorks
 
 def partner_programmes(request: HttpRequest | None) -> dict[int, list[PartnerWork]]:
     """{partner pk: the live, public programmes it takes part in, by title}: two queries."""
-    from core.caching.restrictions import private_q
+    from caching.restrictions import private_q
     from programmes.models import ProgrammePage
 
     programmes = {

@@ -19,7 +19,7 @@ LIMIT = 60
 
 
 def linked_pks(request: HttpRequest | None, key: str, **lookup) -> list[int]:
-    from core.caching.data import remember
+    from caching.data import remember
     from publications.queries import live_publications
 
     def build() -> list[int]:

@@ -13,7 +13,7 @@ then fetches only the twelve publications it shows.
 
 A new content version does not rebuild it (0.3 s and four queries over the whole library at
 20,000 publications). The version row says which pages the last transaction changed
-(core/caching/version.py): only those are read again, and their bits are taken out of every
+(caching/version.py): only those are read again, and their bits are taken out of every
 integer and put back at their new place, in a few milliseconds. That runs when the process
 prepares the new version, before visitors get it (rameau_site/warming.py); it is rebuilt
 whole only when the change cannot be followed (a view restriction, a move, a missed version).
@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from django.db import connection, transaction
 from django.db.models import QuerySet
 
-from core.caching import version
+from caching import version
 from core.stand_ins import stand_in_collection_ids
 
 ORDER = ("-publication_date", "title", "pk")
@@ -242,7 +242,7 @@ def of_library(index) -> Catalogue:
     """The catalogue of a library index page for the current content version: from this
     process's memory, else from the cache (another process made it), else brought up to date
     from the newest one this process holds."""
-    from core.caching.data import keep, keep_in_process, kept_in_process, recall
+    from caching.data import keep, keep_in_process, kept_in_process, recall
 
     name = f"publication-catalogue:{index.pk}"
     token = version.token_for(None)

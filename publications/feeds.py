@@ -9,7 +9,7 @@ class PublicationFeed(IndexPageFeed):
     def items(self):
         """The newest publications, first in the library's catalogue: no sort of the whole
         library in SQL; the items themselves are kept per content version."""
-        from core.caching.data import remember
+        from caching.data import remember
         from publications import catalogue
 
         def build() -> list:
@@ -36,7 +36,7 @@ class PublicationFeed(IndexPageFeed):
 class NewsFeed(IndexPageFeed):
     def items(self):
         """The newest articles, kept per content version."""
-        from core.caching.data import remember
+        from caching.data import remember
         from publications import catalogue
 
         def build() -> list:

@@ -17,7 +17,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
 from django.http import QueryDict
 
-from core.caching.restrictions import private_q
+from caching.restrictions import private_q
 from core.filters import ChoiceFilter, FilterForm, PageFilter, SearchTextFilter, YearFilter
 from pages.models import Theme
 from publications import catalogue
@@ -91,7 +91,7 @@ class PublicationFilters:
             return self._options(self.catalogue, private)
 
         if options_key:
-            from core.caching.data import remember
+            from caching.data import remember
 
             options = remember(None, f"publication-filters:{options_key}", options)
         else:

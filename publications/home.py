@@ -6,8 +6,8 @@ from __future__ import annotations
 from django.http import HttpRequest
 from django.utils import timezone
 
-from core.caching.data import remember
-from core.caching.lookups import first_live_page
+from caching.data import remember
+from caching.lookups import first_live_page
 from pages.featured import Featured
 from publications.queries import latest_publications, live_publications, private_sections
 

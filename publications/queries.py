@@ -9,7 +9,7 @@ from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.utils.safestring import SafeString
 
-from core.caching.restrictions import private_q
+from caching.restrictions import private_q
 from core.listing import attach_images, cached_cards
 
 
@@ -46,8 +46,8 @@ def publications_for_centre(centre, limit: int = 6) -> list:
     Picked from the library's catalogue (read once per content version) rather than by sorting
     the centre's publications in SQL at each visit; then only those are fetched.
     """
-    from core.caching.data import remember
-    from core.caching.lookups import first_live_page
+    from caching.data import remember
+    from caching.lookups import first_live_page
     from publications import catalogue
 
     PublicationIndexPage = apps.get_model("publications", "PublicationIndexPage")
@@ -73,7 +73,7 @@ def publication_cards(request: HttpRequest, pks: list[int], show_summary: bool =
     from django.core.cache.utils import make_template_fragment_key
     from django.template.loader import render_to_string
 
-    from core.caching.version import token_for
+    from caching.version import token_for
     from publications import catalogue
 
     token = token_for(request)

@@ -59,7 +59,7 @@ hooks.register(FEATURED_HOOK, latest_publication)
 def library_catalogue(_change) -> None:
     """A new content version: the library's catalogue updated from the changed publications,
     before visitors get the version (rameau_site/warming.py)."""
-    from core.caching.lookups import first_live_page
+    from caching.lookups import first_live_page
 
     from . import catalogue
     from .models import PublicationIndexPage

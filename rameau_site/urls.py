@@ -9,7 +9,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from core.caching.sites import serve
+from caching.sites import serve
 from core.seo import robots_txt, sitemap, sitemap_file
 from rameau_site.security import health
 from rameau_site.security.accounts.invitations import InvitationView
@@ -61,7 +61,7 @@ if settings.DEBUG:
     ]
 
 # Pages go to Wagtail's serve view with the site and its root page taken from the cache
-# (core.caching.sites.serve); Wagtail's own patterns stay for its `_util/` views and so that
+# (caching.sites.serve); Wagtail's own patterns stay for its `_util/` views and so that
 # reverse("wagtail_serve") builds page URLs as usual. Page routes that end in a file name
 # (calendrier.ics, flux.xml, citation.bib, citation.ris, export.csv) go there too, since Wagtail's pattern
 # wants a trailing slash. The page tree still decides everything (live, privacy, which route

@@ -31,7 +31,7 @@ from django.core.cache import caches
 from django.db import connections
 from wagtail import hooks
 
-from core.caching import version
+from caching import version
 from core.plugins import WARM_UP_HOOK
 
 logger = logging.getLogger(__name__)
@@ -47,7 +47,7 @@ def pages_to_warm(change: version.Change) -> list[str]:
     page and the page above it (its listing), at most MAX_PAGES."""
     from wagtail.models import Page
 
-    from core.caching.restrictions import private_q
+    from caching.restrictions import private_q
 
     paths = ["/"]
     changed = sorted(change.page_ids())[: MAX_PAGES * 2]

@@ -12,8 +12,8 @@ from pages.partner_works import PartnerWork
 
 
 def programme_centres(programme: Page, request: HttpRequest | None) -> dict:
-    from core.caching.data import remember
-    from core.caching.restrictions import private_q
+    from caching.data import remember
+    from caching.restrictions import private_q
     from resources.models import ResourceCentrePage
 
     def build() -> list:
@@ -27,7 +27,7 @@ def programme_centres(programme: Page, request: HttpRequest | None) -> dict:
 
 def partner_centres(request: HttpRequest | None) -> dict[int, list[PartnerWork]]:
     """{partner pk: the live, public centres built with it, by title}: two queries."""
-    from core.caching.restrictions import private_q
+    from caching.restrictions import private_q
     from resources.models import ResourceCentrePage, ResourceCentrePartner
 
     centres = {centre.pk: centre for centre in ResourceCentrePage.objects.live().exclude(private_q())}

@@ -36,7 +36,7 @@ class CentreFilters(FilterForm):
     @cached_property
     def programmes(self) -> dict[str, ProgrammePage]:
         """Live programmes by slug, read only when a value arrives."""
-        from core.caching.restrictions import private_q
+        from caching.restrictions import private_q
 
         programmes = ProgrammePage.objects.live().exclude(private_q()).order_by("path").only("pk", "title", "slug")
         return {programme.slug.lower(): programme for programme in programmes}

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 
-from core.caching.data import remember
-from core.caching.lookups import first_live_page
-from core.caching.restrictions import private_q
+from caching.data import remember
+from caching.lookups import first_live_page
+from caching.restrictions import private_q
 from core.listing import attach_listing_images
 
 from .models import ResourceCentreIndexPage, ResourceCentrePage

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from django.db.models import F, Q
 from django.http import HttpRequest
 
-from core.caching.data import remember
-from core.caching.lookups import first_live_page
-from core.caching.restrictions import private_q
+from caching.data import remember
+from caching.lookups import first_live_page
+from caching.restrictions import private_q
 
 from .models import CentreFeedItem, ResourceCentreIndexPage, ResourceCentrePage
 from .models.feed import french_day

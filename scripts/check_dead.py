@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 APPS = (
     "rameau_site",
     "core",
+    "caching",
     "datavis",
     "pages",
     "people",

@@ -18,7 +18,7 @@ class SearchConfig(AppConfig):
 
 def _words_of_published_page(sender, instance, **kwargs) -> None:
     """A page going live brings its words to the lexicon (unless it is in a private section)."""
-    from core.caching.restrictions import is_public
+    from caching.restrictions import is_public
 
     from . import lexicon
 

@@ -30,7 +30,7 @@ from django.conf import settings
 from django.db import connection
 from wagtail.search.backends import get_search_backend
 
-from core.caching.restrictions import restricted_sections
+from caching.restrictions import restricted_sections
 
 
 def pool() -> int:

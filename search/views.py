@@ -20,9 +20,9 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from wagtail.models import Page, get_page_models
 
-from core.caching.data import keep, recall
-from core.caching.lookups import first_live_page
-from core.caching.restrictions import private_q
+from caching.data import keep, recall
+from caching.lookups import first_live_page
+from caching.restrictions import private_q
 from core.filters import ChoiceFilter, FilterForm, PageFilter, SearchTextFilter
 from core.pagination import paginate, pagination_links
 from core.plugins import SearchKind, search_kinds

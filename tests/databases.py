@@ -159,12 +159,12 @@ def create(name: str) -> None:
 
 
 def forget_caches() -> None:
-    """Every cache of this process: Django's, what core.caching keeps in memory, and the
+    """Every cache of this process: Django's, what caching keeps in memory, and the
     content types (a database built by other migrations numbers them differently)."""
     from django.contrib.contenttypes.models import ContentType
     from django.core.cache import caches
 
-    from core.caching.data import forget_in_process
+    from caching.data import forget_in_process
 
     for cache in caches.all():
         cache.clear()

@@ -11,8 +11,8 @@ TALKS_LIMIT = 24
 
 
 def programme_cycles(programme: Page, request: HttpRequest | None) -> dict:
-    from core.caching.data import remember
-    from core.caching.restrictions import private_q
+    from caching.data import remember
+    from caching.restrictions import private_q
     from webinars.queries import cycle_model
 
     def build() -> list:
@@ -24,7 +24,7 @@ def programme_cycles(programme: Page, request: HttpRequest | None) -> dict:
 
 def person_sessions(person: Page, request: HttpRequest | None) -> dict:
     """The sessions the person spoke at, newest first, with their cycle (for the time zone)."""
-    from core.caching.data import remember
+    from caching.data import remember
     from webinars.queries import attach_cycles, mark_past, visible_sessions
 
     def build() -> list:

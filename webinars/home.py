@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 
-from core.caching.lookups import first_live_page
+from caching.lookups import first_live_page
 
 from . import clock
 from .models import WebinarIndexPage

@@ -18,7 +18,7 @@ from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 from wagtail.models import Page
 
-from core.caching.restrictions import private_q
+from caching.restrictions import private_q
 
 from . import clock
 
@@ -51,7 +51,7 @@ def visible_sessions(within: Page | None = None):
 
 def cycles_by_path() -> dict[str, WebinarCyclePage]:
     """Every cycle by tree path, read once per content version (a few dozen at most)."""
-    from core.caching.data import remember
+    from caching.data import remember
 
     return remember(
         None,
@@ -87,7 +87,7 @@ def session_times(within: Page | None = None) -> tuple[tuple[int, str, datetime,
     """(pk, path, start, end) of every visible session (below `within`), in date order, read
     once per content version: which session is next, or which cycles are past, is then a
     matter of the clock, not of a query."""
-    from core.caching.data import remember
+    from caching.data import remember
 
     def build() -> tuple[tuple[int, str, datetime, datetime], ...]:
         return tuple(visible_sessions(within).order_by("start", "path").values_list("pk", "path", "start", "end"))
@@ -97,7 +97,7 @@ def session_times(within: Page | None = None) -> tuple[tuple[int, str, datetime,
 
 def next_session(now: datetime | None = None, within: Page | None = None) -> WebinarPage | None:
     """The next session that has not ended yet, with its cycle attached."""
-    from core.caching.data import remember
+    from caching.data import remember
 
     now = now or clock.now()
     pk = next((pk for pk, _path, _start, end in session_times(within) if end > now), None)
@@ -110,7 +110,7 @@ def next_session(now: datetime | None = None, within: Page | None = None) -> Web
 def cycle_session_list(cycle: WebinarCyclePage) -> list[WebinarPage]:
     """A cycle's visible sessions in date order, with slides, read once per content version
     (each call gets its own copies, which the caller may mark)."""
-    from core.caching.data import remember
+    from caching.data import remember
 
     def build() -> list[WebinarPage]:
         return list(visible_sessions().child_of(cycle).select_related("slides").order_by("start", "path"))
@@ -135,7 +135,7 @@ def live_centres(session: WebinarPage) -> list[Page]:
 def session_details(session: WebinarPage, now: datetime | None = None, request: HttpRequest | None = None) -> dict:
     """What a session page shows besides its own fields; its speakers, themes and centres read
     once per content version (a preview reads the draft's own)."""
-    from core.caching.data import remember
+    from caching.data import remember
 
     now = now or clock.now()
     mark_past([session], now)
@@ -152,7 +152,7 @@ def session_details(session: WebinarPage, now: datetime | None = None, request: 
 
 def webinars_for_centre(centre: Page, now: datetime | None = None) -> dict:
     """For a resource centre page: {"next": next session or None, "past": up to 3 past sessions}."""
-    from core.caching.data import remember
+    from caching.data import remember
 
     now = now or clock.now()
 
@@ -179,7 +179,7 @@ def index_listing(index: Page, now: datetime | None = None) -> dict:
     Only the programmes shown are loaded and rendered, so the page keeps its size however
     many years of cycles the site holds.
     """
-    from core.caching.data import remember
+    from caching.data import remember
 
     now = now or clock.now()
     cycles = remember(

@@ -1,7 +1,7 @@
 """The version row says what its last transaction changed, and its notification carries it;
-ContentChange keeps the transactions before (core/caching/version.py).
+ContentChange keeps the transactions before (caching/version.py).
 
-Payload: « serial since token changes » (see core/caching/version.py). The function keeps
+Payload: « serial since token changes » (see caching/version.py). The function keeps
 its name from pages' migration 0008, whose trigger stayed on the table when core took it.
 """
 

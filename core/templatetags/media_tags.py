@@ -18,7 +18,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from wagtail.images.models import Picture
 
-from core.caching.markup import cached_markup
+from caching.markup import cached_markup
 from core.documents import document_available, document_offered
 from core.images import rendition_or_none, renditions_or_none
 from core.stand_ins import STAND_IN_LABEL

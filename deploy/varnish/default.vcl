@@ -8,7 +8,7 @@
 #   (anything but GET/HEAD), staff (a session cookie) or a visitor with a message waiting.
 # - A PURGE, accepted only from the app servers (acl `purgers`), forgets every page: the site
 #   files everything under one content version, so a change can show on any page
-#   (core/caching/frontend.py sends one after each committed change).
+#   (caching/frontend.py sends one after each committed change).
 #
 # The backends, their director `apps` and the acl `purgers` live in backends.vcl, so that a
 # test or another layout swaps them without touching these rules.

@@ -7,7 +7,7 @@ from django import template
 from django.templatetags.static import static
 from django.utils.html import format_html
 
-from core.caching.middleware import is_excluded
+from caching.middleware import is_excluded
 from core.front_door import front_door_links
 from legal.analytics import matomo
 from legal.video import player_for

@@ -7,8 +7,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
-from core.caching import restrictions
-from core.caching.data import remember
+from caching import restrictions
+from caching.data import remember
 from core.search_weights import SUMMARY
 from pages.forms import BasePageForm
 

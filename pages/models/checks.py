@@ -18,7 +18,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
-from core.caching.data import remember
+from caching.data import remember
 
 
 class ContentCheck(models.Model):

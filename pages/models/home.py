@@ -7,7 +7,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from core.caching import routing
+from caching import routing
 from core.search_weights import BODY, SUMMARY
 from pages.blocks import HomeStreamBlock
 
@@ -78,7 +78,7 @@ class HomePage(BasePage):
         verbose_name = "page d'accueil"
 
     def route(self, request, path_components):
-        """The page a path names, found in one query (see core.caching.routing), not one
+        """The page a path names, found in one query (see caching.routing), not one
         level at a time; Wagtail's own routing answers what it cannot find."""
         if path_components:
             result = routing.route(self, request, path_components)

@@ -20,7 +20,7 @@ class PartnersPage(OneOffPage):
 
     def partners(self, request=None) -> list[dict]:
         """[{partner, works: [(label, [PartnerWork…])…]}] by name, read once per content version."""
-        from core.caching.data import remember
+        from caching.data import remember
         from pages.partner_works import partner_works
 
         from .snippets import Partner

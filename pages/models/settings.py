@@ -9,8 +9,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 
-from core.caching.data import remember
-from core.caching.sites import site_for_request
+from caching.data import remember
+from caching.sites import site_for_request
 
 from .legal_settings import LegalSettingsMixin
 

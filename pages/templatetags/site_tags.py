@@ -7,9 +7,9 @@ from django import template
 from wagtail.blocks import BoundBlock
 from wagtail.models import Page
 
+from caching.data import remember
+from caching.markup import cached_markup
 from core.absolute_urls import absolute_url
-from core.caching.data import remember
-from core.caching.markup import cached_markup
 from pages import typography
 from pages.models.checks import open_checks
 from pages.models.snippets import KeyFigure

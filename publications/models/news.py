@@ -13,7 +13,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from core.caching.restrictions import private_q
+from caching.restrictions import private_q
 from core.french_dates import format_date as french_date
 from core.inline_panels import RowsChooserPanel
 from core.search_weights import BODY, NAMES, SUMMARY
@@ -59,7 +59,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     def article_pks(self) -> tuple[int, ...]:
         """The articles' pks in list order, read once per content version."""
-        from core.caching.data import remember
+        from caching.data import remember
 
         return remember(
             None, f"news-order:{self.pk}", lambda: tuple(self.articles().values_list("pk", flat=True)), immutable=True
@@ -71,7 +71,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         from django.core.cache.utils import make_template_fragment_key
         from django.template.loader import render_to_string
 
-        from core.caching.version import token_for
+        from caching.version import token_for
         from core.listing import attach_listing_images, cached_cards
 
         token = token_for(request)
@@ -189,8 +189,8 @@ class NewsArticlePage(BasePage):
     def related_pks(self, request=None) -> list[int]:
         """The live, public publications this article points to, newest first; read once per
         content version (a preview reads the draft's own choice)."""
-        from core.caching.data import remember
-        from core.caching.lookups import first_live_page
+        from caching.data import remember
+        from caching.lookups import first_live_page
         from publications import catalogue
 
         from .index import PublicationIndexPage

@@ -15,7 +15,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from core.caching.restrictions import private_q
+from caching.restrictions import private_q
 from core.documents import document_offered
 from core.french_dates import MONTH
 from core.french_dates import format_date as french_date
@@ -380,7 +380,7 @@ class PublicationPage(RoutablePageMixin, BasePage):
         The centres come as full pages with the relation, so live and private are checked on
         them: one query, not a second one to filter.
         """
-        from core.caching.restrictions import is_public
+        from caching.restrictions import is_public
 
         return sorted((c for c in self.centres.all() if c.live and is_public(c)), key=lambda c: c.title)
 
@@ -425,7 +425,7 @@ class PublicationPage(RoutablePageMixin, BasePage):
         return attach_covers(candidates[:limit])
 
     def get_context(self, request, *args, **kwargs):
-        from core.caching.data import remember
+        from caching.data import remember
         from publications.queries import publication_cards
 
         context = super().get_context(request, *args, **kwargs)
@@ -456,7 +456,7 @@ class PublicationPage(RoutablePageMixin, BasePage):
 
     def live_programmes(self) -> list:
         """The published programmes this work comes from (read from memory too, for previews)."""
-        from core.caching.restrictions import is_public
+        from caching.restrictions import is_public
 
         return [p for p in self.programmes.all() if p.live and is_public(p)]
 

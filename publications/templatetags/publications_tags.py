@@ -15,7 +15,7 @@ def publications_filter_url(context, **filters) -> str:
 
     The index page comes from the cache of the content version: no query once warm.
     """
-    from core.caching.lookups import first_live_page
+    from caching.lookups import first_live_page
     from publications.models import PublicationIndexPage
 
     request = context.get("request")

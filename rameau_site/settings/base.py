@@ -12,6 +12,7 @@ INSTALLED_APPS = [
     # One app per subject (DESIGN.md « Layout »): the core first, then the institution's
     # pages, the subjects, the sections.
     "core",
+    "caching",
     "datavis",
     "pages",
     "people",
@@ -68,10 +69,10 @@ MIDDLEWARE = [
     "rameau_site.security.health.HealthCheckMiddleware",
     # Cache-Control on every answer (private when personal, an explicit public lifetime
     # otherwise), above the page cache so that its hits are judged alike.
-    "core.caching.headers.CacheControlMiddleware",
+    "caching.headers.CacheControlMiddleware",
     # Page cache right after WhiteNoise: a cached page skips everything below yet
     # still gets the security headers added above; GZip inside it, so compressed pages are kept.
-    "core.caching.middleware.PageCacheMiddleware",
+    "caching.middleware.PageCacheMiddleware",
     "core.rendition_budget.RenditionBudgetMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -210,33 +211,33 @@ REDIS_URL = os.environ.get("REDIS_URL", "").strip()
 if REDIS_URL:
     CACHES = {
         alias: {
-            "BACKEND": f"core.caching.backends.{backend}",
+            "BACKEND": backend,
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": f"rameau-{alias}",
             "TIMEOUT": 3600,
         }
         for alias, backend in (
-            ("default", "ResilientRedisCache"),
-            ("pages", "ResilientRedisCache"),
-            ("template_fragments", "FragmentRedisCache"),
+            ("default", "caching.backends.ResilientRedisCache"),
+            ("pages", "caching.backends.ResilientRedisCache"),
+            ("template_fragments", "core.fragment_caches.FragmentRedisCache"),
         )
     }
 else:
     CACHES = {
         "default": {
-            "BACKEND": "core.caching.backends.FastLocMemCache",
+            "BACKEND": "caching.backends.FastLocMemCache",
             "LOCATION": "rameau-default",
             # Renditions, routes, image markup: a few entries per page of a 3,000-page site.
             "OPTIONS": {"MAX_ENTRIES": 30_000},
         },
         "pages": {
-            "BACKEND": "core.caching.backends.FastLocMemCache",
+            "BACKEND": "caching.backends.FastLocMemCache",
             "LOCATION": "rameau-pages",
             "OPTIONS": {"MAX_ENTRIES": 2_000},
         },
         # Cards and other {% cache %} fragments: never one rendered with an image postponed.
         "template_fragments": {
-            "BACKEND": "core.caching.backends.FragmentLocMemCache",
+            "BACKEND": "core.fragment_caches.FragmentLocMemCache",
             "LOCATION": "rameau-fragments",
             "OPTIONS": {"MAX_ENTRIES": 10_000},
         },
@@ -252,7 +253,7 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "60"))
 PAGE_CACHE_ALIAS = "pages"
 # The content version kept in each process's memory, pushed by PostgreSQL notifications, so a
 # cache hit needs no database round trip; trusted at most this many seconds without news
-# (core/caching/version.py). Off with SQLite: every request reads the version row.
+# (caching/version.py). Off with SQLite: every request reads the version row.
 CONTENT_VERSION_LISTEN = DATABASES["default"]["ENGINE"].endswith("postgresql")
 CONTENT_VERSION_MAX_AGE = 1.0
 # A new version is prepared (catalogue updated, home and changed pages rendered) before visitors
@@ -261,19 +262,19 @@ CONTENT_VERSION_WARM_SECONDS = float(os.environ.get("CONTENT_VERSION_WARM_SECOND
 # Never cached, and the content version is not even read there: the admin (previews
 # included), documents (private collections), health checks (they must not need the database).
 PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/django-admin/", "/documents/", "/media/", "/__erreurs/", "/-/")
-# Cache-Control (core/caching/headers.py): how long a browser, the proxy or a CDN may keep a
+# Cache-Control (caching/headers.py): how long a browser, the proxy or a CDN may keep a
 # public answer; answers under these paths are always `private, no-store`, as is anything
 # personal (a cookie set, a CSRF token, a session, a POST).
 PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "60"))
 PRIVATE_PATH_PREFIXES = ("/admin/", "/django-admin/", "/_util/")
 # The caching proxy in front (Varnish, deploy/varnish/default.vcl) or a CDN, purged after each
-# committed change of the content version (core/caching/frontend.py) through Wagtail's
+# committed change of the content version (caching/frontend.py) through Wagtail's
 # frontend-cache backends. FRONTEND_CACHE_URL=http://proxy names an HTTP proxy that accepts
 # PURGE; CLOUDFLARE_API_TOKEN + CLOUDFLARE_ZONE_ID a Cloudflare zone. Neither: nothing is sent.
 WAGTAILFRONTENDCACHE: dict[str, dict[str, str]] = {}
 if FRONTEND_CACHE_URL := os.environ.get("FRONTEND_CACHE_URL", "").strip():
     WAGTAILFRONTENDCACHE["proxy"] = {
-        "BACKEND": "core.caching.frontend.ProxyBackend",
+        "BACKEND": "caching.frontend.ProxyBackend",
         "LOCATION": FRONTEND_CACHE_URL,
     }
 if os.environ.get("CLOUDFLARE_API_TOKEN", "").strip() and os.environ.get("CLOUDFLARE_ZONE_ID", "").strip():

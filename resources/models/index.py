@@ -8,7 +8,7 @@ from django.db import models
 from django.db.models import Prefetch, QuerySet
 from wagtail.admin.panels import FieldPanel
 
-from core.caching.restrictions import private_q
+from caching.restrictions import private_q
 from core.listing import attach_listing_images
 from core.pagination import paginate
 from pages.models import Audience, BasePage
@@ -74,7 +74,7 @@ class ResourceCentreIndexPage(BasePage):
 
     def catalogue(self) -> CentreCatalogue:
         """What the filters look at, for every live centre, read once per content version."""
-        from core.caching.data import remember
+        from caching.data import remember
 
         def build() -> CentreCatalogue:
             live_programmes = ProgrammePage.objects.live().exclude(private_q()).order_by("path")
@@ -152,7 +152,7 @@ class ResourceCentreIndexPage(BasePage):
         from django.core.cache.utils import make_template_fragment_key
         from django.template.loader import render_to_string
 
-        from core.caching.version import token_for
+        from caching.version import token_for
         from core.listing import cached_cards
 
         token = token_for(request)

@@ -9,8 +9,8 @@ import re
 import pytest
 from wagtail.models import Site
 
+from caching import version
 from core.absolute_urls import absolute_url, site_root_url
-from core.caching import version
 from tests.factories.legal import AccessibilityPageFactory
 from tests.factories.publications import PublicationPageFactory
 

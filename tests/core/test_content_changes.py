@@ -1,5 +1,5 @@
 """The content version says what changed: each transaction's pages and models, on the version
-row, in its notification and in the journal of the last transactions (core/caching/version.py),
+row, in its notification and in the journal of the last transactions (caching/version.py),
 so that data kept per version can be brought up to date rather than rebuilt."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
-from core.caching import version
+from caching import version
 from core.models import ContentChange
 from tests.factories.pages import StandardPageFactory, ThemeFactory
 from tests.factories.publications import PublicationPageFactory

@@ -14,7 +14,7 @@ from django.template import Context, Template
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
-from core.caching import version
+from caching import version
 from tests.factories.webinars import WebinarPageFactory
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from core.caching.middleware import HEADER
+from caching.middleware import HEADER
 from pages.models import HomePage
 from publications.models import PublicationPage
 from tests.factories.datavis import chart, figure_chart, table

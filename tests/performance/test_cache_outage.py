@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 def redis_caches(url: str, retry_after: float = 600) -> dict:
     """Both caches on Redis; the pause after a failure outlasts the test however slow the machine."""
-    backend = "core.caching.backends.ResilientRedisCache"
+    backend = "caching.backends.ResilientRedisCache"
     return {
         alias: {"BACKEND": backend, "LOCATION": url, "KEY_PREFIX": f"test-{alias}", "RETRY_AFTER": retry_after}
         for alias in ("default", "pages")
@@ -32,7 +32,7 @@ def unreachable_redis(settings):
 
 
 def test_every_public_page_is_served_when_redis_is_unreachable(client, public_pages, unreachable_redis, caplog):
-    with caplog.at_level(logging.WARNING, logger="core.caching.backends"):
+    with caplog.at_level(logging.WARNING, logger="caching.backends"):
         statuses = {name: client.get(path).status_code for name, path in public_pages.items()}
     assert set(statuses.values()) == {200}, statuses
     warnings = [record for record in caplog.records if "cache unavailable" in record.getMessage()]

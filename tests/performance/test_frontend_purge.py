@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 def proxy(settings):
     with varnish_server([free_port()]) as server:  # no app behind it: only purges are sent here
         settings.WAGTAILFRONTENDCACHE = {
-            "proxy": {"BACKEND": "core.caching.frontend.ProxyBackend", "LOCATION": f"http://127.0.0.1:{server.port}"}
+            "proxy": {"BACKEND": "caching.frontend.ProxyBackend", "LOCATION": f"http://127.0.0.1:{server.port}"}
         }
         settings.CONTENT_VERSION_MAX_AGE = 0.3
         yield server

@@ -12,7 +12,7 @@ import html
 import pytest
 from django.core.management import call_command
 
-from core.caching import version
+from caching import version
 from people.models import PersonPage
 from press.models import PressReleasePage
 from programmes.models import ProgrammePage

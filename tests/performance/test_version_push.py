@@ -16,7 +16,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from core.caching import version
+from caching import version
 
 from .conftest import cache_state
 

@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
-from core.caching import version
+from caching import version
 from core.models import ContentChange
 from publications import catalogue
 from publications.models import PublicationIndexPage

@@ -15,7 +15,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
-from core.caching import version
+from caching import version
 from demo.content import load
 from pages.models import HomePage, Theme
 from publications.home import latest_publications_section
@@ -110,7 +110,7 @@ def test_home_section_gives_the_four_newest_with_covers():
     assert '<h2 id="dernieres-publications">Publications</h2>' in markup
     assert markup.count('class="pub-card"') == 4
     assert 'href="/publications/"' in markup
-    # The section and its cards are kept per content version (core/caching): what is left is
+    # The section and its cards are kept per content version (caching): what is left is
     # the version, read once per request (two requests here). Nothing per card.
     assert len(queries) == 2
 

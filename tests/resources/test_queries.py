@@ -7,7 +7,7 @@ from django.db import connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
-from core.caching import version
+from caching import version
 from resources.home import centres_section
 from tests.factories.images import ImageFactory
 from tests.factories.pages import AudienceFactory, PartnerFactory

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from core.caching import version
+from caching import version
 from tests.factories.publications import PublicationPageFactory
 
 pytestmark = pytest.mark.django_db

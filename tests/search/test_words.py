@@ -95,7 +95,7 @@ def test_suggestions_complete_the_last_word_and_name_pages_publications_first(cl
     assert set(pages[:2]) == {(publication.title, "Publication"), (centre.title, "Centre de ressources")}
     assert ("Partenariats locaux", "Page") in pages
     # The lexicon, the words checked against the pages, the titles; and the content version,
-    # which a server's processes keep in memory (core/caching/version.py), read here.
+    # which a server's processes keep in memory (caching/version.py), read here.
     own = [query["sql"][:200] for query in queries if "core_contentversion" not in query["sql"]]
     assert len(own) <= 3 and len(queries) <= 4, own
     two_words = client.get(SUGGEST, {"q": "partenariats terr"}).json()

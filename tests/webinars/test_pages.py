@@ -14,7 +14,7 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils.html import strip_tags
 
-from core.caching import version
+from caching import version
 from tests.factories.documents import DocumentFactory
 from tests.factories.resources import ResourceCentrePageFactory
 from tests.factories.webinars import WebinarCyclePageFactory, WebinarPageFactory

@@ -169,7 +169,7 @@ class WebinarCyclePage(RoutablePageMixin, BasePage):
     @path(f"{ICAL_ROUTE}/", name="ical")
     def ical_feed(self, request: HttpRequest) -> HttpResponse:
         """The cycle as a subscribable iCalendar feed (every live session)."""
-        from core.caching.data import remember
+        from caching.data import remember
         from webinars.queries import cycle_sessions
 
         def build() -> str:

@@ -16,7 +16,7 @@ from wagtail import hooks
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
-from core.caching import version
+from caching import version
 from core.files import MEDIA_REPORTS_HOOK, file_problem, image_file_problem
 from core.stand_ins import STAND_IN_COLLECTION
 

@@ -12,7 +12,7 @@ from django.core.management.base import CommandError
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
-from core.caching import version
+from caching import version
 
 from .conftest import break_image, make_document, make_image
 

@@ -94,6 +94,6 @@ def test_a_missing_document_costs_no_query_once_known(client, site, django_asser
 
 def _new_content_version() -> None:
     """What any edit does (or check_media): pages read the files' state again."""
-    from core.caching import version
+    from caching import version
 
     version.bump()

@@ -13,8 +13,8 @@ from django.core.management.base import CommandError
 from django.template import Context, Template
 from wagtail.images import get_image_model
 
+from caching import version
 from core import images
-from core.caching import version
 from core.images import renditions_or_none
 
 from .conftest import build_every_page_type, make_image

@@ -37,21 +37,6 @@ class FastLocMemCache(LocMemCache):
         return None
 
 
-class KeepsCompleteFragments:
-    """For the `template_fragments` alias ({% cache %} and core.listing): a fragment rendered
-    while this request left an image out for later (core/rendition_budget.py) is not kept."""
-
-    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        from core.rendition_budget import incomplete
-
-        if not incomplete():
-            super().set(key, value, timeout, version)
-
-
-class FragmentLocMemCache(KeepsCompleteFragments, FastLocMemCache):
-    pass
-
-
 class ResilientRedisCache(RedisCache):
     """Django's RedisCache that degrades to « nothing cached » while Redis is unreachable."""
 
@@ -124,7 +109,3 @@ class ResilientRedisCache(RedisCache):
 
     def clear(self):
         return self.guarded(lambda: super(ResilientRedisCache, self).clear(), False)
-
-
-class FragmentRedisCache(KeepsCompleteFragments, ResilientRedisCache):
-    pass

@@ -9,7 +9,7 @@ forbid, and a browser guesses a lifetime for what says nothing. So every answer 
 - otherwise an explicit public lifetime for shared caches, `public, max-age=0, s-maxage=N`
   (`PUBLIC_CACHE_SECONDS`, 60 by default: the same bound as the page cache, for what depends
   on the clock such as « prochain webinaire »). The proxy is also purged on every change
-  (core/caching/frontend.py); a CDN that is not purged keeps a page at most that long.
+  (caching/frontend.py); a CDN that is not purged keeps a page at most that long.
   Browsers ask again each time (max-age=0; back and forward still use their page cache): they
   cannot be purged, and staff expect a change to show at once, in the browser they used
   before logging in too.
