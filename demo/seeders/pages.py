@@ -25,7 +25,7 @@ from pages.models import (
     SiteSettings,
 )
 
-from .common import publish_child
+from .common import publish_child, republish
 
 CONTENT = load("pages")
 
@@ -307,7 +307,7 @@ def link_milestones() -> None:
             changed = True
     if changed:
         history.milestones = milestones
-        history.save_revision(log_action=True).publish()
+        republish(history)
 
 
 def seed() -> HomePage:

@@ -12,7 +12,7 @@ from pages.models import MissionPage
 from people.models import PersonPage, TeamPage
 from publications.models import PublicationPage
 
-from .common import publish_child
+from .common import publish_child, republish
 
 CONTENT = load("people")
 
@@ -83,7 +83,7 @@ def link_authors(people: dict[str, PersonPage]) -> None:
                 changed = True
         if changed:
             publication.authors = authors
-            publication.save_revision(log_action=True).publish()
+            republish(publication)
 
 
 def seed() -> None:

@@ -16,7 +16,7 @@ from publications.models import PublicationPage
 from resources.models import ResourceCentrePage
 from webinars.models import WebinarCyclePage
 
-from .common import publish_child, sections_body
+from .common import publish_child, republish, sections_body
 
 CONTENT = load("programmes")
 
@@ -69,7 +69,7 @@ def add_to(page, relation: str, programme: ProgrammePage) -> None:
     if getattr(page, relation).filter(pk=programme.pk).exists():
         return
     getattr(page, relation).add(programme)
-    page.save_revision(log_action=True).publish()
+    republish(page)
 
 
 def link(programme: ProgrammePage, item: dict) -> None:
@@ -96,7 +96,7 @@ def link(programme: ProgrammePage, item: dict) -> None:
                 changed = True
         if changed:
             history.milestones = milestones
-            history.save_revision(log_action=True).publish()
+            republish(history)
 
 
 def add_map(programme: ProgrammePage, data: dict) -> None:
@@ -123,7 +123,7 @@ def add_map(programme: ProgrammePage, data: dict) -> None:
         ("heading", {"text": data["heading"], "level": "h2"}),
         ("france_map", {"title": data["title"], "summary": " ".join(data["summary"].split()), "places": places}),
     ]
-    programme.save_revision(log_action=True).publish()
+    republish(programme)
 
 
 def seed() -> None:
