@@ -28,10 +28,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.db import connection, transaction
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models.functions import Left
+from wagtail.models import Collection
 
 from caching import version
-from core.stand_ins import stand_in_collection_ids
+from core.stand_ins import STAND_IN_COLLECTION
 
 ORDER = ("-publication_date", "title", "pk")
 #: Bits examined at a time when looking for the n-th set bit.
@@ -111,25 +113,34 @@ def access_of(document_id: int | None, stand_in: bool, external_url: str, availa
     return availability or ("on_request" if document_id else "")
 
 
+def _document_is_stand_in() -> Exists:
+    """True when the publication's PDF is in « Fichiers provisoires » or a collection below it
+    (core/stand_ins.py), asked within the catalogue's own query rather than in one of its own:
+    the path of a collection starts with that of its top-level (depth 2) ancestor."""
+    return Exists(
+        Collection.objects.filter(
+            name=STAND_IN_COLLECTION, depth=2, path=Left(OuterRef("document__collection__path"), 2 * Collection.steplen)
+        )
+    )
+
+
 def _facts(publications: QuerySet) -> dict[int, list[tuple[str, int | str]]]:
     """{pk: [(kind, value)…]}: the filter values of each of these publications, in list order
-    (five queries)."""
+    (four queries)."""
     themes, centres = _links(publications, "themes"), _links(publications, "centres")
     programmes = _links(publications, "programmes")
-    stand_ins = stand_in_collection_ids()
     facts = {}
-    for pk, type_id, date, document_id, collection_id, external_url, availability in publications.order_by(
-        *ORDER
-    ).values_list(
+    rows = publications.annotate(stand_in=_document_is_stand_in()).order_by(*ORDER)
+    for pk, type_id, date, document_id, stand_in, external_url, availability in rows.values_list(
         "pk",
         "publication_type_id",
         "publication_date",
         "document_id",
-        "document__collection_id",
+        "stand_in",
         "external_url",
         "availability",
     ):
-        access = access_of(document_id, collection_id in stand_ins, external_url, availability) or None
+        access = access_of(document_id, stand_in, external_url, availability) or None
         values = [("types", type_id), ("access", access), ("years", date.year if date else None)]
         values += [("themes", theme_id) for theme_id in themes.get(pk, ())]
         values += [("centres", centre_id) for centre_id in centres.get(pk, ())]

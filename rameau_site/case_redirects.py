@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.utils.cache import patch_cache_control
 from django.utils.encoding import iri_to_uri
@@ -18,12 +19,17 @@ from django.utils.encoding import iri_to_uri
 REDIRECT_SECONDS = 60 * 60
 
 
+def is_a_file(path: str) -> bool:
+    """Files keep the case of their names (`document_1cM9XOD.pdf`): a missing one stays a 404."""
+    return path.startswith((settings.MEDIA_URL, settings.STATIC_URL, "/documents/"))
+
+
 def lower_case_target(request: HttpRequest) -> str | None:
     """The lower-case address for a GET or HEAD whose path has capitals, else None."""
     if request.method not in ("GET", "HEAD"):
         return None
     path = request.path
-    if path == path.lower():
+    if path == path.lower() or is_a_file(path):
         return None
     # One leading slash only: « //Exemple.org/ » must stay a path of this site, never become
     # a protocol-relative address of another one.

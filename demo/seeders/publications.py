@@ -147,6 +147,18 @@ def build_publication(item: dict, types, themes, partners, centres) -> Publicati
     return publication
 
 
+def refresh_demo_files(publication: PublicationPage, item: dict, kind: str) -> None:
+    """An earlier demo's cover and PDF, still the demo's own, brought up to date: drawn again if
+    lost or changed, filed among the stand-ins (demo/images.py `refresh`; what staff edited
+    stays as they left it). A file staff put in their place is left alone."""
+    cover = publication.cover_image
+    if cover is not None and cover.title == f"Couverture : {item['title']}":
+        cover_image(item, kind)
+    document = publication.document
+    if item.get("pdf") and document is not None and document.title == f"PDF : {item['title']}":
+        pdf_document(item, kind)
+
+
 def seed_publications(index: PublicationIndexPage) -> dict[str, PublicationPage]:
     types, themes = seed_types(), seed_themes()
     partners = {partner.name: partner for partner in Partner.objects.all()}
@@ -159,6 +171,8 @@ def seed_publications(index: PublicationIndexPage) -> dict[str, PublicationPage]
             publication = publish_child(index, build_publication(item, types, themes, partners, centres))
             if item.get("to_verify"):
                 flag(publication, item["to_verify"])
+        else:
+            refresh_demo_files(publication, item, types[item["type"]].name)
         publications[item["slug"]] = publication
     return publications
 
