@@ -85,12 +85,16 @@ def demo_template() -> str:
 
 
 @pytest.fixture
-def demo_database(request, demo_template, django_db_blocker, worker_id) -> str:
+def demo_database(request, demo_template, django_db_blocker, worker_id, settings, tmp_path) -> str:
     """A fresh copy of the seeded demo for this test alone (the demo's own tests, gunicorn
     serving the demo), the default connection pointed at it: no transaction to roll back,
-    the copy is dropped afterwards. Its URL is for other processes (gunicorn, pg_dump)."""
+    the copy is dropped afterwards. Its URL is for other processes (gunicorn, pg_dump).
+
+    Its media are a copy too: seeding again may draw a demo image anew, and Wagtail then
+    deletes that image's renditions, files every other copy of the demo refers to."""
     if request.node.get_closest_marker("django_db"):
         pytest.fail("demo_database is a database of the test's own: drop the test's django_db mark")
+    settings.MEDIA_ROOT = str(shutil.copytree(databases.media_root(), tmp_path / "media"))
 
     name = f"test_{databases.base_name()}_{worker_id}_demo"
     with django_db_blocker.unblock():

@@ -15,6 +15,13 @@ PAGE_TYPES = {
     "partners": "/partenaires/",
     "not-found": "/page-disparue/",
 }
+# The innermost elements that reach past the viewport's right edge, to name the culprit of a sideways scroll.
+OVERFLOWING = """() => {
+    const width = document.documentElement.clientWidth;
+    const past = [...document.body.querySelectorAll("*")].filter((el) => el.getBoundingClientRect().right > width + 0.5);
+    return past.filter((el) => !past.some((other) => other !== el && el.contains(other))).slice(0, 5)
+        .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join(".")} (${Math.round(el.getBoundingClientRect().right)}px)`);
+}"""
 WCAG_21_AA = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
     "resultTypes": ["violations"],
@@ -38,7 +45,7 @@ def test_no_horizontal_scroll_at_320px(page, site_url):
     for path in PAGE_TYPES.values():
         page.goto(site_url + path)
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-        assert overflow <= 0, f"{path} scrolls sideways by {overflow}px"
+        assert overflow <= 0, f"{path} scrolls sideways by {overflow}px: {page.evaluate(OVERFLOWING)}"
 
 
 def test_axe_harness_reports_a_real_violation(page):

@@ -52,12 +52,19 @@ def menu_toggle(page) -> tuple[str, bool] | None:
     menu's toggle (a <summary>: Chromium's disclosure triangle), or None when it is not exposed."""
     client = page.context.new_cdp_session(page)
     try:
+        root = client.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
+        found = client.send("DOM.querySelector", {"nodeId": root, "selector": "summary.menu-toggle__button"})
+        if not found["nodeId"]:
+            return None
+        toggle = client.send("DOM.describeNode", {"nodeId": found["nodeId"]})["node"]["backendNodeId"]
         nodes = client.send("Accessibility.getFullAXTree")["nodes"]
     finally:
         client.detach()
-    for node in nodes:
-        if node.get("ignored") or node["role"].get("value") != "DisclosureTriangle":
+    for node in nodes:  # other <summary> elements (a chart's data table) are not the menu's toggle
+        if node.get("backendDOMNodeId") != toggle:
             continue
+        if node.get("ignored") or node["role"].get("value") != "DisclosureTriangle":
+            return None
         states = {prop["name"]: prop["value"].get("value") for prop in node.get("properties", [])}
         return node.get("name", {}).get("value", ""), bool(states.get("expanded"))
     return None

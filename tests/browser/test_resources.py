@@ -9,7 +9,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from .conftest import VIEWPORTS
-from .test_accessibility import WCAG_21_AA
+from .test_accessibility import OVERFLOWING, WCAG_21_AA
 
 pytestmark = pytest.mark.browser
 
@@ -36,7 +36,7 @@ def test_no_horizontal_scroll_at_320px(page, site_url):
     for path in PATHS.values():
         page.goto(site_url + path)
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-        assert overflow <= 0, f"{path} scrolls sideways by {overflow}px"
+        assert overflow <= 0, f"{path} scrolls sideways by {overflow}px: {page.evaluate(OVERFLOWING)}"
 
 
 def test_filters_are_plain_links_that_work_without_javascript(browser, site_url):

@@ -122,4 +122,4 @@ class ChartAdminTests(AdminFormTestCase):
         self.assertSaved(self.client.post(self.add_url, self.page_data(("france_map", value)) | PUBLISH))
         markup = self.client.get(StandardPage.objects.get(slug="nos-chiffres").url).content.decode()
         self.assertIn('<ol class="map__places">', markup)
-        self.assertIn("2008 : premier terrain.", markup)
+        self.assertIn("2008\u00a0: premier terrain.", markup)  # French typography holds the colon

@@ -44,7 +44,8 @@ def test_bar_chart_of_key_figures_has_title_summary_source_year_and_table(client
     (figure,) = figures(tree)
     title = figure.find(".//h3")
     summary = figure.find(".//p[@class='chart__summary']")
-    assert title.text == "Qui juge nécessaire de « jouer collectif » ?"
+    # French typography: no-break spaces inside « » and before ? (pages/typography.py).
+    assert title.text == "Qui juge nécessaire de «\u00a0jouer collectif\u00a0»\u00a0?"
     svg = figure.find(f"{SVG}svg")
     assert svg.get("role") == "img"
     assert svg.get("aria-labelledby") == title.get("id") and svg.get("aria-describedby") == summary.get("id")
@@ -81,13 +82,14 @@ def test_grouped_bars_differ_by_pattern_and_legend_and_say_what_is_missing(clien
     fills = [bar.get("fill") for bar in bars]
     assert fills == [None, f"url(#{pattern_id})"] * 3  # the second series is striped, not only ochre
     legend = figure.find(".//ul[@class='chart__legend']")
-    assert ["".join(item.itertext()).strip() for item in legend] == ["« Jouer collectif »", "Innovation"]
+    held = "«\u00a0Jouer collectif\u00a0»"  # the editor's « Jouer collectif », in French typography
+    assert ["".join(item.itertext()).strip() for item in legend] == [held, "Innovation"]
     assert legend.find(f".//{SVG}rect").get("fill") is None
     assert list(legend)[1].find(f".//{SVG}rect").get("fill") == f"url(#{pattern_id})"
     values = [text.text for text in svg.iter(f"{SVG}text") if text.get("class") == "chart__value"]
     assert values == ["81\u202f%", "69\u202f%", "92\u202f%", "87\u202f%", "98\u202f%", "n. d."]
     headings = [cell.text for cell in figure.iterfind(".//thead/tr/th")]
-    assert headings == ["Public", "« Jouer collectif »", "Innovation"]
+    assert headings == ["Public", held, "Innovation"]
     last_row = list(figure.iterfind(".//tbody/tr"))[-1]
     assert [cell.text for cell in last_row] == ["Fondations", "98\u202f%", "n. d."]
 
@@ -137,7 +139,7 @@ def test_part_of_whole_splits_one_bar_and_names_every_part(client):
     key = ["".join(item.itertext()).strip() for item in figure.find(".//ul[@class='chart__key']")]
     assert key == ["Projets 70\u00a0M€ (70\u202f%)", "Ingénierie 15\u00a0M€ (15\u202f%)",
                    "Recherche 8\u00a0M€ (8\u202f%)", "Autres 7\u00a0M€ (7\u202f%)"]  # fmt: skip
-    assert figure.find(".//p[@class='chart__total']").text == "Total : 100\u00a0M€"
+    assert figure.find(".//p[@class='chart__total']").text == "Total\u00a0: 100\u00a0M€"
 
 
 def test_numbers_in_the_drawing_are_never_written_the_french_way(client):

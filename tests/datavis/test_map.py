@@ -78,7 +78,7 @@ def test_places_link_to_their_milestone_or_page_and_are_listed_in_the_same_order
     assert numbers == ["1", "2", "3", "4"]
     assert [item.find("span").text for item in items] == numbers
     assert {mark.get("href") for mark in marks} == {links[0].get("href"), links[1].get("href"), programme.url}
-    assert "Hachures : Les 13 régions" in "".join(figure.find(".//p[@class='map__legend']").itertext())
+    assert "Hachures\u00a0: Les 13 régions" in "".join(figure.find(".//p[@class='map__legend']").itertext())
     credit = "".join(figure.find(".//p[@class='map__credit']").itertext())
     assert "MapSVG" in credit and "CC BY 4.0" in credit
 

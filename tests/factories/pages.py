@@ -17,6 +17,7 @@ from pages.models import (
     MissionPage,
     NavigationSettings,
     Partner,
+    PartnersPage,
     SiteMapPage,
     StandardPage,
     Theme,
@@ -187,3 +188,13 @@ class SiteMapPageFactory(PageFactory):
 
     class Meta:
         model = SiteMapPage
+
+
+class PartnersPageFactory(PageFactory):
+    title = "Nos partenaires"
+    slug = "partenaires"
+    parent = factory.LazyFunction(lambda: HomePage.objects.get())
+    intro = "Ceux avec qui Le RAMEAU construit."
+
+    class Meta:
+        model = PartnersPage

@@ -24,6 +24,7 @@ from .pages import (
     HistoryMilestoneFactory,
     HistoryPageFactory,
     PartnerFactory,
+    PartnersPageFactory,
     SiteMapPageFactory,
     StandardPageFactory,
     ThemeFactory,
@@ -121,6 +122,7 @@ def build_every_page_type() -> dict[str, Page]:
         "confidentialité": PrivacyPageFactory(publish=False),
         "accessibilité": AccessibilityPageFactory(publish=False),
         "plan du site": SiteMapPageFactory(publish=False),
+        "partenaires": PartnersPageFactory(publish=False),
     }
     team = TeamPageFactory(parent=mission, publish=False)
     person = PersonPageFactory(

@@ -30,7 +30,9 @@ def media_files() -> set[str]:
     return found
 
 
-def test_a_dry_run_reports_and_writes_nothing(tmp_path):
+def test_a_dry_run_reports_and_writes_nothing(tmp_path, settings):
+    # A media folder of its own: other tests running beside this one add files to the run's.
+    settings.MEDIA_ROOT = str(tmp_path / "media")
     pages, files = Page.objects.count(), media_files()
     images, documents = get_image_model().objects.count(), get_document_model().objects.count()
     output, rows = run_import("--dry-run", report=tmp_path / "simulation.csv")

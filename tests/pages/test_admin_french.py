@@ -310,12 +310,11 @@ def test_choosers_name_what_they_choose(admin_client):
 
 
 def test_accounts_read_as_french(admin_client):
-    text = text_of(admin_client.get(reverse("wagtailusers_users:add")))
-    assert_french(
-        text,
-        ["Ajout : Utilisateur", "Saisissez le même mot de passe qu'au-dessus, pour vérification."],
-        ["Nouvel(le)", "Entrer le même", "au dessus"],
-    )
+    # The account is created without a password (an invitation follows, issue #26b): no password
+    # field, hence no « Saisissez le même mot de passe » line, on the form.
+    response = admin_client.get(reverse("wagtailusers_users:add"))
+    assert 'name="password1"' not in response.content.decode()
+    assert_french(text_of(response), ["Ajout : Utilisateur"], ["Nouvel(le)", "Entrer le même", "au dessus"])
 
 
 def test_root_listing_history_and_reports(admin_client, moderator_client):

@@ -17,21 +17,11 @@ from wagtail.test.utils.form_data import querydict_from_html
 from pages.models import HomePage, PartnersPage
 from resources.models import ResourceCentreIndexPage
 from tests.clients import StaffClient
-from tests.factories.base import PageFactory
-from tests.factories.pages import PartnerFactory
+from tests.factories.pages import PartnerFactory, PartnersPageFactory
 from tests.factories.programmes import ProgrammePageFactory
 from tests.factories.publications import PublicationPageFactory
 from tests.factories.resources import ResourceCentrePageFactory
 from tests.factories.users import ModeratorFactory
-
-
-class PartnersPageFactory(PageFactory):
-    title = "Nos partenaires"
-    slug = "partenaires"
-    intro = "Ceux avec qui Le RAMEAU construit."
-
-    class Meta:
-        model = PartnersPage
 
 
 def entries(client, page) -> dict[str, dict[str, list[str]]]:

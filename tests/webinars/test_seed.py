@@ -27,7 +27,9 @@ def test_demo_always_has_a_next_session_in_a_published_cycle(demo_database, clie
     assert upcoming.start.year in (timezone.now().year, timezone.now().year + 1)
     assert "à venir" in upcoming.title
     home = client.get("/").content.decode()
-    assert upcoming.title in home and "replays" not in home
+    # A theme not announced yet is one line on the home page, never the placeholder title as a headline.
+    assert not upcoming.theme_announced and upcoming.title not in home
+    assert f">{upcoming.when_label}</time>, thème annoncé prochainement." in home and "replays" not in home
 
 
 def test_the_later_series_show_only_their_known_dates(demo_database):
