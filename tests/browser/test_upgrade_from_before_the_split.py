@@ -1,8 +1,7 @@
 """A running copy from before pages/ was split into one app per subject, with what staff did
 in it, carried forward by today's `migrate`, then `seed_demo` (what `make run` does on an
-existing .pgdata/): every page answers as before, nothing staff made is lost (the demo never
-overwrites a page staff touched), and the admin lists and edits each moved type, in Chromium
-as staff use it.
+existing .pgdata/): every page answers as before, nothing staff made is lost, and the admin
+lists and edits each moved type, in Chromium as staff use it.
 
 The old copy is built by the code of the commit before the split (`git archive`), with its
 own migrations and demo; tests/upgrade/ holds the scripts both codes run.
@@ -77,7 +76,7 @@ def upgrade(tmp_path_factory) -> Upgrade:
         before = snapshot(database, media_root, old_code, folder)
         databases.manage(database, "migrate", "--noinput", "-v", "0", media_root=media_root)
         after = snapshot(database, media_root, databases.ROOT, folder)
-        # Then what `make run` does next: today's demo brought up to date, staff's work left alone.
+        # Then what `make run` does next: today's demo brought up to date.
         databases.manage(database, "seed_demo", "-v", "0", media_root=media_root)
         yield Upgrade(database, media_root, before, after)
     finally:

@@ -128,4 +128,4 @@ def test_requesting_changes_stays_possible_while_the_cycle_is_a_draft(submitted,
 @pytest.mark.django_db
 def test_the_guide_says_a_draft_cycle_holds_back_its_sessions(moderator_client):
     text = " ".join(unescape(moderator_client.get(reverse("rameau_guide")).content.decode()).split())
-    assert "« Publier » comme « Approuver » (relecture) sont refusés avec un message" in text
+    assert "« Publier » comme « Approuver et publier » (relecture) sont refusés avec un message" in text
