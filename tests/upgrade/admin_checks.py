@@ -2,7 +2,8 @@
 its own: a test process that served another database keeps content-type ids in caches of its
 own (Wagtail's form types among them), which a production server never has.
 
-Each moved page type is listed and opened; the contact message and the subscriber are found; a snippet is edited; the change waiting in the workflow is approved.
+Each moved page type is listed and opened; the waiting draft, the contact message and the
+subscriber are found; a snippet is edited; the change waiting in the workflow is approved.
 Prints « checked » when everything held; a failed check ends the process with its traceback.
 """
 
@@ -27,7 +28,9 @@ for app_label, names in MOVED_PAGE_TYPES.items():
         editor = staff.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
         assert editor.status_code == 200 and page.title in unescape(editor.content.decode()), name
 
-# The waiting draft itself is compared record by record right after `migrate` (the snapshot).
+programme = apps.get_model("programmes", "ProgrammePage").objects.filter(has_unpublished_changes=True).get()
+editor = unescape(staff.get(reverse("wagtailadmin_pages:edit", args=[programme.pk])).content.decode())
+assert "Résumé en brouillon, saisi avant la migration." in editor
 
 contact = apps.get_model("contact", "ContactPage").objects.live().get()
 messages = staff.get(reverse("wagtailforms:list_submissions", args=[contact.pk]))
