@@ -61,11 +61,17 @@ def format_weekday_date(value: date) -> str:
     return f"{DAYS[value.weekday()]} {format_date(value)}"
 
 
+#: French holds « 13 h 30 » together, and the dash to what precedes it: a phone's line may break
+#: after « – », never inside an hour or before the dash.
+NO_BREAK_SPACE = "\u00a0"
+
+
 def format_time(value: time) -> str:
-    """« 13 h », or « 13 h 30 » when there are minutes."""
-    return f"{value.hour} h {value.minute:02d}" if value.minute else f"{value.hour} h"
+    """« 13 h », or « 13 h 30 » when there are minutes (no-break spaces)."""
+    parts = [str(value.hour), "h"] + ([f"{value.minute:02d}"] if value.minute else [])
+    return NO_BREAK_SPACE.join(parts)
 
 
 def format_time_range(start: time, end: time) -> str:
-    """« 13 h – 14 h »."""
-    return f"{format_time(start)} – {format_time(end)}"
+    """« 13 h – 14 h », which a line may break only after the dash."""
+    return f"{format_time(start)}{NO_BREAK_SPACE}– {format_time(end)}"

@@ -11,7 +11,6 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from core.french_dates import DAYS
-from core.french_dates import format_time as french_time
 from core.french_dates import format_time_range as time_range
 from core.french_dates import format_weekday_date as french_date
 
@@ -99,7 +98,7 @@ class ScheduleRule:
         if (local_start.time(), local_end.time()) != (self.start_time, self.end_time):
             problems.append(
                 f"l'horaire prévu est {time_range(self.start_time, self.end_time)} ({self.time_zone}), "
-                f"pas {french_time(local_start.time())} – {french_time(local_end.time())}"
+                f"pas {time_range(local_start.time(), local_end.time())}"
             )
         if not problems:
             return None

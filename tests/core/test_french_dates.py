@@ -44,10 +44,10 @@ def test_appointments_and_tables():
 
 
 def test_times():
-    assert format_time(time(13)) == "13 h"
-    assert format_time(time(13, 30)) == "13 h 30"
-    assert format_time(time(9, 5)) == "9 h 05"
-    assert format_time_range(time(13), time(14, 15)) == "13 h – 14 h 15"
+    assert format_time(time(13)) == "13\u00a0h"
+    assert format_time(time(13, 30)) == "13\u00a0h\u00a030"
+    assert format_time(time(9, 5)) == "9\u00a0h\u00a005"
+    assert format_time_range(time(13), time(14, 15)) == "13\u00a0h\u00a0– 14\u00a0h\u00a015"
 
 
 def test_french_whatever_the_active_language():

@@ -91,7 +91,7 @@ class WebinarCreateTests(WagtailPageTestCase):
     def test_create_cycle(self):
         self.assertCanCreate(self.index, WebinarCyclePage, self.cycle_data())
         cycle = WebinarCyclePage.objects.get(slug="2028")
-        self.assertEqual((cycle.year, cycle.rule_label), (2028, "le 3e jeudi du mois, 13 h – 14 h"))
+        self.assertEqual((cycle.year, cycle.rule_label), (2028, "le 3e jeudi du mois, 13\u00a0h\u00a0– 14\u00a0h"))
         self.assertEqual(self.client.get("/webinaires/2028/").status_code, 200)
 
     def test_cycle_end_before_start_is_refused(self):

@@ -270,7 +270,7 @@ def test_webinars_for_centre(time_machine, cycle_2019, django_assert_max_num_que
             labels = [s.when_label for s in result["past"]] + [result["next"].when_label]
     assert result["next"].slug == "numeriser-linnovation"
     assert [s.slug for s in result["past"]] == [sessions[9].slug, sessions[8].slug, sessions[7].slug]
-    assert labels[-1] == "jeudi 21 novembre 2019, 13 h – 14 h"
+    assert labels[-1] == "jeudi 21 novembre 2019, 13\u00a0h\u00a0– 14\u00a0h"
     assert webinars_for_centre(centre, now=AFTER_EVERYTHING)["next"] is None
 
     time_machine.move_to(now, tick=False)

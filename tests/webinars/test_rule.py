@@ -118,21 +118,21 @@ def test_off_rule_reason():
     moved = rule.off_rule_reason(paris(date(2019, 11, 28)), paris(date(2019, 11, 28), 14))
     assert "jeudi 21 novembre 2019" in moved and "ne suit pas la règle" in moved
     late = rule.off_rule_reason(paris(date(2019, 11, 21), 13, 30), paris(date(2019, 11, 21), 14, 30))
-    assert "13 h 30 – 14 h 30" in late
+    assert "13\u00a0h\u00a030\u00a0– 14\u00a0h\u00a030" in late
     # The same instant written in UTC is judged in Paris time.
     assert rule.off_rule_reason(datetime(2019, 1, 17, 12, tzinfo=UTC), datetime(2019, 1, 17, 13, tzinfo=UTC)) is None
 
 
 def test_rule_description():
-    assert ScheduleRule().describe() == "le 3e jeudi du mois, 13 h – 14 h"
-    assert ScheduleRule(which=1, weekday=1).describe() == "le 1er mardi du mois, 13 h – 14 h"
-    assert ScheduleRule(which=LAST).describe() == "le dernier jeudi du mois, 13 h – 14 h"
+    assert ScheduleRule().describe() == "le 3e jeudi du mois, 13\u00a0h\u00a0– 14\u00a0h"
+    assert ScheduleRule(which=1, weekday=1).describe() == "le 1er mardi du mois, 13\u00a0h\u00a0– 14\u00a0h"
+    assert ScheduleRule(which=LAST).describe() == "le dernier jeudi du mois, 13\u00a0h\u00a0– 14\u00a0h"
 
 
 def test_french_dates_and_times():
     start = datetime(2019, 11, 21, 13, 0, tzinfo=PARIS)
-    assert when(start, start.replace(hour=14)) == "jeudi 21 novembre 2019, 13 h – 14 h"
+    assert when(start, start.replace(hour=14)) == "jeudi 21 novembre 2019, 13\u00a0h\u00a0– 14\u00a0h"
     assert french_date(date(2019, 8, 1)) == "jeudi 1er août 2019"
-    assert french_time(time(13, 30)) == "13 h 30"
-    assert french_time(time(9, 5)) == "9 h 05"
-    assert time_range(time(13), time(14, 15)) == "13 h – 14 h 15"
+    assert french_time(time(13, 30)) == "13\u00a0h\u00a030"
+    assert french_time(time(9, 5)) == "9\u00a0h\u00a005"
+    assert time_range(time(13), time(14, 15)) == "13\u00a0h\u00a0– 14\u00a0h\u00a015"
