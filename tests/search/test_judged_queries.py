@@ -4,7 +4,7 @@ have). The run prints how many judgements hold (« Mesures »); every one must. 
 make offer the search they meant.
 
 Each judgement names pages by their address: (query, top n, addresses that must all be in
-the first n results of the whole site's search).
+the first n results of the whole site's search; 10 is the first page).
 """
 
 from __future__ import annotations
@@ -16,6 +16,28 @@ JUDGEMENTS: tuple[tuple[str, int, tuple[str, ...]], ...] = (
         "partenariat",
         5,
         ("/centres-de-ressources/rse-et-partenariats/", "/centres-de-ressources/observatoire-des-partenariats/"),
+    ),
+    # Before #30 the publications about partnerships were all on the second page of results.
+    (
+        "partenariat",
+        10,
+        (
+            "/publications/note-prospective-entreprise-responsable/",
+            "/publications/arpea-etude-dirigeants-grandes-entreprises/",
+            "/publications/arpea-collectivites-territoriales/",
+            "/publications/odd-17-les-impacts-du-faire-alliance-en-france/",
+            "/publications/rapport-phare-fragilites-co-construction-territoriale/",
+        ),
+    ),
+    (
+        "alliances",
+        5,
+        ("/programmes/impacts-des-alliances/", "/publications/odd-17-les-impacts-du-faire-alliance-en-france/"),
+    ),
+    (
+        "bien commun",
+        3,
+        ("/publications/l-alchimie-du-bien-commun/", "/publications/bien-commun-vers-la-fin-des-arrogances/"),
     ),
     ("fondations", 3, ("/centres-de-ressources/fondations-d-avenir/",)),
     ("fondations", 5, ("/publications/etude-enjeux-et-pratiques-des-fondations/",)),
@@ -55,7 +77,7 @@ def first_results(client, query: str) -> list[str]:
 def test_the_judged_queries_find_what_people_came_for_and_typos_what_they_meant(demo_database, client, record_property):
     results = {query: first_results(client, query) for query in dict.fromkeys(query for query, _n, _p in JUDGEMENTS)}
     missed = []
-    held = {3: 0, 5: 0}
+    held = {3: 0, 5: 0, 10: 0}
     for query, top, expected in JUDGEMENTS:
         shown = results[query][:top]
         if all(any(url.endswith(path) for url in shown) for path in expected):
@@ -65,7 +87,8 @@ def test_the_judged_queries_find_what_people_came_for_and_typos_what_they_meant(
     totals = {top: sum(1 for _q, n, _p in JUDGEMENTS if n == top) for top in held}
     record_property(
         "rapport",
-        f"Requêtes jugées : {held[3]}/{totals[3]} dans le top 3, {held[5]}/{totals[5]} dans le top 5",
+        f"Requêtes jugées : {held[3]}/{totals[3]} dans le top 3, {held[5]}/{totals[5]} dans le top 5, "
+        f"{held[10]}/{totals[10]} en première page",
     )
     assert not missed, "\n".join(missed)
     for typed, meant in TYPOS:
