@@ -12,7 +12,8 @@
 6. on that site, gunicorn with the production settings (2 workers): wrk 10 s per page and
    for one static file through WhiteNoise (the ceiling); a crawl of the first sitemap file,
    then the workers' resident memory; the home page's weight; Lighthouse if npm allows;
-7. the WordPress import at a real site's size, on the small site's copy (bench/wordpress_import.py).
+7. the WordPress import at a real site's size, on the small site's copy (bench/wordpress_import.py;
+   about half an hour, skipped with BENCH_WORDPRESS_IMPORT=0 when only the pages are measured).
 Prints the tables and writes bench/results.json. Every target is a ratio within this run:
 this machine's absolute times drift. Run through scripts/database.py (the Makefile does),
 never against a database you care about: it adds 21,000 pages.
@@ -304,9 +305,10 @@ def main() -> None:
         pages = {name: row["url"] for name, row in results["huge"]["pages"].items()}
         step("gunicorn (réglages de production), 20 000 publications : wrk")
         results["served"] = serve_and_load(production, pages, Path(folder))
-        step("Import WordPress : 2 000 articles, 3 000 fichiers, sur la copie du petit site (deux passages)")
-        results["wordpress_import"] = wordpress_import.run({**production, "DATABASE_URL": databases["small"]})
-        print(json.dumps(results["wordpress_import"], ensure_ascii=False), flush=True)
+        if os.environ.get("BENCH_WORDPRESS_IMPORT", "1") != "0":
+            step("Import WordPress : 2 000 articles, 3 000 fichiers, sur la copie du petit site (deux passages)")
+            results["wordpress_import"] = wordpress_import.run({**production, "DATABASE_URL": databases["small"]})
+            print(json.dumps(results["wordpress_import"], ensure_ascii=False), flush=True)
     results["seconds"] = round(time.monotonic() - started)
     results["machine"] = {
         "cpus": os.cpu_count(),

@@ -61,6 +61,8 @@ def bench_pages() -> dict[str, str]:
         "calendrier .ics (session)": session.ical_url(),
         "recherche": "/recherche/?q=partenariat",
         "recherche, mot partout": f"/recherche/?q={EVERYWHERE}",
+        "recherche, faute de frappe": "/recherche/?q=partenarait",  # « Vouliez-vous dire »
+        "suggestions de saisie": "/recherche/suggestions/?q=parten",
         "sitemap.xml": sitemap_path(),
     }
     seen = {type(page) for page in (publication, cycle, session, centre, article)}
