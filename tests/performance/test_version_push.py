@@ -109,7 +109,8 @@ def test_a_lost_connection_is_noticed_and_mended(listening):
             " WHERE application_name = %s AND datname = current_database()",
             ["rameau-content-version"],
         )
-    wait_for(lambda: listening.token() is None, seconds=3)  # requests read the row meanwhile
+    # A generous margin: this checks that the loss is noticed, not how fast (the machine may be loaded).
+    wait_for(lambda: listening.token() is None, seconds=10)  # requests read the row meanwhile
     committed_elsewhere("apres-reconnexion")
     wait_for(lambda: listening.token() == "apres-reconnexion", seconds=15)
 
