@@ -5,10 +5,10 @@ from __future__ import annotations
 from django.http import HttpRequest
 from wagtail import hooks
 
-from pages.partner_works import PARTNER_WORKS_HOOK, PartnerWork, PartnerWorks
+from pages.partner_works import PARTNER_WORKS_HOOK, PartnerWork, PartnerWorks, Shelf, shelves
 
 
-def partner_programmes(request: HttpRequest | None) -> dict[int, list[PartnerWork]]:
+def partner_programmes(request: HttpRequest | None) -> dict[int, Shelf]:
     """{partner pk: the live, public programmes it takes part in, by title}: two queries."""
     from caching.restrictions import private_q
     from programmes.models import ProgrammePage
@@ -27,7 +27,7 @@ def partner_programmes(request: HttpRequest | None) -> dict[int, list[PartnerWor
         found.setdefault(partner_id, []).append(
             PartnerWork(programme.title, programme.get_url(request), programme.period_label)
         )
-    return found
+    return shelves(found)
 
 
 @hooks.register(PARTNER_WORKS_HOOK)

@@ -13,7 +13,7 @@ from django.apps import apps
 from django.http import HttpRequest
 from wagtail.models import Page
 
-from pages.partner_works import PartnerWork
+from pages.partner_works import SHOWN, PartnerWork, Shelf
 
 LIMIT = 60
 
@@ -46,21 +46,31 @@ def person_publications(person: Page, request: HttpRequest | None) -> dict:
     return {"linked_publication_cards": publication_cards(request, pks), "library_filter": {}}
 
 
-def partner_publications(request: HttpRequest | None) -> dict[int, list[PartnerWork]]:
-    """{partner pk: the live, public publications made with it, newest first}: two queries,
-    whatever the size of the library (only publications with a partner are read)."""
+def partner_publications(request: HttpRequest | None) -> dict[int, Shelf]:
+    """{partner pk: its shelf of live, public publications, newest first}: three queries, and
+    only the publications shown are read, whatever the size of the library (a partner of 2,000
+    publications costs a count, not 2,000 cards)."""
     from publications.queries import live_publications
 
     through = apps.get_model("publications", "PublicationPage").partners.through
-    publications = list(live_publications().filter(partners__isnull=False).distinct().prefetch_related(None))
-    position = {publication.pk: rank for rank, publication in enumerate(publications)}
-    by_pk = {publication.pk: publication for publication in publications}
-    links = through.objects.filter(publicationpage_id__in=list(by_pk)).values_list("partner_id", "publicationpage_id")
-    found: dict[int, list[PartnerWork]] = defaultdict(list)
-    for partner_id, page_id in sorted(links, key=lambda link: position[link[1]]):
-        publication = by_pk[page_id]
-        kind = publication.publication_type.name if publication.publication_type else "Publication"
-        found[partner_id].append(
-            PartnerWork(publication.title, publication.get_url(request), f"{kind} · {publication.display_date}")
-        )
-    return found
+    live = live_publications().filter(partners__isnull=False).prefetch_related(None)
+    links = through.objects.filter(publicationpage__in=live.order_by().values("pk")).order_by(
+        "-publicationpage__publication_date", "publicationpage__title", "publicationpage_id"
+    )
+    shown: dict[int, list[int]] = defaultdict(list)
+    totals: dict[int, int] = defaultdict(int)
+    for partner_id, page_id in links.values_list("partner_id", "publicationpage_id").iterator():
+        totals[partner_id] += 1
+        if len(shown[partner_id]) < SHOWN:
+            shown[partner_id].append(page_id)
+    by_pk = live.in_bulk({page_id for page_ids in shown.values() for page_id in page_ids})
+    shelves: dict[int, Shelf] = {}
+    for partner_id, page_ids in shown.items():
+        works = []
+        for publication in (by_pk[page_id] for page_id in page_ids):
+            kind = publication.publication_type.name if publication.publication_type else "Publication"
+            works.append(
+                PartnerWork(publication.title, publication.get_url(request), f"{kind} · {publication.display_date}")
+            )
+        shelves[partner_id] = Shelf(works, totals[partner_id])
+    return shelves

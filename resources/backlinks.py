@@ -8,7 +8,7 @@ from collections import defaultdict
 from django.http import HttpRequest
 from wagtail.models import Page
 
-from pages.partner_works import PartnerWork
+from pages.partner_works import PartnerWork, Shelf, shelves
 
 
 def programme_centres(programme: Page, request: HttpRequest | None) -> dict:
@@ -25,7 +25,7 @@ def programme_centres(programme: Page, request: HttpRequest | None) -> dict:
     return {"programme_centres": remember(request, f"programme-centres:{programme.pk}", build)}
 
 
-def partner_centres(request: HttpRequest | None) -> dict[int, list[PartnerWork]]:
+def partner_centres(request: HttpRequest | None) -> dict[int, Shelf]:
     """{partner pk: the live, public centres built with it, by title}: two queries."""
     from caching.restrictions import private_q
     from resources.models import ResourceCentrePage, ResourceCentrePartner
@@ -37,4 +37,4 @@ def partner_centres(request: HttpRequest | None) -> dict[int, list[PartnerWork]]
         centre = centres[page_id]
         detail = f"ouvert en {centre.launch_year}" if centre.launch_year else ""
         found[partner_id].append(PartnerWork(centre.title, centre.get_url(request), detail))
-    return found
+    return shelves(found)

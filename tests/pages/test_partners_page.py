@@ -134,3 +134,19 @@ class PartnersPageAdminTests(WagtailPageTestCase):
         response = self.client.get("/partenaires/")
         self.assertContains(response, "Avec qui nous travaillons.")
         self.assertContains(response, "Partenaire créé après")
+
+
+@pytest.mark.django_db
+def test_a_partner_of_many_publications_lists_the_newest_and_counts_the_others(client, partners_page):
+    """At 20,000 publications the bench's partners all but one page held thousands of links
+    (1.5 s a request): each kind lists SHOWN works and counts the rest."""
+    from pages.partner_works import SHOWN
+
+    prolific = PartnerFactory(name="Fondation prolifique", logo=None)
+    for month in range(1, SHOWN + 3):
+        PublicationPageFactory(
+            title=f"Publication du mois {month}", partners=[prolific], publication_date=datetime.date(2020, month, 1)
+        )
+    found = entries(client, partners_page)["Fondation prolifique"]["Publications"]
+    assert found == [f"Publication du mois {month}" for month in range(SHOWN + 2, 2, -1)]  # the newest, first
+    assert "… et 2 autres." in client.get(partners_page.url).content.decode()
