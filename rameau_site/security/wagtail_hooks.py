@@ -5,7 +5,9 @@ an administrator does for a colleague (new invitation, second factor reset), log
 from __future__ import annotations
 
 from django.db.models import Q
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
@@ -66,6 +68,12 @@ def replace_authenticator_menu_item(request):
         "label": "Changer d'application d'authentification",
         "help_text": "Nouveau téléphone : scannez une nouvelle clé ; l'ancienne cesse de fonctionner.",
     }
+
+
+@hooks.register("insert_global_admin_css")
+def login_pages_css() -> str:
+    """Long button labels of the invitation and second-factor pages wrap on a phone."""
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin-login.css"))
 
 
 hooks.register("after_create_user", invitations.invite_new_account)

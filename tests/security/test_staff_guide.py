@@ -1,11 +1,16 @@
 """« Guide de l'équipe »: in the admin menu of every member of staff, in French, covering the
-everyday tasks, the groups, the site's address, the nightly link check and autosave."""
+everyday tasks, the groups, the site's address, the nightly link check and autosave. Every word a
+task's section quotes between « » is on the screens of that task, as the suite renders them."""
 
 from __future__ import annotations
 
+import csv
+import functools
+import io
 import json
 import re
 from html import unescape
+from urllib.parse import urlsplit
 
 import pytest
 from django.test import override_settings
@@ -148,3 +153,193 @@ def test_the_buttons_the_guide_quotes_are_on_their_screens(client):
             assert label in screen, label
     for wrong in ("« Se connecter »", "« Envoyer »", "« Approuver »", "« Demander des changements »", "icône d'œil"):
         assert wrong not in guide, wrong
+
+
+# Quoted words of these sections that are examples or names of the guide's own, not labels of a screen.
+EXAMPLES = {
+    "equipe": {"Charles-Benoît Heidsieck"},
+    "programmes": {"ARPEA"},
+    "chiffres": {"plus de 1 000 exemples inspirants recensés", "1 000", "81 %", "à vérifier"},
+    "arrivees": {"⋯"},  # the picture on the row's menu button, named « Plus d’options pour … » for screen readers
+}
+
+
+SPACES = str.maketrans({"\u00a0": " ", "\u202f": " "})
+
+
+def guide_section(client, section: str) -> list[str]:
+    """The words a section quotes between « », in the order it quotes them."""
+    html = client.get(reverse("rameau_guide")).content.decode()
+    found = re.search(rf'<section aria-labelledby="{section}">(.*?)</section>', html, re.DOTALL)
+    assert found, section
+    return re.findall(r"« (.+?) »", re.sub(r"\s+", " ", unescape(strip_tags(found.group(1)))))
+
+
+def with_menus(html: str) -> str:
+    """The screen with what its scripts draw (the sidebar's menus, a StreamField's choosers): their
+    labels travel as JSON, accents escaped (« cl\\u00e9 »)."""
+    return re.sub(r"\\+u([0-9a-fA-F]{4})", lambda escape: chr(int(escape.group(1), 16)), html)
+
+
+def assert_quoted_labels_on_screens(client, section: str, screens: list[str]) -> None:
+    """Every word the section quotes, but its examples, is on one of the screens of its task; a
+    label the guide shortens with « … » is found by its beginning. A no-break space (before « : »)
+    counts as a space."""
+    screens = [screen.translate(SPACES) for screen in screens]
+    quotes = [quote.translate(SPACES) for quote in guide_section(client, section)]
+    assert quotes, section
+    for quote in quotes:
+        if quote in EXAMPLES.get(section, set()):
+            continue
+        label = quote.removesuffix("…").strip()
+        assert any(label in screen for screen in screens), f"{section}: « {quote} »"
+
+
+@pytest.fixture
+def staff_tasks(db):
+    """What the screens of the staff's tasks show: a message, a subscriber, a person, a press
+    release, a programme, a key figure."""
+    from pages.models import MissionPage
+    from tests.factories.contact import ContactPageFactory
+    from tests.factories.newsletters import SubscriptionFactory
+    from tests.factories.pages import KeyFigureFactory
+    from tests.factories.people import PersonPageFactory, team_page
+    from tests.factories.press import PressReleasePageFactory, press_index
+    from tests.factories.programmes import ProgrammePageFactory
+
+    contact = ContactPageFactory()
+    contact.get_submission_class().objects.create(
+        page=contact, form_data={"courriel": "lea@example.org"}, email="lea@example.org", subject="Presse"
+    )
+    return {
+        "contact": contact,
+        "subscription": SubscriptionFactory(status="confirmed"),
+        "figure": KeyFigureFactory(),
+        "person": PersonPageFactory(),
+        "team": team_page(),
+        "press": press_index(),
+        "release": PressReleasePageFactory(),
+        "programme": ProgrammePageFactory(),
+        "mission": MissionPage.objects.get(),
+    }
+
+
+def test_the_labels_of_the_office_tasks_are_on_their_screens(client, staff_tasks):
+    """Contact messages, newsletters, personal data, legal settings, team, press, programmes and
+    key figures: each quoted label of their sections is on the screens of the task, as an
+    administrator sees them (exports included: staff read their columns in Excel)."""
+    client.force_login(SuperuserFactory())
+    site = Site.objects.get(is_default_site=True)
+    pages = staff_tasks
+    screen = functools.partial(admin_screen, client)
+    subscribers = reverse("abonnes:index")
+    export = client.get(subscribers + "?export=csv")
+    assert export.status_code == 200
+    sheet = b"".join(export.streaming_content).decode("utf-8-sig")
+    [row] = csv.DictReader(io.StringIO(sheet), delimiter=";")
+    stop_everything = urlsplit(row["Lien « tout arrêter »"]).path
+    email = pages["subscription"].subscriber.email
+    sections = {
+        "messages": [
+            screen(reverse("wagtailforms:index")),
+            screen(reverse("wagtailforms:list_submissions", args=[pages["contact"].pk])),
+        ],
+        "lettres": [
+            screen(reverse("wagtailsnippets_newsletters_newsletterlist:list")),
+            screen(subscribers),
+            sheet,
+            screen_text(client, stop_everything),
+        ],
+        "donnees": [screen(reverse("personal_data") + "?courriel=" + email)],
+        "mentions": [screen(reverse("wagtailsettings:edit", args=["pages", "sitesettings", site.pk]))],
+        "equipe": [
+            screen(reverse("wagtailadmin_explore", args=[pages["team"].pk])),
+            screen(reverse("wagtailadmin_pages:add", args=["people", "personpage", pages["team"].pk])),
+            screen(reverse("wagtailadmin_pages:edit", args=[pages["person"].pk])),
+            screen(reverse("wagtailadmin_pages:edit", args=[pages["team"].pk])),
+        ],
+        "presse": [
+            screen(reverse("wagtailadmin_explore", args=[pages["press"].pk])),
+            screen(reverse("wagtailadmin_pages:edit", args=[pages["release"].pk])),
+            screen(reverse("wagtailadmin_pages:edit", args=[pages["press"].pk])),
+            screen(reverse("wagtailsettings:edit", args=["pages", "sitesettings", site.pk])),
+        ],
+        "programmes": [
+            screen(reverse("wagtailadmin_explore", args=[pages["programme"].get_parent().pk])),
+            screen(reverse("wagtailadmin_pages:edit", args=[pages["programme"].pk])),
+        ],
+        "chiffres": [
+            screen(reverse("wagtailsnippets_pages_keyfigure:list")),
+            screen(reverse("wagtailsnippets_pages_keyfigure:add")),
+            screen(reverse("wagtailadmin_pages:edit", args=[pages["mission"].pk])),
+        ],
+    }
+    for section, screens in sections.items():
+        assert_quoted_labels_on_screens(client, section, screens)
+
+
+def admin_screen(client, url: str) -> str:
+    return with_menus(screen_text(client, url))
+
+
+def test_the_labels_of_arrivals_and_departures_are_on_their_screens(client, public_site):
+    """« Arrivées et départs », screen by screen as the administrator and the newcomer go through
+    them: the account made without a password, the invitation, the enrolment and its recovery
+    codes, a login with one of them, the resend and reset screens, « Compte »."""
+    from django.contrib.auth.models import Group
+    from django.core import mail
+    from django.test import Client
+
+    from demo.totp import code_for_key
+    from tests.clients import StaffClient
+
+    admin = StaffClient()
+    admin.force_login(SuperuserFactory())
+    screen = functools.partial(admin_screen, admin)
+    colleague = EditorFactory()
+    screens = [
+        screen_text(Client(), reverse("wagtailadmin_login")),
+        screen(reverse("wagtailusers_users:add")),
+        screen(reverse("wagtailusers_users:edit", args=[colleague.pk])),
+        screen(reverse("rameau_reset_second_factor", args=[colleague.pk])),
+        screen(reverse("wagtailadmin_account")),
+        screen(reverse("two_factor_recovery_codes")),
+    ]
+    created = admin.post(
+        reverse("wagtailusers_users:add"),
+        {
+            "username": "camille",
+            "email": "camille@example.org",
+            "first_name": "Camille",
+            "last_name": "Martin",
+            "groups": [Group.objects.get(name=EDITORS).pk],
+        },
+        follow=True,
+    )
+    newcomer = colleague.__class__.objects.get(username="camille")
+    [invitation] = mail.outbox
+    screens += [
+        with_menus(unescape(created.content.decode())),
+        invitation.subject,
+        screen(reverse("wagtailusers_users:index")),
+        screen(reverse("rameau_resend_invitation", args=[newcomer.pk])),
+    ]
+
+    browser = Client()
+    link = re.search(r"(/admin/invitation/\S+/)", invitation.body).group(1)
+    password_page = browser.get(link, follow=True)
+    screens.append(unescape(password_page.content.decode()))
+    password = "une-phrase-de-passe-2026"
+    setup = browser.post(
+        password_page.redirect_chain[-1][0], {"new_password1": password, "new_password2": password}, follow=True
+    )
+    setup_html = unescape(setup.content.decode())
+    assert "two-factor-key" in setup_html, (setup.redirect_chain, setup_html[-3000:])
+    key = re.search(r'<code class="two-factor-key"[^>]*>([A-Z2-7 ]+)</code>', setup_html).group(1)
+    enrolled = browser.post(reverse("two_factor_setup"), {"otp_token": code_for_key(key), "next": "/admin/"})
+    screens += [setup_html, unescape(enrolled.content.decode())]
+
+    another_day = Client()
+    verify = another_day.post(reverse("wagtailadmin_login"), {"username": "camille", "password": password}, follow=True)
+    screens += [unescape(verify.content.decode()), screen_text(another_day, reverse("two_factor_recovery"))]
+    assert_quoted_labels_on_screens(admin, "arrivees", screens)
