@@ -55,6 +55,30 @@ class FigureItemBlock(blocks.StructBlock):
         form_layout = ["figure", "label", "series"]
 
 
+#: The levels a chart's or a map's title may take, and the one used when none is stored.
+HEADING_LEVELS = [("h2", "Titre de section (h2)"), ("h3", "Sous-titre (h3)")]
+DEFAULT_HEADING_LEVEL = "h2"
+
+
+def heading_level_block(what: str) -> blocks.ChoiceBlock:
+    """The « Niveau du titre » choice of a chart or a map: its title takes its place in the
+    page's outline like a heading block's (h2 by default, never a skipped level after the h1)."""
+    return blocks.ChoiceBlock(
+        label="Niveau du titre",
+        choices=HEADING_LEVELS,
+        default=DEFAULT_HEADING_LEVEL,
+        help_text=f"Titre de section (h2) : {what} ouvre une partie de la page, le bon choix juste après le "
+        f"titre de la page. Sous-titre (h3) : {what} se range sous le titre de section (h2) qui le précède "
+        "dans le contenu.",
+    )
+
+
+def heading_tag(value) -> str:
+    """The tag of a chart's or a map's title: its stored level if it is one we offer, else h2."""
+    level = value.get("heading_level")
+    return level if level in dict(HEADING_LEVELS) else DEFAULT_HEADING_LEVEL
+
+
 def figures_block(figure_model: str) -> blocks.ListBlock:
     """The list of key figures a chart may draw, for the app that owns the snippet."""
     return blocks.ListBlock(
@@ -68,6 +92,7 @@ def figures_block(figure_model: str) -> blocks.ListBlock:
 
 class ChartBlock(blocks.StructBlock):
     title = blocks.CharBlock(label="Titre", max_length=160)
+    heading_level = heading_level_block("le graphique")
     chart_type = blocks.ChoiceBlock(label="Type de graphique", choices=KINDS, default=BAR, widget=forms.RadioSelect)
     summary = blocks.TextBlock(
         label="Ce que montre le graphique",
@@ -137,10 +162,11 @@ class ChartBlock(blocks.StructBlock):
                 BlockGroup(["table", "unit"], heading="… ou un tableau", icon="table", classname="collapsed"),
                 BlockGroup(["source", "source_url", "year"], heading="Source", icon="link"),
             ],
-            settings=["category_title", "scale_max"],
+            settings=["heading_level", "category_title", "scale_max"],
         )
         preview_value = {
             "title": "Les fonds mobilisés, de 2017 à 2021",
+            "heading_level": DEFAULT_HEADING_LEVEL,
             "chart_type": LINE,
             "summary": "De 50 M€ en 2017 à 100 M€ en 2021.",
             "table": {
@@ -199,6 +225,7 @@ class ChartBlock(blocks.StructBlock):
         data = self.data(value)
         kind = value.get("chart_type") or BAR
         context["data"] = data
+        context["heading"] = heading_tag(value)
         context["uid"] = unique_id("graphique", value.get("title", ""), parent_context)
         # Bad data already saved (a key figure edited since) leaves the table, never a wrong drawing.
         context["plot"] = None if shape_problems(data, kind) else draw(data, kind, value.get("scale_max"))

@@ -10,9 +10,10 @@ it in its own subclass of PlaceBlock, overriding `links`.
 from __future__ import annotations
 
 from wagtail import blocks
+from wagtail.blocks.struct_block import BlockGroup
 
 from . import france
-from .blocks import unique_id
+from .blocks import DEFAULT_HEADING_LEVEL, heading_level_block, heading_tag, unique_id
 
 
 class PlaceBlock(blocks.StructBlock):
@@ -46,6 +47,7 @@ class PlaceBlock(blocks.StructBlock):
 
 class FranceMapBlock(blocks.StructBlock):
     title = blocks.CharBlock(label="Titre", max_length=160)
+    heading_level = heading_level_block("la carte")
     summary = blocks.TextBlock(
         label="Ce que montre la carte",
         max_length=600,
@@ -58,8 +60,10 @@ class FranceMapBlock(blocks.StructBlock):
         label = "Carte de France"
         template = "datavis/france_map.html"
         description = "Une carte de France où sont marqués des lieux, chacun relié à sa page, avec leur liste à côté."
+        form_layout = BlockGroup(["title", "summary", "places"], settings=["heading_level"])
         preview_value = {
             "title": "Là où nous avons travaillé",
+            "heading_level": DEFAULT_HEADING_LEVEL,
             "summary": "Des expérimentations dans plusieurs régions.",
             "places": [
                 {"name": "Alsace", "area": "ancienne-alsace", "text": "Premier terrain d'expérimentation (2008)."},
@@ -71,6 +75,7 @@ class FranceMapBlock(blocks.StructBlock):
         context = super().get_context(value, parent_context=parent_context)
         places = [place for place in value["places"] if france.area(place["area"])]
         links = self.child_blocks["places"].child_block.links(places)
+        context["heading"] = heading_tag(value)
         context["uid"] = unique_id("carte", value["title"], parent_context)
         context["places"] = [
             {

@@ -311,7 +311,49 @@ class FranceMapBlock(maps.FranceMapBlock):
     places = blocks.ListBlock(PlaceBlock(), label="Lieux", min_num=1)
 
 
-class BaseStreamBlock(TypographicStreamBlock):
+#: Blocks whose title is an h2 when they have one (the heading and the charts say their level).
+TITLED_H2_BLOCKS = {"key_figures", "partners", "call_to_action", "sources", "newsletter_signup", "section"}
+
+
+def opens_section(child) -> bool:
+    """Whether a body block puts an h2 into the page's outline, so an h3 may follow it."""
+    value = child.value
+    if child.block_type == "heading":
+        return value.get("level") == "h2"
+    if child.block_type in ("chart", "france_map"):
+        return datavis.heading_tag(value) == "h2"
+    if child.block_type in ("key_figures", "partners"):
+        return bool(value.get("heading"))
+    return child.block_type in TITLED_H2_BLOCKS
+
+
+class OutlineStreamBlock(TypographicStreamBlock):
+    """A body whose charts and maps keep the page's outline whole: one titled « Sous-titre
+    (h3) » must come after an h2 of the same body, else it would follow the page's h1 (or a
+    section of the template it does not belong to) and skip a level (WCAG 1.3.1)."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        errors = {}
+        seen_section = False
+        for index, child in enumerate(value):
+            if child.block_type in ("chart", "france_map") and datavis.heading_tag(child.value) == "h3":
+                if not seen_section:
+                    errors[index] = blocks.StructBlockValidationError(
+                        block_errors={
+                            "heading_level": ValidationError(
+                                "Aucun titre de section (h2) ne précède ce sous-titre dans le contenu : "
+                                "choisissez « Titre de section (h2) » ou ajoutez un titre de section avant."
+                            )
+                        }
+                    )
+            seen_section = seen_section or opens_section(child)
+        if errors:
+            raise blocks.StreamBlockValidationError(block_errors=errors)
+        return value
+
+
+class BaseStreamBlock(OutlineStreamBlock):
     heading = HeadingBlock()
     paragraph = ParagraphBlock()
     image = ImageBlock()
@@ -395,7 +437,7 @@ class ObjectiveBlock(blocks.StructBlock):
         description = "Un des objectifs des alliances, en une phrase."
 
 
-class ResearchTextBlock(TypographicStreamBlock):
+class ResearchTextBlock(OutlineStreamBlock):
     """Research writing: headings, paragraphs (superscript note calls), figures and a sources list."""
 
     heading = HeadingBlock()

@@ -148,6 +148,7 @@ def mission_block(item: dict, figures: dict[str, KeyFigure]) -> tuple[str, objec
     chart = {
         key: item.get(key, "") for key in ("title", "chart_type", "summary", "category_title", "unit", "source", "year")
     }
+    chart["heading_level"] = "h3"  # under the body's section heading that comes before it
     chart["figures"] = [
         {"figure": figures[entry["key"]], "label": entry.get("label", ""), "series": entry.get("series", "")}
         for entry in item.get("figures", [])
@@ -202,6 +203,12 @@ def seed_partners_page(home: HomePage) -> PartnersPage:
     )
 
 
+def home_chart(figures: dict[str, KeyFigure]) -> tuple[str, dict]:
+    """The mission page's chart marked `home`, a section of its own on the home page (h2)."""
+    block_type, chart = next(mission_block(item, figures) for item in CONTENT["mission_body"] if item.get("home"))
+    return block_type, {**chart, "heading_level": "h2"}
+
+
 def fill_home_body(home: HomePage, mission: MissionPage, figures, partners) -> None:
     """Give the home page its figures, call to action and partners the first time only."""
     if home.body:
@@ -215,7 +222,7 @@ def fill_home_body(home: HomePage, mission: MissionPage, figures, partners) -> N
             "key_figures",
             {"heading": "Le RAMEAU en chiffres", "figures": [figures[k] for k in CONTENT["home_figure_keys"]]},
         ),
-        next(mission_block(item, figures) for item in CONTENT["mission_body"] if item.get("home")),
+        home_chart(figures),
         ("section", {"section": "resource_centres"}),
         ("section", {"section": "centre_news"}),
         ("section", {"section": "latest_publications"}),

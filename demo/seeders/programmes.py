@@ -121,7 +121,15 @@ def add_map(programme: ProgrammePage, data: dict) -> None:
     programme.body = [
         *((block.block_type, block.value) for block in programme.body),
         ("heading", {"text": data["heading"], "level": "h2"}),
-        ("france_map", {"title": data["title"], "summary": " ".join(data["summary"].split()), "places": places}),
+        (
+            "france_map",
+            {
+                "title": data["title"],
+                "heading_level": "h3",
+                "summary": " ".join(data["summary"].split()),
+                "places": places,
+            },
+        ),
     ]
     republish(programme)
 

@@ -124,3 +124,23 @@ def test_history_band_is_axe_clean_and_takes_a_visitor_to_a_year(page, site_url)
     page.locator(".decades__link", has_text="2012").click()
     expect(page).to_have_url(re.compile("#annee-2012$"))
     expect(page.locator("#annee-2012")).to_be_in_viewport()
+
+
+HEADING_ORDER = {"runOnly": {"type": "rule", "values": ["heading-order"]}, "resultTypes": ["violations"]}
+
+
+def test_demo_pages_with_charts_and_maps_keep_their_heading_order(page, site_url):
+    """axe's heading-order (a best practice, outside the WCAG tags run above): no page with a
+    chart, a map or the decade band skips a level; the home's chart opens a section (h2), the
+    mission's charts and the programme's map sit under their section heading (h3)."""
+    page.set_viewport_size(VIEWPORTS["desktop"])
+    programme = ProgrammePage.objects.get(slug="co-construction-territoriale")
+    titles = {}
+    for path in ("/", "/qui-sommes-nous/", "/qui-sommes-nous/histoire/", programme.url):
+        page.goto(site_url + path)
+        results = Axe().run(page, options=HEADING_ORDER)
+        assert results.violations_count == 0, results.generate_report()
+        titles[path] = page.locator(".chart__title, .map__title").evaluate_all("(hs) => hs.map((h) => h.tagName)")
+    assert titles["/"] == ["H2"]
+    assert set(titles["/qui-sommes-nous/"]) == {"H3"} and len(titles["/qui-sommes-nous/"]) >= 4
+    assert titles[programme.url] == ["H3"]

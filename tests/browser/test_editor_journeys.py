@@ -567,3 +567,93 @@ def test_admin_screens_we_add_pass_axe(page, site_url, path):
     assert page.locator("html").get_attribute("lang") == "fr"
     results = Axe().run(page, context="main", options=WCAG_21_AA)
     assert results.violations_count == 0, results.generate_report()
+
+
+CHART_TITLE = "Les fonds mobilisés, de 2017 à 2021"
+CHART_SOURCE = "Le RAMEAU, bilans 2017, 2019 et 2021"
+CHART_ROWS = [("2017", "50"), ("2019", "70"), ("2021", "100")]
+
+
+def test_moderator_charts_a_typed_table_on_a_page_after_a_refused_draft(watched, site_url, browser):
+    """Moderators edit the institution's pages (editors write in publications, news and press
+    only). 16 steps after opening the page: the last « Insérer un bloc », « Graphique », title,
+    summary, « … ou un tableau », « Ajouter une colonne » › « Catégorie ou année », « Ajouter une
+    colonne » › « Nombre », its heading, three rows typed (« Ajouter une ligne » twice), unit, year,
+    « Enregistrer le brouillon »: refused for its missing source, with everything typed kept;
+    the source, « Enregistrer le brouillon » again, actions menu, « Publier »."""
+    from pages.models import StandardPage
+    from tests.factories.pages import StandardPageFactory
+
+    target = StandardPageFactory(
+        title="Nos moyens",
+        body=[("heading", {"text": "Les fonds mobilisés", "level": "h2"})],
+    )
+    log_in(watched, site_url, ModeratorFactory())
+    watched.goto(f"{site_url}/admin/pages/{target.pk}/edit/")
+    watched.locator("[data-contentpath='body'] button.c-sf-add-button").last.click()
+    watched.get_by_role("option", name="Graphique").click()
+    chart = watched.locator("[data-contentpath='body'] [data-streamfield-child]").last
+    chart.locator("input[name$='-value-title']").fill(CHART_TITLE)
+    chart.locator("input[name$='-value-chart_type'][value='line']").check()
+    chart.locator("textarea[name$='-value-summary']").fill("De 50 M€ en 2017 à 100 M€ en 2021.")
+    chart.locator(".w-panel__header", has_text="ou un tableau").locator("[data-panel-toggle]").click()
+    table = chart.locator(".typed-table-block")
+    table.locator("button[data-append-column]").click()
+    table.locator(".add-column-menu button", has_text="Catégorie ou année").click()
+    table.locator("button[data-append-column]").click()
+    table.locator(".add-column-menu button", has_text="Nombre").click()
+    table.locator("input.column-heading").nth(0).fill("Année")
+    table.locator("input.column-heading").nth(1).fill("Fonds mobilisés")
+    for index, (year, amount) in enumerate(CHART_ROWS):
+        if index:
+            table.locator("button[data-add-row]").click()
+        row = table.locator("tbody tr").nth(index)
+        row.locator("input:not([type=hidden])").nth(0).fill(year)
+        row.locator("input:not([type=hidden])").nth(1).fill(amount)
+    chart.locator("input[name$='-value-unit']").fill("M€")
+    chart.locator("input[name$='-value-year']").fill("2017-2021")
+    shot(watched, "chart-form")
+    watched.get_by_role("button", name="Enregistrer le brouillon").click()
+
+    # Refused in French, by the field it concerns; everything typed is still in the form.
+    expect(watched.locator(".messages .error")).to_be_visible()
+    chart = watched.locator("[data-contentpath='body'] [data-streamfield-child]").last
+    expect(chart).to_contain_text("D'où viennent ces chiffres ?")
+    expect(chart.locator("input[name$='-value-title']")).to_have_value(CHART_TITLE)
+    expect(chart.locator("input[name$='-value-year']")).to_have_value("2017-2021")
+    table = chart.locator(".typed-table-block")
+    typed = [
+        [cell.input_value() for cell in row.locator("input:not([type=hidden])").all()[:2]]
+        for row in table.locator("tbody tr").all()
+    ]
+    assert typed == [list(row) for row in CHART_ROWS]
+    assert (
+        StandardPage.objects.get(pk=target.pk).get_latest_revision().as_object().body.raw_data[-1]["type"] == "heading"
+    )
+    shot(watched, "chart-refused")
+
+    chart.locator("input[name$='-value-source']").fill(CHART_SOURCE)
+    watched.get_by_role("button", name="Enregistrer le brouillon").click()
+    expect(watched.locator(".messages .success")).to_be_visible()
+    draft = StandardPage.objects.get(pk=target.pk).get_latest_revision().as_object()
+    assert [block.block_type for block in draft.body] == ["heading", "chart"]
+    assert 'class="chart' not in watched.request.get(site_url + target.url).text()  # a draft, not yet live
+    open_actions_menu(watched)
+    watched.get_by_role("button", name="Publier").click()
+    expect(watched.locator(".messages .success")).to_be_visible()
+    watched.watch.assert_clean()
+
+    visitor = browser.new_context(viewport=VIEWPORTS["phone"]).new_page()
+    visitor.watch = Watch(visitor)
+    visitor.goto(site_url + target.url)
+    figure = visitor.locator("figure.chart")
+    expect(figure.locator("h2.chart__title")).to_have_text(CHART_TITLE)  # the default level
+    expect(figure.locator("svg.chart__plot")).to_be_visible()
+    expect(figure.locator(".chart__source")).to_contain_text(f"Source : {CHART_SOURCE} (2017-2021)")
+    figure.locator("details.chart__data summary").click()
+    rows = figure.locator("details.chart__data tbody tr").all_inner_texts()
+    assert [" ".join(row.split()) for row in rows] == ["2017 50 M€", "2019 70 M€", "2021 100 M€"], rows
+    results = Axe().run(visitor, options=WCAG_21_AA)
+    assert results.violations_count == 0, results.generate_report()
+    shot(visitor, "chart-public")
+    visitor.watch.assert_clean()

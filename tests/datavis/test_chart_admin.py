@@ -20,6 +20,7 @@ TITLE = "Les fonds mobilises de 2017 a 2021"  # ASCII: found as typed in the for
 def chart_form(table: dict | None = None, figures: list | None = None, **fields) -> dict:
     value = {
         "title": TITLE,
+        "heading_level": "h2",
         "chart_type": "line",
         "summary": "De 50 M€ en 2017 à 100 M€ en 2021.",
         "figures": {
@@ -103,6 +104,21 @@ class ChartAdminTests(AdminFormTestCase):
         self.assertRefusedWith(response, "D'où viennent ces chiffres ?")
         self.assertFalse(StandardPage.objects.filter(slug="nos-chiffres").exists())
 
+    def test_a_subtitle_chart_needs_a_section_heading_before_it(self):
+        """Ranked « Sous-titre (h3) » with no h2 before it in the body, a chart would follow the
+        page's h1 and skip a level: refused, kept as typed; under a section heading, saved."""
+        table = posted_typed_table([("category", "Année"), ("number", "Fonds")], [["2017", "50"], ["2021", "100"]])
+        value = chart_form(table, heading_level="h3")
+        response = self.client.post(self.add_url, self.page_data(("chart", value)) | PUBLISH)
+        self.assertRefusedWith(response, "Aucun titre de section (h2) ne précède ce sous-titre")
+        self.assertContains(response, TITLE)
+        self.assertFalse(StandardPage.objects.filter(slug="nos-chiffres").exists())
+
+        heading = ("heading", {"text": "Les moyens", "level": "h2"})
+        self.assertSaved(self.client.post(self.add_url, self.page_data(heading, ("chart", value)) | PUBLISH))
+        markup = self.client.get(StandardPage.objects.get(slug="nos-chiffres").url).content.decode()
+        self.assertRegex(markup, r'<h3 class="chart__title" id="graphique-[0-9a-f]+-titre">')
+
     def test_editor_places_a_map_of_places(self):
         places = {
             "count": "1",
@@ -118,7 +134,12 @@ class ChartAdminTests(AdminFormTestCase):
                 "deleted": "",
             },
         }
-        value = {"title": "Nos territoires", "summary": "Un territoire d'expérimentation.", "places": places}
+        value = {
+            "title": "Nos territoires",
+            "heading_level": "h2",
+            "summary": "Un territoire d'expérimentation.",
+            "places": places,
+        }
         self.assertSaved(self.client.post(self.add_url, self.page_data(("france_map", value)) | PUBLISH))
         markup = self.client.get(StandardPage.objects.get(slug="nos-chiffres").url).content.decode()
         self.assertIn('<ol class="map__places">', markup)

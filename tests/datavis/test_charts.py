@@ -42,7 +42,7 @@ def test_bar_chart_of_key_figures_has_title_summary_source_year_and_table(client
     page = page_with(figure_chart({"Français": "81 %", "Maires": "92 %", "Fondations": ("plus_de", "90 %")}))
     markup, tree = fetch(client, page)
     (figure,) = figures(tree)
-    title = figure.find(".//h3")
+    title = figure.find(".//h2")  # first in the body, right after the page's h1
     summary = figure.find(".//p[@class='chart__summary']")
     # French typography: no-break spaces inside « » and before ? (pages/typography.py).
     assert title.text == "Qui juge nécessaire de «\u00a0jouer collectif\u00a0»\u00a0?"
@@ -170,7 +170,7 @@ def test_a_key_figure_edited_into_words_leaves_the_table_not_a_wrong_drawing(cli
     markup, tree = fetch(client, page)
     (figure,) = figures(tree)
     # One bar gone would misstate the series: nothing is drawn, the title and the table stay.
-    assert figure.find(f"{SVG}svg") is None and figure.find(".//h3").text
+    assert figure.find(f"{SVG}svg") is None and figure.find(".//h2").text
     assert ["".join(cell.itertext()) for cell in figure.iter("td")] == ["81 %"]  # what can be read
 
 

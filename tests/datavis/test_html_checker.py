@@ -52,8 +52,8 @@ def test_every_kind_of_chart_the_map_and_the_decade_band_are_valid_html(client, 
     )
     milestone = history.milestones.first()
     body = [
-        ("heading", {"text": "Nos chiffres", "level": "h2"}),  # chart and map titles are h3
-        ("chart", figure_chart({"Français": "81 %", "Maires": ("plus_de", "90 %")})),
+        ("heading", {"text": "Nos chiffres", "level": "h2"}),
+        ("chart", figure_chart({"Français": "81 %", "Maires": ("plus_de", "90 %")}, heading_level="h3")),
         ("chart", chart(chart_type="grouped_bar", table=table("Public", ["A", "B"], [["Français", 81, 69], ["Maires", 92, None]]))),
         ("chart", chart(chart_type="line", table=table("Année", ["A", "B"], [["2017", 50, 40], ["2019", 70, None], ["2021", 100, 90]]))),
         ("chart", chart(chart_type="part_of_whole", table=table("Poste", ["M€"], [["A", 70], ["B", 15], ["C", 8], ["D", 5], ["E", 2]]))),

@@ -23,6 +23,7 @@ def chart(**fields) -> dict:
     """A chart block's value: a bar chart of two percentages from a table unless told otherwise."""
     value = {
         "title": "Qui juge nécessaire de « jouer collectif » ?",
+        "heading_level": "h2",
         "chart_type": "bar",
         "summary": "Huit Français sur dix, neuf maires sur dix.",
         "figures": [],
