@@ -217,7 +217,7 @@ def fill_home_body(home: HomePage, mission: MissionPage, figures, partners) -> N
         ),
         next(mission_block(item, figures) for item in CONTENT["mission_body"] if item.get("home")),
         ("section", {"section": "resource_centres"}),
-        ("section", {"section": "centre_news"}),
+        ("centre_news", {"title": "Dernières ressources des centres", "count": 6}),
         ("section", {"section": "latest_publications"}),
         (
             "call_to_action",
