@@ -14,6 +14,9 @@ A section registers what it brings with a Wagtail hook in its own `wagtail_hooks
     @hooks.register(WARM_UP_HOOK)
     def library_catalogue(change) -> None: ...
 
+    @hooks.register(BODY_LISTINGS_HOOK)
+    def centre_news() -> BodyListing: ...
+
 A new section therefore touches no other app, and removing one leaves the core working
 (a home-page block naming a section that is gone renders nothing).
 """
@@ -37,6 +40,9 @@ PUBLISH_CHECKS_HOOK = "rameau_publish_checks"
 #: before visitors get it (rameau_site/warming.py): a section brings the data it keeps per
 #: version up to date from what changed, instead of a visitor rebuilding it.
 WARM_UP_HOOK = "rameau_warm_up"
+#: Functions returning a `BodyListing`: what a block of the shared page body (pages.blocks)
+#: lists from another section, which pages may not import (the centres' latest feed items…).
+BODY_LISTINGS_HOOK = "rameau_register_body_listing"
 
 
 @dataclass(frozen=True)
@@ -52,6 +58,16 @@ class HomeSection:
     #: webinar), as a short key: the home page keeps its rendered sections per content
     #: version and these keys. None: the section depends on the content alone.
     clock_key: Callable[[HttpRequest | None], str] | None = None
+
+
+@dataclass(frozen=True)
+class BodyListing:
+    """Items a section keeps current, shown by a block editors place in any shared page body."""
+
+    key: str  # the block's name in the shared body (pages.blocks): never rename it
+    template: str
+    #: The template's context for (request, how many items), in a fixed number of queries.
+    context: Callable[[HttpRequest | None, int], dict]
 
 
 @dataclass(frozen=True)
@@ -88,6 +104,12 @@ def home_sections_clock_key(request: HttpRequest | None) -> str:
 def home_section_choices() -> list[tuple[str, str]]:
     """The choices of the home page's « Section » block (a callable, so migrations name no section)."""
     return [(section.key, section.label) for section in home_sections().values()]
+
+
+def body_listing(key: str) -> BodyListing | None:
+    """The section that fills the body block `key`; None when that section is gone (the
+    block then renders nothing)."""
+    return next((listing for hook in hooks.get_hooks(BODY_LISTINGS_HOOK) if (listing := hook()).key == key), None)
 
 
 def search_kinds() -> list[SearchKind]:

@@ -13,7 +13,7 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from core.plugins import home_section_choices, home_sections
+from core.plugins import body_listing, home_section_choices, home_sections
 from datavis import blocks as datavis
 from datavis import maps
 from pages.typography import TypographicStreamBlock
@@ -324,6 +324,8 @@ def opens_section(child) -> bool:
         return datavis.heading_tag(value) == "h2"
     if child.block_type in ("key_figures", "partners"):
         return bool(value.get("heading"))
+    if child.block_type == "centre_news":
+        return bool(value.get("title"))
     return child.block_type in TITLED_H2_BLOCKS
 
 
@@ -353,6 +355,57 @@ class OutlineStreamBlock(TypographicStreamBlock):
         return value
 
 
+class ListingBlock(blocks.StructBlock):
+    """Items another section keeps current (pages may not import it): the section registers a
+    `core.plugins.BodyListing` under `listing_key`. A subclass declares a `title` and a `count`.
+    Renders nothing when that section is gone or has nothing to show."""
+
+    listing_key = ""
+
+    class Meta:
+        template = "components/blocks/listing.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        listing = body_listing(self.listing_key)
+        context["listing"] = listing
+        if listing is not None:
+            count = min(max(value.get("count") or 5, 3), 10)  # stored data may predate the form's limits
+            context.update(listing.context((parent_context or {}).get("request"), count))
+            context["heading"] = value.get("title") or ""
+        return context
+
+
+class CentreNewsBlock(ListingBlock):
+    """The centres' platforms' latest items, as the nightly fetch stored them (resources)."""
+
+    listing_key = "centre_news"
+
+    title = blocks.CharBlock(
+        label="Titre",
+        required=False,
+        max_length=120,
+        default="Dernières ressources des centres",
+        help_text="Affiché au-dessus de la liste ; laissez vide pour ne pas afficher de titre.",
+    )
+    count = blocks.IntegerBlock(
+        label="Nombre d'éléments",
+        min_value=3,
+        max_value=10,
+        default=5,
+        help_text="Entre 3 et 10, deux au plus par centre, les plus récents d'abord.",
+    )
+
+    class Meta:
+        icon = "globe"
+        label = "Dernières ressources des centres"
+        preview_value = {"title": "Dernières ressources des centres", "count": 5}
+        description = (
+            "Les derniers éléments publiés sur les plateformes des centres de ressources (titre, date, "
+            "centre), relevés chaque nuit ; rien ne s'affiche tant qu'aucun élément n'a été relevé."
+        )
+
+
 class BaseStreamBlock(OutlineStreamBlock):
     heading = HeadingBlock()
     paragraph = ParagraphBlock()
@@ -368,6 +421,7 @@ class BaseStreamBlock(OutlineStreamBlock):
     partners = PartnersBlock()
     contact_details = ContactDetailsBlock()
     newsletter_signup = NewsletterSignupBlock()
+    centre_news = CentreNewsBlock()
 
 
 class HomeSectionBlock(blocks.StructBlock):

@@ -1,5 +1,6 @@
-"""The « Dernières ressources des centres » section of the home page (registered in
-wagtail_hooks.py; a centre's own list is models.feed.platform_news). Only ever read from what
+"""The « Dernières ressources des centres » block that editors place in any shared page body,
+the home page's among others (registered in wagtail_hooks.py as a core.plugins.BodyListing;
+a centre's own list is models.feed.platform_news). Only ever read from what
 the nightly fetch stored: no page waits for a platform, and no visitor's browser contacts one
 before they click.
 """
@@ -19,8 +20,7 @@ from caching.restrictions import private_q
 from .models import CentreFeedItem, ResourceCentreIndexPage, ResourceCentrePage
 from .models.feed import french_day
 
-#: The home section shows this many items, at most PER_CENTRE of them from one platform.
-HOME_ITEMS = 6
+#: At most this many items of one platform, so that one busy centre does not fill the block.
 PER_CENTRE = 2
 
 
@@ -44,12 +44,13 @@ def _current_source() -> Q:
     return typed | platform
 
 
-def latest_centre_news(request: HttpRequest | None) -> dict:
-    """{"centre_news": the newest items of the live centres (PER_CENTRE at most from each),
-    "centre_news_fetched": the day of the latest successful reading among them, "centres_index": …}.
+def latest_centre_news(request: HttpRequest | None, count: int) -> dict:
+    """{"centre_news": the `count` newest items of the live centres (PER_CENTRE at most from
+    each), "centre_news_fetched": the day of the latest successful reading among them,
+    "centres_index": …}.
 
-    Render with templates/resources/includes/news_home_section.html; kept per content version
-    (the fetch's writes change it), so the home page costs one query for it after a change.
+    Render with templates/resources/includes/centre_news.html; kept per content version (the
+    fetch's writes change it), so a page with the block costs one query for it after a change.
     """
     index = first_live_page(ResourceCentreIndexPage, request, within_site=True)
     if index is None:
@@ -64,16 +65,16 @@ def latest_centre_news(request: HttpRequest | None) -> dict:
         )
         chosen: list[CentreNewsItem] = []
         per_centre: dict[int, int] = {}
-        for item in rows[: HOME_ITEMS * PER_CENTRE * 2]:
+        for item in rows[: count * PER_CENTRE * 2]:
             centre = item.feed.centre
             if per_centre.get(centre.pk, 0) >= PER_CENTRE:
                 continue
             per_centre[centre.pk] = per_centre.get(centre.pk, 0) + 1
             chosen.append(CentreNewsItem(item.title, item.link, item.published, centre, item.feed.fetched_at))
-            if len(chosen) == HOME_ITEMS:
+            if len(chosen) == count:
                 break
         return chosen
 
-    news = remember(request, f"home-centre-news:{index.pk}", build)
+    news = remember(request, f"centre-news:{index.pk}:{count}", build)
     readings = [item.fetched_at for item in news if item.fetched_at]
     return {"centre_news": news, "centre_news_fetched": french_day(max(readings, default=None)), "centres_index": index}

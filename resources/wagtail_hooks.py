@@ -1,7 +1,7 @@
 """Admin: centres listed with the health of their platform link and of its feed, in the explorer
-and in their own menu, with « Relever maintenant »; the centres' sections of the home page
-(their cards, their platforms' latest items) and their kind of search result; the centres of
-a programme."""
+and in their own menu, with « Relever maintenant »; the centres' section of the home page
+(their cards), their platforms' latest items for the body block « Dernières ressources des
+centres », and their kind of search result; the centres of a programme."""
 
 from __future__ import annotations
 
@@ -15,7 +15,14 @@ from wagtail.admin.widgets import Button
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from core.backlinks import PROGRAMME_SECTIONS_HOOK, LinkedSection
-from core.plugins import HOME_SECTIONS_HOOK, SEARCH_KINDS_HOOK, HomeSection, SearchKind
+from core.plugins import (
+    BODY_LISTINGS_HOOK,
+    HOME_SECTIONS_HOOK,
+    SEARCH_KINDS_HOOK,
+    BodyListing,
+    HomeSection,
+    SearchKind,
+)
 from pages.partner_works import PARTNER_WORKS_HOOK, PartnerWorks
 
 from . import admin_views
@@ -93,15 +100,9 @@ def centres_home_section() -> HomeSection:
     )
 
 
-@hooks.register(HOME_SECTIONS_HOOK)
-def centre_news_home_section() -> HomeSection:
-    return HomeSection(
-        key="centre_news",
-        label="Dernières ressources des centres",
-        description="Les derniers éléments publiés sur les plateformes des centres, relevés chaque nuit.",
-        template="resources/includes/news_home_section.html",
-        context=latest_centre_news,
-    )
+@hooks.register(BODY_LISTINGS_HOOK)
+def centre_news_listing() -> BodyListing:
+    return BodyListing(key="centre_news", template="resources/includes/centre_news.html", context=latest_centre_news)
 
 
 @hooks.register("register_admin_urls")

@@ -224,7 +224,7 @@ def fill_home_body(home: HomePage, mission: MissionPage, figures, partners) -> N
         ),
         home_chart(figures),
         ("section", {"section": "resource_centres"}),
-        ("section", {"section": "centre_news"}),
+        ("centre_news", {"title": "Dernières ressources des centres", "count": 6}),
         ("section", {"section": "latest_publications"}),
         (
             "call_to_action",

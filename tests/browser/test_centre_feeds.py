@@ -1,6 +1,6 @@
 """A centre's platform feed in Chromium: a moderator reads it now from the admin, then a visitor
-sees its items on the centre's page and the home page, without the browser ever contacting
-the platform. The platform is the fake one of tests/resources/platform.py, on 127.0.0.1."""
+sees its items on the centre's page, the home page and a page carrying the block « Dernières
+ressources des centres », without the browser ever contacting the platform. The platform is the fake one of tests/resources/platform.py, on 127.0.0.1."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ def test_moderator_reads_a_feed_now_and_visitors_see_it_without_contacting_the_p
 ):
     """3 steps after logging in: open the centre, « Voir le flux et relever maintenant »,
     « Relever maintenant »; then the centre's page and the home page, at phone width."""
+    from pages.models import MissionPage
     from resources.models import CentreFeedItem, ResourceCentrePage
 
     with platform_server() as platform:
@@ -82,6 +83,21 @@ def test_moderator_reads_a_feed_now_and_visitors_see_it_without_contacting_the_p
         expect(centre_links.first).to_have_attribute("href", centre.url)
         visitor.evaluate("window.scrollTo(0, document.body.scrollHeight)")
         shot(visitor, "home-centre-news-375")
+
+        mission = MissionPage.objects.get()
+        mission.body = [
+            *mission.body.raw_data,
+            {"type": "centre_news", "value": {"title": "Du côté des centres", "count": 3}},
+        ]
+        mission.save_revision().publish()
+        visitor.goto(site_url + mission.url)
+        block = visitor.locator("section.centre-news")
+        expect(block.get_by_role("heading", name="Du côté des centres")).to_be_visible()
+        expect(block.locator("a.platform-news__link")).to_have_count(3)
+        block.scroll_into_view_if_needed()
+        results = Axe().run(visitor, options=WCAG_21_AA)
+        assert results.violations_count == 0, results.generate_report()
+        shot(visitor, "mission-centre-news-375")
         visitor.watch.assert_clean()
 
         assert not [url for url in contacted if url.startswith(platform.origin)], "the browser contacted the platform"

@@ -27,6 +27,8 @@ ADDRESS = "12 rue d'essai\n94300 Vincennes"
 PHONE = "01 00 00 00 00"
 EMAIL = "contact@exemple.org"
 HOME_SECTIONS = ("next_webinar", "resource_centres", "centre_news", "latest_publications")
+#: The home's blocks of their own among its sections (the others are « Section automatique »).
+HOME_BLOCKS = {"centre_news": {"title": "Dernières ressources des centres", "count": 6}}
 
 
 def build_skeleton() -> None:
@@ -34,7 +36,9 @@ def build_skeleton() -> None:
     home = HomePageFactory(
         parent=root,
         hero_image=ImageFactory(title="Illustration de l'accueil"),
-        body=[("section", {"section": key}) for key in HOME_SECTIONS],
+        body=[
+            (key, HOME_BLOCKS[key]) if key in HOME_BLOCKS else ("section", {"section": key}) for key in HOME_SECTIONS
+        ],
     )
     Site.objects.update_or_create(
         is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": SITE_NAME}

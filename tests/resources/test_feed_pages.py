@@ -1,6 +1,6 @@
 """What visitors and staff see of the platforms' feeds: the centre's « Du nouveau sur la
-plateforme », the home page's « Dernières ressources des centres », and the admin's state and
-« Relever maintenant »."""
+plateforme », the block « Dernières ressources des centres » on the home page (the block in any
+page: test_centre_news_block.py), and the admin's state and « Relever maintenant »."""
 
 from __future__ import annotations
 
@@ -14,7 +14,6 @@ from django.test import RequestFactory
 from django.urls import reverse
 from wagtail.test.utils.form_data import querydict_from_html
 
-from core.plugins import home_sections
 from pages.models import HomePage
 from resources.models import CentreFeed, CentreFeedItem
 from resources.news import latest_centre_news
@@ -93,13 +92,12 @@ def test_centre_page_with_items_costs_no_more_queries(client):
 
 def place_news_section() -> HomePage:
     home = HomePage.objects.get()
-    home.body = [("section", {"section": "centre_news"})]
+    home.body = [("centre_news", {"title": "Dernières ressources des centres", "count": 6})]
     home.save_revision().publish()
     return home
 
 
 def test_home_section_shows_the_newest_items_two_per_centre_at_most(client):
-    assert home_sections()["centre_news"].label == "Dernières ressources des centres"
     place_news_section()
     busy = ResourceCentrePageFactory(title="Centre prolifique")
     give_news(busy, count=5)
@@ -111,7 +109,7 @@ def test_home_section_shows_the_newest_items_two_per_centre_at_most(client):
     markup = client.get("/").content.decode()
     section = re.search(r'<section class="section centre-news".*?</section>', markup, re.S).group(0)
 
-    assert '<h2 id="dernieres-ressources-centres">Dernières ressources des centres</h2>' in section
+    assert '<h2 class="centre-news__title">Dernières ressources des centres</h2>' in section
     assert "(dernier relevé le 4 mars 2026)" in section
     titles = re.findall(r'class="platform-news__link"[^>]*>([^<]+)<', section)
     assert titles == [
@@ -133,10 +131,10 @@ def test_home_section_is_absent_without_items_and_costs_a_fixed_number_of_querie
         give_news(ResourceCentrePageFactory(publish=False))
     assert count_queries(client, "/") == one <= 10
     request = RequestFactory().get("/")
-    news = latest_centre_news(request)["centre_news"]
+    news = latest_centre_news(request, 6)["centre_news"]
     per_centre = [item.centre.pk for item in news]
     assert len(news) == 6 and max(per_centre.count(pk) for pk in per_centre) <= 2
-    markup = render_to_string("resources/includes/news_home_section.html", latest_centre_news(request), request=request)
+    markup = render_to_string("resources/includes/centre_news.html", latest_centre_news(request, 6), request=request)
     assert markup.count('<li class="platform-news__item">') == 6
 
 
