@@ -134,7 +134,7 @@ def test_a_page_with_the_block_costs_a_fixed_number_of_queries(client):
 
 
 def test_the_home_pages_former_section_becomes_the_block_in_its_content_and_revisions():
-    migration = importlib.import_module("pages.migrations.0021_home_centre_news_section_to_block")
+    migration = importlib.import_module("pages.migrations.0022_home_centre_news_section_to_block")
     home = HomePage.objects.get()
     home.body = [("section", {"section": "next_webinar"}), ("section", {"section": "centre_news"})]
     home.save_revision().publish()
