@@ -21,7 +21,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from wagtail.contrib.redirects.models import Redirect
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageLogEntry, Site
 
 from pages.models import Theme
 from publications.models import NewsIndexPage, PublicationIndexPage, PublicationType
@@ -44,6 +44,18 @@ SKIPPED_TYPES = {
     "revision": "ancienne version d'un contenu, non reprise",
 }
 SKIPPED_STATUSES = {"trash": "à la corbeille sur WordPress", "auto-draft": "brouillon automatique de WordPress, vide"}
+#: What staff did to a page in the admin without a new revision (Wagtail's history), as the
+#: report says it; any other action by a person reads « modifiée ».
+STAFF_ACTIONS = {
+    "wagtail.unpublish": "dépubliée",
+    "wagtail.move": "déplacée",
+    "wagtail.reorder": "déplacée parmi ses voisines",
+    "wagtail.lock": "verrouillée",
+    "wagtail.view_restriction.create": "mise en accès restreint",
+    "wagtail.view_restriction.edit": "mise en accès restreint",
+    "wagtail.view_restriction.delete": "rendue publique",
+    "wagtail.schedule.cancel": "déprogrammée",
+}
 Progress = Callable[[str, int, int], None]
 
 
@@ -252,7 +264,15 @@ class Importer:
         candidates = Page.objects.descendant_of(self.site.root_page, inclusive=True).filter(slug=slug_of(item))[:2]
         return candidates[0] if len(candidates) == 1 else None
 
+    def staff_actions(self) -> dict[int, str]:
+        """The pages the import created that a person has acted on in the admin since (their
+        history: an unpublication or a move makes no revision), with the latest such action."""
+        pages = [record.page_id for record in self.records.values() if record.page_id and record.was_created]
+        entries = PageLogEntry.objects.filter(page_id__in=pages, user__isnull=False).order_by("timestamp", "pk")
+        return dict(entries.values_list("page_id", "action"))
+
     def plan_pages(self) -> None:
+        self.acted = self.staff_actions()
         for item in self.export.items.values():
             if item.post_type == "attachment":
                 continue
@@ -293,6 +313,11 @@ class Importer:
             self.target(item, page)
             row.status = "skipped"
             row.message = "modifiée par l'équipe depuis l'import : gardée telle quelle (l'export n'est pas repris)"
+        elif page.pk in self.acted:
+            self.target(item, page)
+            done = STAFF_ACTIONS.get(self.acted[page.pk], "modifiée")
+            row.status = "skipped"
+            row.message = f"{done} par l'équipe depuis l'import : gardée telle quelle (l'export n'est pas repris)"
         elif record.source_hash == item.digest:
             self.target(item, page)
             row.status = "unchanged"
