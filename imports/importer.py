@@ -29,6 +29,7 @@ from publications.models import NewsIndexPage, PublicationIndexPage, Publication
 from . import wxr
 from .attachments import Library, Refused, Uploads, fingerprint, kind_of, relative_path
 from .content import Converter
+from .indexing import index_once, indexes_paused
 from .links import Addresses, Target, path_key
 from .mapping import Rule, load, page_at
 from .models import ImportedItem
@@ -102,6 +103,7 @@ class Importer:
         self.files: dict[int, tuple[str, list[str]]] = {}
         self.attached: dict[int, list[tuple[str, int]]] = defaultdict(list)  # parent -> (kind, wp_id)
         self.fresh: set[int] = set()  # what this run wrote or recorded: its redirects are made
+        self.written: dict[str, set[int]] = defaultdict(set)  # "page", "image", "document" -> ids saved
 
     def run(self) -> list[Row]:
         self.export = wxr.scan(self.path)  # a malformed file stops here, before anything is written
@@ -115,10 +117,12 @@ class Importer:
                 library = Library()
                 self.library = library
                 self.records = {record.wp_id: record for record in ImportedItem.objects.select_related("page")}
-                self.index()
-                self.import_attachments()
-                self.plan_pages()
-                self.write_pages()
+                with indexes_paused():  # a page is saved three times: indexed once, after
+                    self.index()
+                    self.import_attachments()
+                    self.plan_pages()
+                    self.write_pages()
+                index_once(*(self.written[kind] for kind in ("page", "image", "document")))
                 self.make_redirects()
                 if self.dry_run:
                     transaction.set_rollback(True)
@@ -211,6 +215,8 @@ class Importer:
             stored = self.library.store(kind, path, title, alt, existing=obj)
             self.fresh.add(item.wp_id)
             obj = stored.obj
+            if stored.outcome != "reused":
+                self.written[kind].add(obj.pk)
             row.status = {"reused": "unchanged"}.get(stored.outcome, stored.outcome)
             row.say(stored.note)
             outcome = ImportedItem.REUSED if stored.outcome == "reused" else ImportedItem.CREATED
@@ -410,6 +416,7 @@ class Importer:
                 )
                 transaction.savepoint_commit(savepoint)
                 self.fresh.add(item.wp_id)
+                self.written["page"].add(task.page.pk)
                 row.status = "created" if task.placement is not None else "updated"
                 row.say(*notes)
             except Exception as error:  # one item's failure is reported; the others import

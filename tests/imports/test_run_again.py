@@ -132,3 +132,9 @@ def test_a_page_staff_unpublished_or_moved_stays_as_they_left_it(imported, admin
     assert "trois regards complémentaires" not in page.content.decode() and "trois regards" in page.content.decode()
     assert rows["post:22"]["status"] == "updated"  # the one staff left alone follows the export
 
+
+def test_after_an_import_staff_edits_update_the_search_index_again(imported, admin_client, client):
+    """The import pauses the indexes while it writes: they follow every save again afterwards."""
+    webinars = ImportedItem.objects.get(wp_id=21).page.specific
+    edit_through_the_admin(admin_client, webinars, "Un texte sur la permaculture des alliances.")
+    assert webinars.url in client.get("/recherche/", {"q": "permaculture"}).content.decode()
