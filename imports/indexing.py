@@ -48,8 +48,8 @@ def index_once(pages: Iterable[int], images: Iterable[int], documents: Iterable[
     """The pages, images and documents with these ids, as the database now holds them, into
     the reference index and the search index."""
     objects: list[Model] = list(Page.objects.filter(pk__in=list(pages)).specific())
-    objects += get_image_model().objects.filter(pk__in=list(images))
-    objects += get_document_model().objects.filter(pk__in=list(documents))
+    objects += get_image_model().objects.filter(pk__in=list(images)).prefetch_related("tags")
+    objects += get_document_model().objects.filter(pk__in=list(documents)).prefetch_related("tags")
     by_model: dict[type[Model], list[Model]] = defaultdict(list)
     for obj in objects:
         ReferenceIndex.create_or_update_for_object(obj)
