@@ -8,7 +8,9 @@ unchanged. For each: wall time and the command's peak resident memory. Targets: 
 and 500 MB (README « Mise en ligne »).
 
 `make bench` calls it on a copy of the seeded demo; alone, on a migrated and seeded database:
-`DATABASE_URL=… python bench/wordpress_import.py`.
+`DATABASE_URL=… python bench/wordpress_import.py` (`--prepare` migrates and seeds it first).
+A scaled sample, to profile: BENCH_WP_POSTS, BENCH_WP_PAGES, BENCH_WP_PICTURES and
+BENCH_WP_FILES set the counts (defaults: the sizes above).
 """
 
 from __future__ import annotations
@@ -29,7 +31,12 @@ from PIL import Image
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = str(ROOT / ".venv/bin/python") if (ROOT / ".venv/bin/python").exists() else sys.executable
-POSTS, PAGES, PICTURES, FILES = 2_000, 60, 2_500, 500
+# The sizes, smaller for a quick profile (BENCH_WP_POSTS=200 BENCH_WP_PICTURES=250 …); the
+# targets hold for the defaults, a real site's size.
+POSTS = int(os.environ.get("BENCH_WP_POSTS", 2_000))
+PAGES = int(os.environ.get("BENCH_WP_PAGES", 60))
+PICTURES = int(os.environ.get("BENCH_WP_PICTURES", 2_500))
+FILES = int(os.environ.get("BENCH_WP_FILES", 500))
 TARGETS = {"seconds": 600, "peak_mb": 500}
 SITE = "https://www.lerameau.fr"
 WORDS = (

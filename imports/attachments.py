@@ -155,7 +155,12 @@ class Library:
                 raise Refused("; ".join(str(message) for messages in form.errors.values() for message in messages))
             if files:
                 self.written.append((form.instance.file.storage, form.instance.file.name))
-            obj = form.save()
+            if existing is not None:
+                obj = form.save()
+            else:  # the form's save would index the file at once (for its tags: the import sets none)
+                obj = form.save(commit=False)
+                obj.save()
+                form.save_m2m()
         finally:
             upload.close()
         return Stored(obj, "updated" if existing is not None else "created", note)

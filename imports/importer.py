@@ -21,7 +21,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from wagtail.contrib.redirects.models import Redirect
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageLogEntry, Site
 
 from pages.models import Theme
 from publications.models import NewsIndexPage, PublicationIndexPage, PublicationType
@@ -29,6 +29,7 @@ from publications.models import NewsIndexPage, PublicationIndexPage, Publication
 from . import wxr
 from .attachments import Library, Refused, Uploads, fingerprint, kind_of, relative_path
 from .content import Converter
+from .indexing import index_once, indexes_paused
 from .links import Addresses, Target, path_key
 from .mapping import Rule, load, page_at
 from .models import ImportedItem
@@ -44,6 +45,18 @@ SKIPPED_TYPES = {
     "revision": "ancienne version d'un contenu, non reprise",
 }
 SKIPPED_STATUSES = {"trash": "à la corbeille sur WordPress", "auto-draft": "brouillon automatique de WordPress, vide"}
+#: What staff did to a page in the admin without a new revision (Wagtail's history), as the
+#: report says it; any other action by a person reads « modifiée ».
+STAFF_ACTIONS = {
+    "wagtail.unpublish": "dépubliée",
+    "wagtail.move": "déplacée",
+    "wagtail.reorder": "déplacée parmi ses voisines",
+    "wagtail.lock": "verrouillée",
+    "wagtail.view_restriction.create": "mise en accès restreint",
+    "wagtail.view_restriction.edit": "mise en accès restreint",
+    "wagtail.view_restriction.delete": "rendue publique",
+    "wagtail.schedule.cancel": "déprogrammée",
+}
 Progress = Callable[[str, int, int], None]
 
 
@@ -90,6 +103,7 @@ class Importer:
         self.files: dict[int, tuple[str, list[str]]] = {}
         self.attached: dict[int, list[tuple[str, int]]] = defaultdict(list)  # parent -> (kind, wp_id)
         self.fresh: set[int] = set()  # what this run wrote or recorded: its redirects are made
+        self.written: dict[str, set[int]] = defaultdict(set)  # "page", "image", "document" -> ids saved
 
     def run(self) -> list[Row]:
         self.export = wxr.scan(self.path)  # a malformed file stops here, before anything is written
@@ -103,10 +117,12 @@ class Importer:
                 library = Library()
                 self.library = library
                 self.records = {record.wp_id: record for record in ImportedItem.objects.select_related("page")}
-                self.index()
-                self.import_attachments()
-                self.plan_pages()
-                self.write_pages()
+                with indexes_paused():  # a page is saved three times: indexed once, after
+                    self.index()
+                    self.import_attachments()
+                    self.plan_pages()
+                    self.write_pages()
+                index_once(*(self.written[kind] for kind in ("page", "image", "document")))
                 self.make_redirects()
                 if self.dry_run:
                     transaction.set_rollback(True)
@@ -199,6 +215,8 @@ class Importer:
             stored = self.library.store(kind, path, title, alt, existing=obj)
             self.fresh.add(item.wp_id)
             obj = stored.obj
+            if stored.outcome != "reused":
+                self.written[kind].add(obj.pk)
             row.status = {"reused": "unchanged"}.get(stored.outcome, stored.outcome)
             row.say(stored.note)
             outcome = ImportedItem.REUSED if stored.outcome == "reused" else ImportedItem.CREATED
@@ -252,7 +270,15 @@ class Importer:
         candidates = Page.objects.descendant_of(self.site.root_page, inclusive=True).filter(slug=slug_of(item))[:2]
         return candidates[0] if len(candidates) == 1 else None
 
+    def staff_actions(self) -> dict[int, str]:
+        """The pages the import created that a person has acted on in the admin since (their
+        history: an unpublication or a move makes no revision), with the latest such action."""
+        pages = [record.page_id for record in self.records.values() if record.page_id and record.was_created]
+        entries = PageLogEntry.objects.filter(page_id__in=pages, user__isnull=False).order_by("timestamp", "pk")
+        return dict(entries.values_list("page_id", "action"))
+
     def plan_pages(self) -> None:
+        self.acted = self.staff_actions()
         for item in self.export.items.values():
             if item.post_type == "attachment":
                 continue
@@ -293,6 +319,11 @@ class Importer:
             self.target(item, page)
             row.status = "skipped"
             row.message = "modifiée par l'équipe depuis l'import : gardée telle quelle (l'export n'est pas repris)"
+        elif page.pk in self.acted:
+            self.target(item, page)
+            done = STAFF_ACTIONS.get(self.acted[page.pk], "modifiée")
+            row.status = "skipped"
+            row.message = f"{done} par l'équipe depuis l'import : gardée telle quelle (l'export n'est pas repris)"
         elif record.source_hash == item.digest:
             self.target(item, page)
             row.status = "unchanged"
@@ -385,6 +416,7 @@ class Importer:
                 )
                 transaction.savepoint_commit(savepoint)
                 self.fresh.add(item.wp_id)
+                self.written["page"].add(task.page.pk)
                 row.status = "created" if task.placement is not None else "updated"
                 row.say(*notes)
             except Exception as error:  # one item's failure is reported; the others import

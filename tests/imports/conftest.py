@@ -65,7 +65,7 @@ def uploads_listing() -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def imported(django_db_blocker, tmp_path_factory) -> Imported:
+def imported(django_db_setup, django_db_blocker, tmp_path_factory) -> Imported:
     """The sample imported once for the module, with its report."""
     report = tmp_path_factory.mktemp("rapport") / "rapport.csv"
 

@@ -265,3 +265,17 @@ def test_staff_find_the_redirects_and_the_import_in_the_admin(imported, admin_cl
     assert PageLogEntry.objects.filter(page=article, action="imports.import").exists()
     history = admin_client.get(reverse("wagtailadmin_pages:history", args=[article.pk])).content.decode()
     assert "Importé depuis WordPress" in history
+
+
+def test_imported_items_are_searchable_and_their_uses_listed(imported, client, admin_client):
+    """The import fills the search and reference indexes once, at its end (imports/indexing.py)."""
+    article = page_of(20)
+    assert article.url in client.get("/recherche/", {"q": "piliers"}).content.decode()  # a word of its body only
+    document = ImportedItem.objects.get(wp_id=50).document
+    usage = admin_client.get(reverse("wagtaildocs:document_usage", args=[document.pk])).content.decode()
+    assert "Apprenons à valoriser" in usage
+    image = ImportedItem.objects.get(wp_id=51).image
+    usage = admin_client.get(reverse("wagtailimages:image_usage", args=[image.pk])).content.decode()
+    assert "Apprenons à valoriser" in usage
+    found = admin_client.get(reverse("wagtailimages:index"), {"q": "dîner presse"}).content.decode()
+    assert reverse("wagtailimages:edit", args=[image.pk]) in found  # the image library's search

@@ -92,3 +92,49 @@ def test_an_image_staff_retitled_keeps_its_title(imported, tmp_path):
     assert rows["attachment:52"]["status"] == "skipped"
     image.refresh_from_db()
     assert image.title == "Affiche 2019, titre revu par l'équipe"
+
+
+def test_a_page_staff_unpublished_or_moved_stays_as_they_left_it(imported, admin_client, client, tmp_path):
+    """Unpublishing and moving make no revision: the page's history in Wagtail tells the
+    import that a person acted on it."""
+    webinars = ImportedItem.objects.get(wp_id=21).page
+    address = webinars.url
+    assert client.get(address).status_code == 200
+    response = admin_client.post(reverse("wagtailadmin_pages:unpublish", args=[webinars.pk]))
+    assert response.status_code == 302
+    timeline = ImportedItem.objects.get(wp_id=4).page
+    home = timeline.get_parent().get_parent()
+    response = admin_client.post(reverse("wagtailadmin_pages:move_confirm", args=[timeline.pk, home.pk]))
+    assert response.status_code == 302
+    timeline.refresh_from_db()
+    assert (
+        timeline.get_parent().pk == home.pk
+        and timeline.latest_revision_id == ImportedItem.objects.get(wp_id=4).revision_id
+    )
+
+    export = newer_export(tmp_path)
+    text = export.read_text(encoding="utf-8").replace(
+        "le laboratoire croise trois regards", "le laboratoire croise trois regards complémentaires", 1
+    )
+    export.write_text(text, encoding="utf-8")
+    _, rows = run_import(export=export, report=tmp_path / "rapport.csv")
+
+    assert rows["post:21"]["status"] == "skipped"
+    assert rows["post:21"]["message"].startswith("dépubliée par l'équipe depuis l'import : gardée telle quelle")
+    webinars.refresh_from_db()
+    assert not webinars.live and client.get(address).status_code == 404
+    assert rows["page:4"]["status"] == "skipped"
+    assert rows["page:4"]["message"].startswith("déplacée par l'équipe depuis l'import : gardée telle quelle")
+    timeline.refresh_from_db()
+    assert timeline.get_parent().pk == home.pk
+    page = client.get(timeline.url)
+    assert page.status_code == 200
+    assert "trois regards complémentaires" not in page.content.decode() and "trois regards" in page.content.decode()
+    assert rows["post:22"]["status"] == "updated"  # the one staff left alone follows the export
+
+
+def test_after_an_import_staff_edits_update_the_search_index_again(imported, admin_client, client):
+    """The import pauses the indexes while it writes: they follow every save again afterwards."""
+    webinars = ImportedItem.objects.get(wp_id=21).page.specific
+    edit_through_the_admin(admin_client, webinars, "Un texte sur la permaculture des alliances.")
+    assert webinars.url in client.get("/recherche/", {"q": "permaculture"}).content.decode()
