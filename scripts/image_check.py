@@ -192,6 +192,11 @@ print(image.get_rendition("width-320").url)
 """
 
 
+def snapshot_of(output: str) -> dict:
+    """SNAPSHOT's line among whatever else the production logging writes to stdout."""
+    return json.loads(next(line for line in reversed(output.splitlines()) if line.startswith('{"counts"')))
+
+
 def installed_set(image_run: list[str], work: Path) -> None:
     """What /venv holds: exactly the lock, audited, and nothing of Python's outside /venv."""
     frozen = run(*image_run, "python", "-m", "pip", "list", "--format=freeze", "--disable-pip-version-check").stdout
@@ -238,7 +243,7 @@ def check_restore(database: EmbeddedPostgres, mounts: list[str], port: int, fold
         + (restored.stdout.strip().splitlines()[-1] if restored.returncode == 0 else restored.stderr[-2000:]),
     )
     result = run(*again, "python", "manage.py", "shell", "-c", SNAPSHOT, check=False)
-    copy = json.loads(result.stdout.strip().splitlines()[-1]) if result.returncode == 0 else {"counts": {}}
+    copy = snapshot_of(result.stdout) if result.returncode == 0 else {"counts": {}}
     differ = sorted(label for label in original["counts"].keys() | copy["counts"].keys()
                     if original["counts"].get(label) != copy["counts"].get(label))  # fmt: skip
     counts = original["counts"]
@@ -347,7 +352,7 @@ def check_image(database: EmbeddedPostgres, media: Path, backups: Path) -> None:
             installed_set(["docker", "run", "--rm", "-e", "PIP_NO_CACHE_DIR=1", IMAGE], media.parent)
         pg_dump = run("docker", "exec", name, "pg_dump", "--version").stdout.strip()
         snapshot = run("docker", "exec", name, "python", "manage.py", "shell", "-c", SNAPSHOT)
-        original = json.loads(snapshot.stdout.strip().splitlines()[-1])
+        original = snapshot_of(snapshot.stdout)
         backup = run("docker", "exec", name, "scripts/backup", "/backups", check=False)
         folder = backups / Path(backup.stdout.strip().splitlines()[-1]).name if backup.returncode == 0 else None
         dump = folder / "database.dump" if folder else None
