@@ -244,8 +244,12 @@ def check_restore(database: EmbeddedPostgres, mounts: list[str], port: int, fold
     )
     result = run(*again, "python", "manage.py", "shell", "-c", SNAPSHOT, check=False)
     copy = snapshot_of(result.stdout) if result.returncode == 0 else {"counts": {}}
+    # scripts/restore ends with check_media, which bumps the content version (pages read the
+    # files again): one more row in the log of changes, whose count alone may grow.
+    grown = {"core.ContentChange"}
     differ = sorted(label for label in original["counts"].keys() | copy["counts"].keys()
-                    if original["counts"].get(label) != copy["counts"].get(label))  # fmt: skip
+                    if original["counts"].get(label) != copy["counts"].get(label)
+                    and not (label in grown and copy["counts"].get(label, 0) > original["counts"][label]))  # fmt: skip
     counts = original["counts"]
     say(
         not differ and copy.get("pages") == original["pages"],
