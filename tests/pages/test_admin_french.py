@@ -254,6 +254,7 @@ def test_form_data_and_their_origin(admin_client):
 
     contact = ContactPageFactory()
     forms = text_of(admin_client.get(reverse("wagtailforms:index")))
+    # The page type as staff name it (our wagtailforms/content_type_column.html), no technical name.
     assert_french(forms, ["Page de contact"], ["Origine:", "(contact.contactpage)"])
     markup = admin_client.get(reverse("wagtailforms:list_submissions", args=[contact.pk])).content.decode()
     tab = " ".join(unescape(re.search(r"<title>(.*?)</title>", markup, re.S).group(1)).split())
