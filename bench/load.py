@@ -4,7 +4,6 @@ static-file ceiling, and the weight of the home page as a browser downloads it."
 from __future__ import annotations
 
 import gzip
-import os
 import re
 import socket
 import subprocess
@@ -13,6 +12,7 @@ import urllib.error
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urljoin
 
 ROOT = Path(__file__).resolve().parent.parent
 ACCEPT = "gzip, br"  # what browsers send; WhiteNoise and the page cache both answer compressed
@@ -118,7 +118,8 @@ def home_weight(base: str) -> dict:
             if kind == "css":  # fonts a stylesheet loads count too
                 text = gzip.decompress(body).decode() if body[:2] == b"\x1f\x8b" else body.decode()
                 for font in re.findall(r"url\(['\"]?([^'\")]+\.(?:woff2?|ttf|otf))", text):
-                    weight["fonts"] += len(fetch(base + os.path.join(os.path.dirname(url), font))[0])
+                    # Resolved as a browser does (« ../fonts/… » from /static/css/).
+                    weight["fonts"] += len(fetch(base + urljoin(url, font))[0])
     weight["total"] = sum(weight.values())
     weight["blocking_scripts"] = len(
         re.findall(r"<script(?![^>]*\b(?:defer|async)\b)(?![^>]*type=\"application/ld\+json\")[^>]*>", markup)
