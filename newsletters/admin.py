@@ -58,6 +58,9 @@ class ViewOnlyPolicy(ModelPermissionPolicy):
 
 
 class SubscriptionIndexView(FrenchSpreadsheetMixin, ModelViewSet.index_view_class):
+    #: The screen is named as its menu entry and the guide name it; each row is one inscription.
+    page_title = "Abonnés"
+
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("subscriber", "newsletter")
 

@@ -37,6 +37,9 @@ OVERRIDDEN = (
     # the public blocks « titletag » and « title » of templates that extend Wagtail's own.
     "wagtailadmin/generic/base.html",
     "wagtailadmin/shared/headers/slim_header.html",
+    # No « Page » subtitle after « Choisir une page », no « None » in a hidden side-panel counter.
+    "wagtailadmin/chooser/browse.html",
+    "wagtailadmin/shared/side_panel_toggle.html",
 )
 
 
@@ -303,11 +306,31 @@ def test_choosers_name_what_they_choose(admin_client):
     assert "Choisir : partenaire" in markup.replace("\u00a0", " ")
     assert "Choisir partenaire" not in markup
     any_page = text_of(admin_client.get(reverse("wagtailadmin_choose_page")))
-    assert_french(any_page, ["Choisir une page"], ["Choisissez une page"])
+    assert_french(any_page, ["Choisir une page"], ["Choisissez une page", "Choisir une page Page"])
     publications = text_of(
         admin_client.get(reverse("wagtailadmin_choose_page"), {"page_type": "publications.publicationpage"})
     )
     assert_french(publications, ["Seules les pages de type « Publication » peuvent être choisies"], ['"Publication"'])
+    assert "Choisir Publication" in publications  # a restricted choice still names its type
+
+
+def test_explorer_and_accounts_print_no_python_none_nor_english_any(admin_client):
+    from tests.factories.webinars import WebinarPageFactory
+
+    session = WebinarPageFactory()
+    explorer = text_of(admin_client.get(reverse("wagtailadmin_explore", args=[session.get_parent().pk])))
+    assert_french(explorer, ["A des pages enfants Indifférent Oui Non"], ["Session de webinaire None", " Any "])
+    account = text_of(admin_client.get(reverse("wagtailusers_users:edit", args=[SuperuserFactory().pk])))
+    assert " None " not in account
+
+
+def test_the_subscribers_screen_is_named_as_its_menu_entry(admin_client):
+    listing = admin_client.get(reverse("abonnes:index"))
+    assert_french(
+        text_of(listing),
+        ["Abonnés", "Rien à afficher pour l'instant (inscriptions)."],
+        ["Inscriptions", "de inscriptions"],
+    )
 
 
 def test_accounts_read_as_french(admin_client):
