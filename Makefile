@@ -14,7 +14,7 @@ DEMO_DB := .pgdata
 # pytest workers: one per core (xdist); TEST_WORKERS=0 runs in one process.
 TEST_WORKERS ?= auto
 
-.PHONY: install run test test-latest lint audit check lock clean bench backup restore otp image-check
+.PHONY: install run test test-latest lint audit check lock clean bench backup restore otp image-check guide-pictures
 
 ## The virtual environment (pip and setuptools upgraded, then the locked set) and
 ## Debian's Chromium for the browser tests.
@@ -36,6 +36,11 @@ run: $(STAMP)
 ## pytest runs last so that its summary line closes the output.
 test: install lint
 	$(WITH_DB) -- $(PY) -m pytest -n $(TEST_WORKERS) --dist loadscope --durations=25
+
+## The pictures of the staff guide (rameau_site/guide/static/guide/), taken again by the
+## browser journeys that go through their screens: after a change of the admin, commit them.
+guide-pictures: install
+	GUIDE_PICTURES=$(CURDIR)/rameau_site/guide/static/guide $(WITH_DB) -- $(PY) -m pytest -n 0 -m guide_pictures tests/browser
 
 ## The whole suite on the newest Wagtail 8.x and what it needs, in a second environment
 ## (.venv-latest; needs PyPI): the upgrade check. Not part of `make test`.

@@ -23,6 +23,7 @@ from playwright.sync_api import Page, expect
 from wagtail.models import Site
 
 from demo.totp import code_for_key
+from tests.browser.guide_pictures import guide_picture
 from tests.factories.users import SuperuserFactory
 
 from .conftest import VIEWPORTS
@@ -55,6 +56,7 @@ def watched_page(browser, viewport: str = "desktop") -> Page:
     return page
 
 
+@pytest.mark.guide_pictures
 def test_a_newcomer_is_invited_enrols_and_later_loses_the_phone(browser, site_url):
     served = urlsplit(site_url)
     Site.objects.filter(is_default_site=True).update(hostname=served.hostname, port=served.port)
@@ -105,6 +107,7 @@ def test_a_newcomer_is_invited_enrols_and_later_loses_the_phone(browser, site_ur
     assert re.fullmatch(r"([A-Z2-7]{4} ){7}[A-Z2-7]{4}", key), key
     assert not newcomer.evaluate(OVERFLOW)  # the QR code and the key fit a phone
     shot(newcomer, "accounts-enrolment")
+    guide_picture(newcomer, "cle-double-authentification")
     newcomer.get_by_label("Code à 6 chiffres").fill(code_for_key(key))
     newcomer.get_by_role("button", name="Activer").click()
     expect(newcomer.get_by_role("heading", name="Double authentification activée")).to_be_visible()
@@ -136,6 +139,7 @@ def test_a_newcomer_is_invited_enrols_and_later_loses_the_phone(browser, site_ur
     admin.get_by_role("link", name="Utilisateurs").click()
     row = admin.locator("table.listing tbody tr", has_text="camille")
     row.get_by_role("button", name=re.compile("options", re.IGNORECASE)).click()
+    guide_picture(admin, "reinitialiser-double-authentification")
     row.get_by_role("link", name="Réinitialiser la double authentification").click()
     passes_axe(admin)
     viewport_shot(admin, "accounts-reset")

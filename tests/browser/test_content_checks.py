@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from pages.models import ContentCheck
+from tests.browser.guide_pictures import guide_picture
 from tests.factories.users import EditorFactory
 
 from .staff import log_in
@@ -19,6 +20,7 @@ pytestmark = pytest.mark.browser
 SHOTS = os.environ.get("ADMIN_SCREENSHOTS", "")
 
 
+@pytest.mark.guide_pictures
 def test_editor_reads_the_report_and_visitors_never_see_a_check(page, site_url):
     check = ContentCheck.objects.filter(page__slug="arpea-etude-dirigeants-grandes-entreprises").get()
     log_in(page, site_url, EditorFactory())
@@ -30,6 +32,8 @@ def test_editor_reads_the_report_and_visitors_never_see_a_check(page, site_url):
         page.set_viewport_size(screen)
         if SHOTS:
             page.screenshot(path=f"{SHOTS}/admin-report-{screen['width']}.png", full_page=True)
+        if screen["width"] == 1280:
+            guide_picture(page, "a-verifier")
     page.get_by_role("link", name=check.page.title).first.click()
     expect(page).to_have_url(re.compile(r"/admin/pages/\d+/edit/"))
     visitor = page.context.browser.new_page()

@@ -20,6 +20,7 @@ from wagtail.models import Site
 
 from demo.totp import reset_totp_device
 from publications.models import NewsArticlePage, NewsIndexPage
+from tests.browser.guide_pictures import guide_picture
 from tests.factories.documents import DocumentFactory
 from tests.factories.users import PASSWORD, EditorFactory, ModeratorFactory
 
@@ -314,6 +315,7 @@ def test_preview_in_side_panel_renders_the_page_and_lists_checks(watched, site_u
     watched.watch.assert_clean()
 
 
+@pytest.mark.guide_pictures
 def test_revert_to_an_earlier_revision(watched, site_url):
     """After two published edits, 5 steps: « Historique », the earlier version's « … » menu,
     « Passer en revue cette version » (the form, filled with it), actions menu, « Publier »."""
@@ -329,6 +331,7 @@ def test_revert_to_an_earlier_revision(watched, site_url):
 
     watched.goto(f"{site_url}/admin/pages/{article.pk}/history/")
     shot(watched, "history")
+    guide_picture(watched, "historique")
     earlier = watched.locator("tr", has_text="Brouillon sauvegardé").nth(1)  # newest first
     earlier.locator("[data-w-dropdown-target='toggle']").click()
     watched.get_by_role("link", name="Passer en revue cette version").click()
@@ -345,6 +348,7 @@ def test_revert_to_an_earlier_revision(watched, site_url):
     watched.watch.assert_clean()
 
 
+@pytest.mark.guide_pictures
 def test_schedule_a_publication(watched, site_url):
     """7 steps: open the page, « Statut » panel, « Programmer », go-live date, « Enregistrer la
     programmation », actions menu, « Programmer pour publication »."""
@@ -360,6 +364,7 @@ def test_schedule_a_publication(watched, site_url):
     go_live = dialog.locator("input[name='go_live_at']")
     go_live.fill("2099-01-15 09:00")
     shot(watched, "schedule-dialog")
+    guide_picture(watched, "programmer")
     # The date picker stays open over the button (a person clicks it away): the button is pressed directly.
     dialog.get_by_role("button", name="Enregistrer la programmation").evaluate("button => button.click()")
     expect(watched.locator(".messages .success")).to_be_visible()
@@ -471,6 +476,7 @@ def test_moderator_adds_a_milestone_and_moves_it_into_place_on_the_timeline(watc
     visitor.watch.assert_clean()
 
 
+@pytest.mark.guide_pictures
 def test_moderator_edits_a_centres_partners_seen_on_its_page_and_card(watched, site_url, browser):
     """9 steps after logging in: open the centre, « Ajouter : partenaire », « Choisir partenaire », a
     word of its name in the search box, the partner in the list, « Monter », the CGET's « Supprimer »,
@@ -503,6 +509,7 @@ def test_moderator_edits_a_centres_partners_seen_on_its_page_and_card(watched, s
     expect(watched.locator("#id_partner_links-FORMS > .deleted")).to_be_hidden()  # once it has slid away
     show(watched.locator("#id_partner_links-FORMS"))
     shot(watched, "centre-partners-panel")
+    guide_picture(watched, "partenaires-centre")
     open_actions_menu(watched)
     watched.get_by_role("button", name="Publier").click()
     expect(watched.locator(".messages .success")).to_be_visible()

@@ -18,6 +18,7 @@ from playwright.sync_api import expect
 from contact.models import ContactPage, ContactSubmission
 from legal.models import LegalNoticePage
 from newsletters.models import NewsletterList, Subscriber, Subscription
+from tests.browser.guide_pictures import guide_picture
 from tests.factories.users import ModeratorFactory
 
 from .staff import log_in
@@ -100,6 +101,7 @@ def test_a_moderator_filters_the_contact_messages_by_subject_and_exports_them(mo
     assert not moderator.csp_reports, moderator.csp_reports
 
 
+@pytest.mark.guide_pictures
 def test_a_moderator_exports_the_subscribers_of_one_list(moderator, site_url):
     daily, weekly = NewsletterList.objects.order_by("sort_order")[:2]
     subscribe("lea@example.org", daily)
@@ -114,6 +116,7 @@ def test_a_moderator_exports_the_subscribers_of_one_list(moderator, site_url):
 
     filter_by(moderator, "newsletter", str(daily.pk))
     expect(rows).to_have_count(1)
+    guide_picture(moderator, "abonnes")
     exported = download_csv(moderator)
     heading, [row] = exported[0], exported[1:]
     assert heading[:3] == ["Courriel", "Lettre", "État"]
@@ -125,6 +128,7 @@ def test_a_moderator_exports_the_subscribers_of_one_list(moderator, site_url):
     assert not moderator.csp_reports, moderator.csp_reports
 
 
+@pytest.mark.guide_pictures
 def test_a_moderator_finds_downloads_and_erases_what_is_held_about_an_address(moderator, site_url):
     receive(ContactPage.objects.get(), "Presse", "lea@example.org", days_ago=2)
     subscribe("lea@example.org", NewsletterList.objects.first())
@@ -137,6 +141,7 @@ def test_a_moderator_finds_downloads_and_erases_what_is_held_about_an_address(mo
     main.get_by_role("button", name="Rechercher").click()
     expect(moderator.get_by_role("heading", name="Messages du formulaire de contact (1)")).to_be_visible()
     expect(moderator.get_by_role("heading", name="Lettres d'information (1)")).to_be_visible()
+    guide_picture(moderator, "donnees-personnelles")
 
     with moderator.expect_download() as download:
         moderator.get_by_role("link", name="Télécharger ces données (JSON)").click()

@@ -343,3 +343,39 @@ def test_the_labels_of_arrivals_and_departures_are_on_their_screens(client, publ
     verify = another_day.post(reverse("wagtailadmin_login"), {"username": "camille", "password": password}, follow=True)
     screens += [unescape(verify.content.decode()), screen_text(another_day, reverse("two_factor_recovery"))]
     assert_quoted_labels_on_screens(admin, "arrivees", screens)
+
+
+def test_every_picture_of_the_guide_is_taken_by_a_journey_through_its_screen():
+    """The guide's pictures follow the admin: each one it shows is in its static folder, with a
+    description for those who do not see it, and a browser journey marked `guide_pictures` takes
+    it again (`make guide-pictures`); no picture is left over that the guide no longer shows."""
+    import ast
+    from pathlib import Path
+
+    from django.conf import settings
+
+    from tests.browser.guide_pictures import FOLDER
+
+    root = Path(settings.BASE_DIR)
+    templates = (root / "rameau_site" / "guide" / "templates" / "guide").glob("*.html")
+    includes = re.findall(r'{% include "guide/picture.html" with (.+?) %}', "".join(t.read_text() for t in templates))
+    shown = {}
+    for include in includes:
+        attributes = dict(re.findall(r'(\w+)="([^"]*)"', include))
+        assert len(attributes["alt"]) > 40 and attributes["caption"], attributes
+        shown[attributes["name"]] = attributes
+    assert len(shown) >= 8
+
+    taken = {}
+    for module in (root / "tests" / "browser").glob("test_*.py"):
+        for function in ast.walk(ast.parse(module.read_text())):
+            if not isinstance(function, ast.FunctionDef):
+                continue
+            marked = any("guide_pictures" in ast.unparse(decorator) for decorator in function.decorator_list)
+            for call in ast.walk(function):
+                if isinstance(call, ast.Call) and getattr(call.func, "id", "") == "guide_picture":
+                    assert marked, f"{function.name} takes a guide picture without the guide_pictures mark"
+                    taken[call.args[1].value] = function.name
+
+    assert set(shown) <= set(taken), set(shown) - set(taken)
+    assert {path.stem for path in FOLDER.glob("*.png")} == set(shown)
