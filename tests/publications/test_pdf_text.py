@@ -9,7 +9,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from publications import pdftext
+from core import pdftext
 from publications.models import DocumentText
 from tests.clients import StaffClient
 from tests.factories.documents import DocumentFactory, text_pdf

@@ -6,7 +6,7 @@ killed — after `TIMEOUT_SECONDS`, cap its memory and its CPU time (the child l
 before it opens the file), and keep only the first `MAX_PAGES` pages and `MAX_CHARACTERS`
 characters, which is plenty for a search index.
 
-Run as `python -m publications.pdftext` it is that child: the PDF on standard input, the
+Run as `python -m core.pdftext` it is that child: the PDF on standard input, the
 text on standard output. It imports nothing of Django, so it starts in a fraction of a second.
 """
 
@@ -43,7 +43,7 @@ def extract_text(data: bytes, timeout: float = TIMEOUT_SECONDS) -> str:
         raise ExtractionError(f"fichier de plus de {MAX_INPUT_BYTES // (1024 * 1024)} Mo : non lu")
     try:
         result = subprocess.run(
-            [sys.executable, "-E", "-s", "-m", "publications.pdftext"],
+            [sys.executable, "-E", "-s", "-m", "core.pdftext"],
             input=data,
             capture_output=True,
             timeout=timeout,
