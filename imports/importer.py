@@ -23,6 +23,8 @@ from django.urls import reverse
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, PageLogEntry, Site
 
+from caching import version
+from core import pdftext
 from pages.models import Theme
 from publications.models import NewsIndexPage, PublicationIndexPage, PublicationType
 
@@ -116,14 +118,19 @@ class Importer:
             with transaction.atomic():
                 library = Library()
                 self.library = library
-                self.records = {record.wp_id: record for record in ImportedItem.objects.select_related("page")}
-                with indexes_paused():  # a page is saved three times: indexed once, after
-                    self.index()
-                    self.import_attachments()
-                    self.plan_pages()
-                    self.write_pages()
-                index_once(*(self.written[kind] for kind in ("page", "image", "document")))
-                self.make_redirects()
+                records = ImportedItem.objects.select_related("page", "image", "document")
+                records = records.prefetch_related("image__tags", "document__tags")  # their fingerprints
+                self.records = {record.wp_id: record for record in records}
+                # A page is saved three times: the indexes are filled once, after; the content
+                # version changes once, at the end; one PDF reader reads every document.
+                with version.deferred(), pdftext.reusing_reader():
+                    with indexes_paused():
+                        self.index()
+                        self.import_attachments()
+                        self.plan_pages()
+                        self.write_pages()
+                    index_once(*(self.written[kind] for kind in ("page", "image", "document")))
+                    self.make_redirects()
                 if self.dry_run:
                     transaction.set_rollback(True)
         except BaseException:
