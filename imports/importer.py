@@ -116,15 +116,16 @@ class Importer:
         library = None
         try:
             with transaction.atomic():
-                library = Library()
-                self.library = library
-                records = ImportedItem.objects.select_related("page", "image", "document")
-                records = records.prefetch_related("image__tags", "document__tags")  # their fingerprints
-                self.records = {record.wp_id: record for record in records}
-                # A page is saved three times: the indexes are filled once, after; the content
-                # version changes once, at the end; one PDF reader reads every document.
-                with version.deferred(), pdftext.reusing_reader():
-                    with indexes_paused():
+                # Thousands of saves, one content change: the version is bumped once, at the end.
+                with version.deferred():
+                    library = Library()
+                    self.library = library
+                    records = ImportedItem.objects.select_related("page", "image", "document")
+                    records = records.prefetch_related("image__tags", "document__tags")  # their fingerprints
+                    self.records = {record.wp_id: record for record in records}
+                    # One PDF reader for every document; a page is saved three times: the
+                    # search and reference indexes are filled once, after.
+                    with pdftext.reusing_reader(), indexes_paused():
                         self.index()
                         self.import_attachments()
                         self.plan_pages()
