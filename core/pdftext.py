@@ -128,12 +128,13 @@ class Reader:
         except OSError as error:
             raise ExtractionError(f"lecteur de PDF introuvable ({error})") from error
         self.read_here += 1
+        deadline = time.monotonic() + timeout  # for the whole answer, as for a child of its own
         try:
             process.stdin.write(len(data).to_bytes(8, "big") + data)
             process.stdin.flush()
-            header = self.receive(HEADER, time.monotonic() + timeout)
+            header = self.receive(HEADER, deadline)
             status, length = header[0], int.from_bytes(header[1:], "big")
-            payload = self.receive(length, time.monotonic() + timeout).decode("utf-8", "replace")
+            payload = self.receive(length, deadline).decode("utf-8", "replace")
         except TimeoutError as error:
             self.process.kill()
             self.stop()
