@@ -21,6 +21,10 @@ once: an editor always sees what they just published.
 
 The row also tells what its last transaction changed (`Change`), so that data such as the
 catalogue can be updated from the previous version instead of rebuilt.
+
+A long unit of work that changes thousands of rows in one transaction (the WordPress import)
+counts as one change with `deferred()`: the row is written once, at the end, instead of at
+every save.
 """
 
 from __future__ import annotations
@@ -37,7 +41,7 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.conf import settings
-from django.db import connections, transaction
+from django.db import DatabaseError, connections, transaction
 from django.db.models import F
 from django.db.models.functions import Now
 from django.http import HttpRequest
@@ -104,6 +108,24 @@ RETURNING serial, since, items
 LAZY = "lazy"
 LAZY_NEWEST = "lazy-newest"
 current: ContextVar[str | None] = ContextVar("rameau_content_token", default=None)
+
+
+@dataclass
+class Held:
+    """The changes a `deferred()` block has made so far, written as one when it ends."""
+
+    token: str  # the token the block's single bump will write
+    items: set[str]
+    count: int = 0  # bumps held so far
+
+    def provisional(self) -> str:
+        """The token this block reads meanwhile: new at each change (what it caches stays
+        fresh for itself) and never the one of a committed version (nothing it caches from
+        its uncommitted rows can reach another process)."""
+        return f"{self.token}.{self.count}"
+
+
+held: ContextVar[Held | None] = ContextVar("rameau_content_held", default=None)
 
 
 @dataclass(frozen=True)
@@ -362,6 +384,9 @@ watcher = Watcher()
 def latest_token(newest: bool = False) -> str:
     """The token from memory while the watcher vouches for it, else from the database:
     the one visitors get, or with `newest` the newest committed (staff)."""
+    deferring = held.get()
+    if deferring is not None:
+        return deferring.provisional()
     token = watcher.newest_token() if newest else watcher.token()
     return token if token is not None else read_token()
 
@@ -443,18 +468,73 @@ def pinned_to(token: str) -> Iterator[None]:
         current.reset(reset)
 
 
+@contextmanager
+def deferred() -> Iterator[None]:
+    """Count every content change inside as one: `bump()` only notes what changed, and the
+    row is written once when the block ends, in the caller's transaction (its trigger then
+    notifies other processes once, at the commit). Meant for a long transaction that saves
+    thousands of rows (an import): the row, rewritten at each save, is the transaction's
+    busiest and grows slower with every rewrite.
+
+    Inside, this process reads a provisional token that changes with every change, so what
+    it caches stays fresh for itself and is never filed under a committed version. A block
+    left by an exception still writes its changes if it can (without a transaction, they
+    are already committed); a nested block adds to the outer one. The list may name a
+    change a savepoint rolled back since: it says what may have changed, and more is safe.
+    """
+    if held.get() is not None:
+        yield
+        return
+    block = Held(secrets.token_hex(8), set())
+    reset = held.set(block)
+    try:
+        yield
+    except BaseException:
+        held.reset(reset)
+        if block.count:
+            _write_after_failure(block)
+        raise
+    held.reset(reset)
+    if block.count:
+        _write(block.token, block.items)
+
+
+def _write_after_failure(block: Held) -> None:
+    """The held changes of a block left by an exception, in a savepoint of its own: a
+    transaction already broken will be rolled back, changes and all."""
+    try:
+        with transaction.atomic():
+            _write(block.token, block.items)
+    except DatabaseError as error:
+        logger.warning("content version: held changes not written (%s)", error)
+
+
 def bump(*items: str) -> str:
     """Give the content a new token, inside the caller's transaction when there is one;
     `items` say what changed (« p12 », « app.model »), nothing meaning anything may have.
 
     Other processes learn it from the row's notification, sent when the transaction commits;
-    this one hears it at the same moment, without waiting for its own thread.
+    this one hears it at the same moment, without waiting for its own thread. Inside
+    `deferred()` it only notes the change and returns the token the block will write.
     """
+    block = held.get()
+    if block is not None:
+        block.items.update(items or (EVERYTHING,))
+        block.count += 1
+        if current.get() is not None:
+            current.set(block.provisional())
+        return block.token
+    return _write(secrets.token_hex(8), set(items))
+
+
+def _write(token: str, items: set[str]) -> str:
+    """One bump of the row to `token`, with what changed (empty or « * »: anything)."""
     ContentVersion = apps.get_model("core", "ContentVersion")  # the model imports this module's callers
-    token = secrets.token_hex(8)
     if not _table_exists():
         return token
-    listed = " ".join(items) if items else EVERYTHING
+    listed = EVERYTHING if not items or EVERYTHING in items else " ".join(sorted(items))
+    if len(listed) >= MAX_CHANGES:
+        listed = EVERYTHING
     connection = connections["default"]
     row = None
     if not _journal_exists():  # during `migrate`, before core's 0003

@@ -18,6 +18,7 @@ from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
+from taggit.utils import edit_string_for_tags
 from wagtail.documents import get_document_model
 from wagtail.documents.forms import get_document_form
 from wagtail.images import get_image_model
@@ -74,8 +75,13 @@ def kind_of(name: str) -> str:
 
 
 def fingerprint(obj) -> str:
-    """What the import wrote on a document or image: staff have edited it once this changes."""
-    parts = (obj.title, getattr(obj, "description", ""), obj.get_file_hash())
+    """What the import wrote on a document or image: staff have edited it once this changes.
+    Tags count too (the import sets none: staff added them); without tags, the fingerprint is
+    the one imports before tags counted recorded."""
+    parts = [obj.title, getattr(obj, "description", ""), obj.get_file_hash()]
+    tags = sorted(tag.name for tag in obj.tags.all())
+    if tags:
+        parts.append("\0".join(tags))
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
@@ -129,7 +135,11 @@ class Library:
     def store(self, kind: str, path: Path, title: str, alt: str, existing=None) -> Stored:
         model = get_image_model() if kind == "image" else get_document_model()
         form_class = get_image_form(model) if kind == "image" else get_document_form(model)
-        data = {"title": title[:255] or path.name, "collection": str(self.collection.pk), "tags": ""}
+        # The import sets no tags; an existing file keeps its tags and its collection (the form
+        # would clear the ones and move it back to the import's).
+        tags = edit_string_for_tags(list(existing.tags.all())) if existing is not None else ""
+        collection = existing.collection_id if existing is not None else self.collection.pk
+        data = {"title": title[:255] or path.name, "collection": str(collection), "tags": tags}
         if kind == "image":
             data["description"] = alt[:255]
         upload = LocalFile(path)

@@ -23,6 +23,8 @@ from django.urls import reverse
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, PageLogEntry, Site
 
+from caching import version
+from core import pdftext
 from pages.models import Theme
 from publications.models import NewsIndexPage, PublicationIndexPage, PublicationType
 
@@ -114,16 +116,22 @@ class Importer:
         library = None
         try:
             with transaction.atomic():
-                library = Library()
-                self.library = library
-                self.records = {record.wp_id: record for record in ImportedItem.objects.select_related("page")}
-                with indexes_paused():  # a page is saved three times: indexed once, after
-                    self.index()
-                    self.import_attachments()
-                    self.plan_pages()
-                    self.write_pages()
-                index_once(*(self.written[kind] for kind in ("page", "image", "document")))
-                self.make_redirects()
+                # Thousands of saves, one content change: the version is bumped once, at the end.
+                with version.deferred():
+                    library = Library()
+                    self.library = library
+                    records = ImportedItem.objects.select_related("page", "image", "document")
+                    records = records.prefetch_related("image__tags", "document__tags")  # their fingerprints
+                    self.records = {record.wp_id: record for record in records}
+                    # One PDF reader for every document; a page is saved three times: the
+                    # search and reference indexes are filled once, after.
+                    with pdftext.reusing_reader(), indexes_paused():
+                        self.index()
+                        self.import_attachments()
+                        self.plan_pages()
+                        self.write_pages()
+                    index_once(*(self.written[kind] for kind in ("page", "image", "document")))
+                    self.make_redirects()
                 if self.dry_run:
                     transaction.set_rollback(True)
         except BaseException:

@@ -197,7 +197,9 @@ class PageWriter:
         published = when(item)
         future = item.status == "future" and published is not None and published > datetime.datetime.now(datetime.UTC)
         page.go_live_at = published if future and is_public(item) else None
-        revision = page.save_revision(log_action=LOG_ACTION)
+        # A page published now is validated by its publication's save: validated once, not twice.
+        published_now = is_public(item) and not future
+        revision = page.save_revision(log_action=LOG_ACTION, clean=not published_now)
         if note := status_note(item):
             notes.insert(0, note)
         if is_public(item):

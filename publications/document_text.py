@@ -13,7 +13,7 @@ import logging
 from django.apps import apps
 from django.db import transaction
 
-from publications import pdftext
+from core import pdftext
 
 logger = logging.getLogger("publications.pdftext")
 CHUNK = 1024 * 1024

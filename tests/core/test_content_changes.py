@@ -63,6 +63,38 @@ def test_rows_name_the_pages_they_point_to_and_moves_and_restrictions_say_so():
     assert "wagtailcore.page" in version.read_change().items
 
 
+def test_a_deferred_block_is_one_change_written_at_its_end():
+    before = version.read_change()
+    with version.deferred():
+        page = StandardPageFactory(title="Écrite dans le bloc")
+        ThemeFactory()
+        first = version.token_for()
+        version.bump("p999")
+        # The block reads a token of its own, new at each change, never a committed one.
+        assert version.token_for() not in (first, before.token)
+        assert version.read_change() == before  # the row is not written yet
+    after = version.read_change()
+    assert after.serial == before.serial + 1  # one write, one notification at the commit
+    assert {f"p{page.pk}", "pages.theme", "p999"} <= after.items
+    assert after.token not in (before.token, first)
+
+
+def test_a_deferred_block_left_by_an_error_still_writes_its_changes_and_nests():
+    before = version.read_change()
+    with pytest.raises(RuntimeError), version.deferred():
+        version.bump("p303")
+        with version.deferred():  # part of the outer block
+            version.bump("p404")
+        assert version.read_change().serial == before.serial
+        raise RuntimeError
+    after = version.read_change()
+    assert after.serial == before.serial + 1 and {"p303", "p404"} <= after.items
+    with version.deferred():
+        version.bump("p505")
+        version.bump()  # anything may have changed
+    assert version.read_change().everything
+
+
 def test_a_bump_without_a_word_means_anything_changed():
     version.bump()
     assert version.read_change().everything

@@ -12,6 +12,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
+from caching import version
 from imports.models import ImportedItem
 from pages.models import StandardPage
 from publications.models import NewsArticlePage
@@ -35,7 +36,9 @@ def test_a_dry_run_reports_and_writes_nothing(tmp_path, settings):
     settings.MEDIA_ROOT = str(tmp_path / "media")
     pages, files = Page.objects.count(), media_files()
     images, documents = get_image_model().objects.count(), get_document_model().objects.count()
+    before = version.read_change()
     output, rows = run_import("--dry-run", report=tmp_path / "simulation.csv")
+    assert version.read_change() == before  # its one content change went with the rest
     assert output.startswith("Simulation (--dry-run) : rien n'a été enregistré.")
     assert rows["post:20"]["status"] == "created"
     assert rows["post:20"]["new_url"].startswith("/actualites/")
@@ -47,7 +50,9 @@ def test_a_dry_run_reports_and_writes_nothing(tmp_path, settings):
 
 
 def test_without_a_mapping_posts_are_news_and_pages_standard_pages(tmp_path, client):
+    before = version.read_change()
     _, rows = run_import(report=tmp_path / "rapport.csv", mapping=None)
+    assert version.read_change().serial == before.serial + 1  # the whole import is one content change
     publication_post = ImportedItem.objects.get(wp_id=25).page.specific
     assert isinstance(publication_post, NewsArticlePage)  # no mapping: a post is news
     centres = ImportedItem.objects.get(wp_id=5).page.specific

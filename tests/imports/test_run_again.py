@@ -3,12 +3,17 @@ what staff have edited or deleted since the import stays as they left it."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from django.urls import reverse
 from wagtail.contrib.redirects.models import Redirect
+from wagtail.images import get_image_model
 from wagtail.models import Revision
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
+from caching import version
+from imports.attachments import Library
 from imports.models import ImportedItem
 from pages.blocks import TEXT_FEATURES
 
@@ -138,3 +143,47 @@ def test_after_an_import_staff_edits_update_the_search_index_again(imported, adm
     webinars = ImportedItem.objects.get(wp_id=21).page.specific
     edit_through_the_admin(admin_client, webinars, "Un texte sur la permaculture des alliances.")
     assert webinars.url in client.get("/recherche/", {"q": "permaculture"}).content.decode()
+
+
+def test_tags_staff_gave_a_file_are_an_edit_the_import_keeps(imported, admin_client, tmp_path):
+    """Tags count as a staff edit: a newer export leaves a tagged file as staff left it, and
+    updates an untagged one; updating a file never clears its tags."""
+    image = ImportedItem.objects.get(wp_id=52).image
+    document = ImportedItem.objects.get(wp_id=50).document
+    for view, obj, extra in (
+        ("wagtailimages:edit", image, {"description": image.description}),
+        ("wagtaildocs:edit", document, {}),
+    ):
+        data = {"title": obj.title, "collection": obj.collection_id, "tags": "affiche, cycle 2019", **extra}
+        response = admin_client.post(reverse(view, args=[obj.pk]), data)
+        assert response.status_code == 302
+    export = newer_export(tmp_path)
+    text = export.read_text(encoding="utf-8")
+    for old in ("Affiche du cycle de webinaires 2019", "ODD 17 : les impacts du faire alliance en France"):
+        assert old in text
+        text = text.replace(f"<title><![CDATA[{old}", f"<title><![CDATA[{old}, nouvelle version", 1)
+    untagged = ImportedItem.objects.get(wp_id=53).image
+    text = text.replace(f"<title><![CDATA[{untagged.title}", f"<title><![CDATA[{untagged.title}, nouvelle version", 1)
+    export.write_text(text, encoding="utf-8")
+    before = version.read_change()
+
+    _, rows = run_import(export=export, report=tmp_path / "rapport.csv")
+
+    assert version.read_change().serial == before.serial + 1  # the import is one content change
+    for key, obj in (("attachment:52", image), ("attachment:50", document)):
+        assert rows[key]["status"] == "skipped" and "modifié par l'équipe" in rows[key]["message"]
+        obj.refresh_from_db()
+        assert "nouvelle version" not in obj.title
+        assert sorted(tag.name for tag in obj.tags.all()) == ["affiche", "cycle 2019"]
+    assert rows["attachment:53"]["status"] == "updated"
+    untagged.refresh_from_db()
+    assert untagged.title.endswith(", nouvelle version")
+
+    # An update through the library's form keeps the tags a file has (the form would clear them).
+    library = Library()
+    stored = library.store("image", Path(image.file.path), "Titre revu", "Texte de remplacement", existing=image)
+    assert stored.outcome == "updated" and stored.obj.title == "Titre revu"
+    assert sorted(tag.name for tag in get_image_model().objects.get(pk=image.pk).tags.all()) == [
+        "affiche",
+        "cycle 2019",
+    ]

@@ -9,7 +9,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from publications import pdftext
+from core import pdftext
 from publications.models import DocumentText
 from tests.clients import StaffClient
 from tests.factories.documents import DocumentFactory, text_pdf
@@ -87,6 +87,30 @@ def test_reading_is_bounded_in_time_pages_and_characters():
         pdftext.extract_text(many_pages, timeout=0.001)
     with pytest.raises(pdftext.ExtractionError, match="non lu"):
         pdftext.extract_text(b"%PDF-" + b"0" * pdftext.MAX_INPUT_BYTES)
+
+
+def test_a_reused_reader_reads_one_pdf_after_another_within_the_same_bounds():
+    damaged = b"%PDF-1.4\n1 0 obj<</Type/Catal"
+    many_pages = text_pdf(*(f"Page {n} : partenariats" for n in range(12)))
+    with pdftext.reusing_reader() as reader:
+        texts = [pdftext.extract_text(text_pdf(f"Rapport {n} : {WORD}")) for n in range(3)]
+        assert texts == [f"Rapport {n} : {WORD}" for n in range(3)] and reader.started == 1
+        with pytest.raises(pdftext.ExtractionError, match="illisible"):
+            pdftext.extract_text(damaged)
+        assert pdftext.extract_text(text_pdf("Après un fichier abîmé")) == "Après un fichier abîmé"
+        assert reader.started == 1  # a damaged file costs no new reader
+        with pytest.raises(pdftext.ExtractionError, match="interrompue"):
+            pdftext.extract_text(many_pages, timeout=0.001)
+        assert pdftext.extract_text(text_pdf("Après une lecture trop longue")) == "Après une lecture trop longue"
+        assert reader.started == 2  # the one stopped after the timeout was replaced
+        process = reader.process
+    assert process.poll() is not None  # stopped on the way out
+    # Past its share of files, a reader is replaced.
+    with pdftext.reusing_reader() as reader:
+        reader.files = 2
+        for n in range(3):
+            pdftext.extract_text(text_pdf(f"Fichier {n}"))
+        assert reader.started == 2
 
 
 def test_documents_that_are_not_pdfs_keep_no_text():
