@@ -17,16 +17,22 @@ from .data import keep, recall
 
 
 def cached_markup(
-    request: HttpRequest | None, kind: str, inputs: Hashable, build: Callable[[], str]
+    request: HttpRequest | None,
+    kind: str,
+    inputs: Hashable,
+    build: Callable[[], str],
+    whole: Callable[[], bool] | None = None,
 ) -> SafeString | str:
     """`build()`'s markup for these inputs, built once per content version. Nothing is kept when
-    it is empty (an image whose file is missing is looked for again, as core.images says)."""
+    it is empty (an image whose file is missing is looked for again, as core.images says), nor
+    when `whole()` says something was left out of it for later (an image past the request's
+    rendition budget: the next visitor must get it)."""
     digest = hashlib.sha1(repr(inputs).encode(), usedforsecurity=False).hexdigest()[:20]
     key = f"markup:{kind}:{digest}"
     markup = recall(request, key)
     if markup is None:
         markup = build()
-        if markup:
+        if markup and (whole is None or whole()):
             keep(request, key, str(markup))
         return markup
     return mark_safe(markup)  # noqa: S308 - markup this site built itself, kept as it was

@@ -153,18 +153,23 @@ def fitted_lines(draw: ImageDraw.ImageDraw, text: str, width: int, height: int, 
 
 
 def draw_wordmark(name: str, size: tuple[int, int] = (960, 480)) -> bytes:
-    """The name set in type with « Visuel provisoire » under it: a stand-in that invents no mark."""
+    """The name set in type with « Visuel provisoire » above it: a stand-in that invents no mark.
+
+    The bottom quarter stays blank: the site sets its own « Visuel provisoire » badge in the
+    bottom-left corner of every stand-in (.stand-in__label), and a label drawn there showed
+    through it (« …ISOIRE » beside the badge in the press kit).
+    """
     dark = PALETTES[0][0]
     width, height = size
     picture = PILImage.new("RGB", size, (255, 255, 255))
     draw = ImageDraw.Draw(picture)
+    small, _ = sans_font(max(18, height // 14))
+    draw.text((width / 2, height * 0.12), STAND_IN_LABEL.upper(), fill=(110, 110, 110), anchor="mm", font=small)
     font, lines, font_size = fitted_lines(draw, name, width - 80, height // 2, sizes=range(120, 23, -4))
     line_height = font_size * 1.2
-    top = height * 0.42 - line_height * (len(lines) - 1) / 2
+    top = height * 0.45 - line_height * (len(lines) - 1) / 2
     for number, line in enumerate(lines):
         draw.text((width / 2, top + number * line_height), line, fill=dark, anchor="mm", font=font)
-    small, _ = sans_font(max(18, height // 14))
-    draw.text((width / 2, height * 0.8), STAND_IN_LABEL.upper(), fill=(110, 110, 110), anchor="mm", font=small)
     buffer = BytesIO()
     picture.save(buffer, format="PNG")
     return buffer.getvalue()

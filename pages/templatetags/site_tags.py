@@ -10,6 +10,7 @@ from wagtail.models import Page
 from caching.data import remember
 from caching.markup import cached_markup
 from core.absolute_urls import absolute_url
+from core.rendition_budget import incomplete
 from pages import typography
 from pages.models.checks import open_checks
 from pages.models.snippets import KeyFigure
@@ -112,7 +113,11 @@ class ContentFragmentNode(template.Node):
         if request is None or getattr(request, "is_preview", False):
             return self.nodelist.render(context)
         inputs = (self.name, *(str(part.resolve(context)) for part in self.parts))
-        return cached_markup(request, "fragment", inputs, lambda: self.nodelist.render(context))
+        # A fragment that left an image out for later (core/rendition_budget.py) is not kept:
+        # kept for the content version, it showed the home's covers as blanks until the next publish.
+        return cached_markup(
+            request, "fragment", inputs, lambda: self.nodelist.render(context), whole=lambda: not incomplete()
+        )
 
 
 @register.tag

@@ -76,6 +76,16 @@ def test_the_article_of_10_march_2022_is_not_a_tribune(demo_database):
     assert not NewsArticlePage.objects.filter(kind="tribune").exists()
 
 
+def test_the_announced_dossier_has_no_subtitle_for_citations_to_join(demo_database, client):
+    """Seed 001 only announces it « à paraître en mars 2019 ». As a subtitle, the citation read
+    « L'intérêt général en actions : Annoncé à paraître en mars 2019 », a title it never had."""
+    page = PublicationPage.objects.get(slug="dossier-l-interet-general-en-actions")
+    assert page.subtitle == "" and "annoncé en 2019 pour le mois de mars" in page.summary
+    markup = client.get("/publications/dossier-l-interet-general-en-actions/").content.decode()
+    assert "Annoncé à paraître" not in markup and "annoncé en 2019 pour le mois de mars" in markup
+    assert "Information à confirmer" in markup  # its open « à vérifier » point: date and issue
+
+
 def test_seeding_again_brings_an_earlier_demo_up_to_date(demo_database, client):
     """An earlier demo: sessions at the glued address, partners with a drawn monogram, covers
     outside the stand-ins. Nothing staff touched changes; the rest is put right."""
