@@ -86,6 +86,7 @@ def measure(worker: Worker, publisher: Worker, name: str, url: str) -> dict:
         "queries_after": queries,
         "switch_ms": max(switches),
         "prepared_s": max((p for p in prepared if p is not None), default=None),
+        "prepared_all_s": prepared,
     }
     row["ratio"] = ratio(row["after_ms"], row["median_ms"])
     if statements is not None:
@@ -139,7 +140,7 @@ def print_row(name: str, row: dict) -> None:
     print(
         f"{name:28} médiane {row['median_ms']:>7} ms  après publication {row['after_ms']:>8} ms "
         f"({row['ratio']:>5} ×, {row['queries_after']:>2} requêtes)  bascule {row['switch_ms']:>6} ms  "
-        f"préparée en {row['prepared_s']} s  (essais : {row['after_all_ms']})",
+        f"préparée en {row['prepared_all_s']} s  (essais : {row['after_all_ms']} ms)",
         flush=True,
     )
 

@@ -153,11 +153,10 @@ def served(token: str) -> float:
 
 
 def after_publication(url: str, token: str, count: bool) -> dict:
-    """The first request of `url` once the version `token` reaches visitors here."""
-    from rameau_site.warming import preparer
-
+    """The first request of `url` once the version `token` reaches visitors here, and how long
+    the version took to prepare (read after the request, which it must not delay)."""
     waited = served(token)
-    answer = {"switch_ms": waited, "prepared_s": preparer.history[-1][1] if preparer.history else None}
+    answer: dict = {"switch_ms": waited}
     if count:
         statements = logged(url)[1]
         answer["queries"] = len(statements)
@@ -165,7 +164,22 @@ def after_publication(url: str, token: str, count: bool) -> dict:
             answer["sql"] = [statement[:160] for statement in statements]
     else:
         answer["ms"] = round(timed(url)[0], 1)
+    answer["prepared_s"] = preparation_seconds(token)
     return answer
+
+
+def preparation_seconds(token: str) -> float | None:
+    """How long this process took to prepare `token` (it may finish after visitors got it, at
+    its deadline: then the first request ran while it was still being prepared)."""
+    from rameau_site.warming import preparer
+
+    started = time.monotonic()
+    while time.monotonic() - started < SWITCH_TIMEOUT:
+        for prepared, seconds in reversed(preparer.history):
+            if prepared == token:
+                return seconds
+        time.sleep(0.005)
+    return None
 
 
 def publish() -> dict:
