@@ -17,16 +17,17 @@ from .data import keep, recall
 
 
 def cached_markup(
-    request: HttpRequest | None, kind: str, inputs: Hashable, build: Callable[[], str]
+    request: HttpRequest | None, kind: str, inputs: Hashable, build: Callable[[], str], ignores: str | None = None
 ) -> SafeString | str:
-    """`build()`'s markup for these inputs, built once per content version. Nothing is kept when
-    it is empty (an image whose file is missing is looked for again, as core.images says)."""
+    """`build()`'s markup for these inputs, built once per content version (or scope's version:
+    caching/scopes.py). Nothing is kept when it is empty (an image whose file is missing is
+    looked for again, as core.images says)."""
     digest = hashlib.sha1(repr(inputs).encode(), usedforsecurity=False).hexdigest()[:20]
     key = f"markup:{kind}:{digest}"
-    markup = recall(request, key)
+    markup = recall(request, key, ignores)
     if markup is None:
         markup = build()
         if markup:
-            keep(request, key, str(markup))
+            keep(request, key, str(markup), ignores)
         return markup
     return mark_safe(markup)  # noqa: S308 - markup this site built itself, kept as it was

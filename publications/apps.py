@@ -12,6 +12,11 @@ class PublicationsConfig(AppConfig):
         from django.db.models.signals import post_save
         from wagtail.documents import get_document_model
 
+        from caching import scopes
         from publications.document_text import on_document_saved
+
+        # What the library and the news publish: data that shows none of it (the centres, their
+        # cards) stays cached while staff publish them (caching/scopes.py).
+        scopes.register(scopes.PUBLICATIONS, "publications.PublicationPage", "publications.NewsArticlePage")
 
         post_save.connect(on_document_saved, sender=get_document_model(), dispatch_uid="publications-document-text")

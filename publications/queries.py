@@ -69,18 +69,21 @@ CARD_TEMPLATE = "publications/includes/publication_card.html"
 
 def publication_cards(request: HttpRequest, pks: list[int], show_summary: bool = False) -> list[SafeString]:
     """The cards of these publications, in order, as publication_card.html keeps them (per
-    publication and content version): only those not yet rendered are read and rendered."""
+    publication and its version): only those not yet rendered are read and rendered."""
     from django.core.cache.utils import make_template_fragment_key
     from django.template.loader import render_to_string
 
-    from caching.version import token_for
+    from caching.data import version_for
+    from caching.scopes import PUBLICATIONS
     from publications import catalogue
 
-    token = token_for(request)
     summary = True if show_summary else ""  # the value the template's {% cache %} tag sees
+    # A card shows its publication alone: kept until a change touches it or goes beyond the
+    # library and the news (caching/scopes.py; the template asks the same with scoped_version).
+    versions = {pk: version_for(request, PUBLICATIONS, pk) for pk in pks}
 
     def key_for(pk: int) -> str:
-        return make_template_fragment_key("publication_card", [pk, "", summary, token])
+        return make_template_fragment_key("publication_card", [pk, "", summary, versions[pk]])
 
     def render_missing(missing: list[int]) -> dict[int, str]:
         publications = attach_covers(catalogue.fetch(missing, live_publications()))

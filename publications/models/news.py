@@ -66,15 +66,17 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         )
 
     def article_cards(self, request, pks: list[int]) -> list:
-        """The cards of these articles as news_card.html keeps them (per article and content
+        """The cards of these articles as news_card.html keeps them (per article and its
         version): only those not yet rendered are read and rendered."""
         from django.core.cache.utils import make_template_fragment_key
         from django.template.loader import render_to_string
 
-        from caching.version import token_for
+        from caching.data import version_for
+        from caching.scopes import PUBLICATIONS
         from core.listing import attach_listing_images, cached_cards
 
-        token = token_for(request)
+        # A card shows its article alone (caching/scopes.py).
+        versions = {pk: version_for(request, PUBLICATIONS, pk) for pk in pks}
 
         def render_missing(missing: list[int]) -> dict[int, str]:
             articles = attach_listing_images(NewsArticlePage.objects.filter(pk__in=missing))
@@ -83,7 +85,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
                 for article in articles
             }
 
-        return cached_cards(pks, lambda pk: make_template_fragment_key("news_card", [pk, token]), render_missing)
+        return cached_cards(pks, lambda pk: make_template_fragment_key("news_card", [pk, versions[pk]]), render_missing)
 
     def get_context(self, request, *args, **kwargs):
         from core.pagination import paginate, pagination_links
