@@ -37,7 +37,24 @@ def live_publications(private: Q | None = None) -> QuerySet:
 
 
 def latest_publications(limit: int = 4, private: Q | None = None) -> list:
-    return attach_covers(live_publications(private)[:limit])
+    """The `limit` newest live, public publications, covers attached."""
+    newest = newest_in_catalogue(limit)
+    return attach_covers(newest if newest is not None else live_publications(private)[:limit])
+
+
+def newest_in_catalogue(limit: int, queryset: QuerySet | None = None) -> list | None:
+    """The `limit` newest publications, taken from the head of the library's catalogue (kept
+    per version and brought up to date, not rebuilt: publications/catalogue.py) and fetched by
+    pk, rather than sorted again in SQL (60 to 100 ms at 20,000 publications, for every new
+    version); None when the site has no library page."""
+    from caching.lookups import first_live_page
+    from publications import catalogue
+
+    index = first_live_page(apps.get_model("publications", "PublicationIndexPage"), None)
+    if index is None:
+        return None
+    pks = list(catalogue.of_library(index).pks[:limit])
+    return catalogue.fetch(pks, queryset if queryset is not None else live_publications())
 
 
 def publications_for_centre(centre, limit: int = 6) -> list:
