@@ -12,11 +12,9 @@ class PublicationsConfig(AppConfig):
         from django.db.models.signals import post_save
         from wagtail.documents import get_document_model
 
-        from caching import scopes
+        from caching.scopes import PUBLICATIONS, register
         from publications.document_text import on_document_saved
 
-        # What the library and the news publish: data that shows none of it (the centres, their
-        # cards) stays cached while staff publish them (caching/scopes.py).
-        scopes.register(scopes.PUBLICATIONS, "publications.PublicationPage", "publications.NewsArticlePage")
+        register(PUBLICATIONS, "publications.PublicationPage", "publications.NewsArticlePage")  # caching/scopes.py
 
         post_save.connect(on_document_saved, sender=get_document_model(), dispatch_uid="publications-document-text")

@@ -63,9 +63,7 @@ def latest_publication(request: HttpRequest | None) -> Featured | None:
 
     def build() -> Featured | None:
         dated = live_publications(private_sections()).select_related("cover_image").prefetch_related(None)
-        today = timezone.localdate()
-        # The newest from the catalogue's head; the database sorts them only when all ten are
-        # dated after today (announced ahead).
+        today = timezone.localdate()  # the catalogue's ten newest; sorted in SQL only if all are ahead
         newest = [item for item in newest_in_catalogue(10, dated) or () if item.publication_date <= today]
         publication = newest[0] if newest else dated.filter(publication_date__lte=today).first()
         if publication is None:

@@ -9,8 +9,12 @@ from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.utils.safestring import SafeString
 
+from caching.data import remember, version_for
+from caching.lookups import first_live_page
 from caching.restrictions import private_q
+from caching.scopes import PUBLICATIONS
 from core.listing import attach_images, cached_cards
+from publications import catalogue
 
 
 def private_sections() -> Q:
@@ -37,18 +41,13 @@ def live_publications(private: Q | None = None) -> QuerySet:
 
 
 def latest_publications(limit: int = 4, private: Q | None = None) -> list:
-    """The `limit` newest live, public publications, covers attached."""
     newest = newest_in_catalogue(limit)
     return attach_covers(newest if newest is not None else live_publications(private)[:limit])
 
 
 def newest_in_catalogue(limit: int, queryset: QuerySet | None = None) -> list | None:
-    """The `limit` newest publications, taken from the head of the library's catalogue (kept
-    per version and brought up to date, not rebuilt: publications/catalogue.py) and fetched by
-    pk, rather than sorted again in SQL (60 to 100 ms at 20,000 publications, for every new
-    version); None when the site has no library page."""
-    from caching.lookups import first_live_page
-    from publications import catalogue
+    """The `limit` newest publications, from the head of the library's catalogue (kept up to date),
+    not sorted again in SQL (60 to 100 ms per version at 20,000); None without a library page."""
 
     index = first_live_page(apps.get_model("publications", "PublicationIndexPage"), None)
     if index is None:
@@ -63,13 +62,8 @@ def publications_for_centre(centre, limit: int = 6) -> list:
     Picked from the library's catalogue (read once per content version) rather than by sorting
     the centre's publications in SQL at each visit; then only those are fetched.
     """
-    from caching.data import remember
-    from caching.lookups import first_live_page
-    from publications import catalogue
 
-    PublicationIndexPage = apps.get_model("publications", "PublicationIndexPage")
-
-    index = first_live_page(PublicationIndexPage, None)
+    index = first_live_page(apps.get_model("publications", "PublicationIndexPage"), None)
     if index is None:
         return []
 
@@ -90,13 +84,8 @@ def publication_cards(request: HttpRequest, pks: list[int], show_summary: bool =
     from django.core.cache.utils import make_template_fragment_key
     from django.template.loader import render_to_string
 
-    from caching.data import version_for
-    from caching.scopes import PUBLICATIONS
-    from publications import catalogue
-
     summary = True if show_summary else ""  # the value the template's {% cache %} tag sees
-    # A card shows its publication alone: kept until a change touches it or goes beyond the
-    # library and the news (caching/scopes.py; the template asks the same with scoped_version).
+    # A card shows its publication alone (caching/scopes.py; its template asks scoped_version).
     versions = {pk: version_for(request, PUBLICATIONS, pk) for pk in pks}
 
     def key_for(pk: int) -> str:
