@@ -14,7 +14,7 @@ DEMO_DB := .pgdata
 # pytest workers: one per core (xdist); TEST_WORKERS=0 runs in one process.
 TEST_WORKERS ?= auto
 
-.PHONY: install run test test-latest lint audit check lock clean bench backup restore otp image-check guide-pictures
+.PHONY: install run test test-latest lint audit check lock clean bench bench-after-publication backup restore otp image-check guide-pictures
 
 ## The virtual environment (pip and setuptools upgraded, then the locked set) and
 ## Debian's Chromium for the browser tests.
@@ -95,6 +95,12 @@ otp: $(STAMP)
 bench: install
 	scripts/ensure-system-packages bench
 	$(WITH_DB) -- $(PY) bench/run.py
+
+## Only the bench's « première requête après publication » column, at SIZE publications, on a
+## site built once and kept in .bench/SIZE/ (PAGES: some of the bench's page names; all by default).
+SIZE ?= 2000
+bench-after-publication: install
+	$(WITH_DB) --keep .bench/$(SIZE)/pgdata -- $(PY) bench/after_publication.py $(SIZE) $(PAGES)
 
 ## The production image, built and checked from nothing (Docker started and stopped if needed,
 ## a stand-in base from Debian packages where the registry cannot be reached): migrate, pages,

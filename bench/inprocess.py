@@ -93,12 +93,18 @@ def request(url: str) -> tuple[str, int]:
 
 
 def counted(url: str) -> tuple[str, int, int]:
-    queries = []
+    status, queries, size = logged(url)
+    return status, len(queries), size
+
+
+def logged(url: str) -> tuple[str, list[str], int]:
+    """The request's status, the SQL statements it ran, and its size."""
+    queries: list[str] = []
     with connection.execute_wrapper(
         lambda execute, sql, params, many, context: queries.append(sql) or execute(sql, params, many, context)
     ):
         status, size = request(url)
-    return status, len(queries), size
+    return status, queries, size
 
 
 def timed(url: str) -> tuple[float, float]:
@@ -147,16 +153,33 @@ def served(token: str) -> float:
 
 
 def after_publication(url: str, token: str, count: bool) -> dict:
-    """The first request of `url` once the version `token` reaches visitors here."""
-    from rameau_site.warming import preparer
-
+    """The first request of `url` once the version `token` reaches visitors here, and how long
+    the version took to prepare (read after the request, which it must not delay)."""
     waited = served(token)
-    answer = {"switch_ms": waited, "prepared_s": preparer.history[-1][1] if preparer.history else None}
+    answer: dict = {"switch_ms": waited}
     if count:
-        answer["queries"] = counted(url)[1]
+        statements = logged(url)[1]
+        answer["queries"] = len(statements)
+        if os.environ.get("BENCH_SQL"):  # what the first request still reads, to find out why
+            answer["sql"] = [statement[:160] for statement in statements]
     else:
         answer["ms"] = round(timed(url)[0], 1)
+    answer["prepared_s"] = preparation_seconds(token)
     return answer
+
+
+def preparation_seconds(token: str) -> float | None:
+    """How long this process took to prepare `token` (it may finish after visitors got it, at
+    its deadline: then the first request ran while it was still being prepared)."""
+    from rameau_site.warming import preparer
+
+    started = time.monotonic()
+    while time.monotonic() - started < SWITCH_TIMEOUT:
+        for prepared, seconds in reversed(preparer.history):
+            if prepared == token:
+                return seconds
+        time.sleep(0.005)
+    return None
 
 
 def publish() -> dict:

@@ -8,7 +8,8 @@ class CachingConfig(AppConfig):
     verbose_name = "Cache des pages"
 
     def ready(self) -> None:
-        from caching import frontend, invalidation
+        from caching import frontend, invalidation, scopes
 
         invalidation.connect()
         frontend.connect()
+        scopes.register_pages()

@@ -11,6 +11,7 @@ from typing import TypeVar
 from django.core.cache import caches
 from django.http import HttpRequest
 
+from . import scopes
 from .version import token_for
 
 T = TypeVar("T")
@@ -25,26 +26,36 @@ _MISSING = object()
 # Immutable values (tuples, frozen dataclasses) also kept as objects in this process, for
 # the newest content versions only: reading a 2,000-entry catalogue back from the cache
 # (unpickling it) cost more than using it. Two versions live side by side while a new one is
-# prepared for visitors (warming.py): the one they are served and the one being prepared.
+# prepared for visitors (warming.py): the one they are served and the one being prepared; and
+# the scopes' versions (caching/scopes.py), older but still in use.
 _in_process: dict[str, dict[str, object]] = {}  # token -> name -> value, oldest token first
 _in_process_lock = threading.Lock()
-KEPT_VERSIONS = 3
+KEPT_VERSIONS = 5
 
 
 def remember(
-    request: HttpRequest | None, name: str, build: Callable[[], T], keep_none: bool = True, immutable: bool = False
+    request: HttpRequest | None,
+    name: str,
+    build: Callable[[], T],
+    keep_none: bool = True,
+    immutable: bool = False,
+    ignores: str | None = None,
 ) -> T:
     """The value of `build()` for the current content version, built at most once per version.
 
     `keep_none=False` leaves "nothing found" uncached, for lookups anyone can vary at will
     (an address typed at random must not fill the cache). `immutable=True` promises nobody
     changes the value: it is then also shared, unpickled, between the requests of a process.
+    `ignores` names a scope (caching/scopes.py) whose pages the value never shows: it is then
+    kept across the versions that changed nothing but those pages.
     """
-    token = token_for(request)
+    token = version_for(request, ignores)
     key = f"rameau:data:{token}:{name}"
     if immutable:
         value = _in_process.get(token, {}).get(name, _MISSING)
         if value is not _MISSING:
+            if ignores is not None:
+                _still_used(token)
             return value
     cache = caches[ALIAS]
     value = cache.get(key, _MISSING)
@@ -55,6 +66,21 @@ def remember(
     if immutable:
         keep_in_process(token, name, value)
     return value
+
+
+def version_for(request: HttpRequest | None, ignores: str | None = None, page: int | None = None) -> str:
+    """The version data is filed under: the content version, or a scope's (caching/scopes.py);
+    with `page`, the version of data showing that one page of the scope (its card)."""
+    token = token_for(request)
+    return token if ignores is None else scopes.token(ignores, token, page)
+
+
+def _still_used(token: str) -> None:
+    """A scope's version still in use is kept in process as if it were the newest."""
+    if _in_process and next(reversed(_in_process)) != token:
+        with _in_process_lock:
+            if token in _in_process:
+                _in_process[token] = _in_process.pop(token)
 
 
 def keep_in_process(token: str, name: str, value: object) -> None:
@@ -84,11 +110,11 @@ def forget_in_process() -> None:
         _in_process.clear()
 
 
-def recall(request: HttpRequest | None, name: str):
+def recall(request: HttpRequest | None, name: str, ignores: str | None = None):
     """What `keep()` filed under this name for the current content version, or None."""
-    return caches[ALIAS].get(f"rameau:data:{token_for(request)}:{name}")
+    return caches[ALIAS].get(f"rameau:data:{version_for(request, ignores)}:{name}")
 
 
-def keep(request: HttpRequest | None, name: str, value) -> None:
+def keep(request: HttpRequest | None, name: str, value, ignores: str | None = None) -> None:
     """File a value under this name for the current content version (see `recall()`)."""
-    caches[ALIAS].set(f"rameau:data:{token_for(request)}:{name}", value, TIMEOUT)
+    caches[ALIAS].set(f"rameau:data:{version_for(request, ignores)}:{name}", value, TIMEOUT)

@@ -22,17 +22,18 @@ def cached_markup(
     inputs: Hashable,
     build: Callable[[], str],
     whole: Callable[[], bool] | None = None,
+    ignores: str | None = None,
 ) -> SafeString | str:
-    """`build()`'s markup for these inputs, built once per content version. Nothing is kept when
-    it is empty (an image whose file is missing is looked for again, as core.images says), nor
-    when `whole()` says something was left out of it for later (an image past the request's
-    rendition budget: the next visitor must get it)."""
+    """`build()`'s markup for these inputs, built once per content version (or scope's version:
+    caching/scopes.py). Nothing is kept when it is empty (an image whose file is missing is
+    looked for again, as core.images says), nor when `whole()` says something was left out of
+    it for later (an image past the request's rendition budget: the next visitor must get it)."""
     digest = hashlib.sha1(repr(inputs).encode(), usedforsecurity=False).hexdigest()[:20]
     key = f"markup:{kind}:{digest}"
-    markup = recall(request, key)
+    markup = recall(request, key, ignores)
     if markup is None:
         markup = build()
         if markup and (whole is None or whole()):
-            keep(request, key, str(markup))
+            keep(request, key, str(markup), ignores)
         return markup
     return mark_safe(markup)  # noqa: S308 - markup this site built itself, kept as it was

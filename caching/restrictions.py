@@ -11,6 +11,7 @@ from django.db.models import Q
 from wagtail.models import Page, PageViewRestriction
 
 from .data import remember
+from .scopes import PAGES
 
 
 def restricted_sections() -> tuple[tuple[str, int], ...]:
@@ -20,7 +21,9 @@ def restricted_sections() -> tuple[tuple[str, int], ...]:
         rows = PageViewRestriction.objects.values_list("page__path", "page__depth").order_by("page__path")
         return tuple(rows)
 
-    return remember(None, "view-restrictions", build, immutable=True)
+    # Restrictions and the paths of their pages: a page's path changes only when it moves
+    # (« wagtailcore.page », never ignored), so a change of pages alone leaves them cached.
+    return remember(None, "view-restrictions", build, immutable=True, ignores=PAGES)
 
 
 def alias_paths() -> tuple[str, ...]:

@@ -13,6 +13,7 @@ from wagtail import hooks
 from wagtail.models import Page, Site
 
 from .data import remember
+from .scopes import PAGES
 
 
 def site_for_request(request: HttpRequest) -> Site | None:
@@ -20,7 +21,8 @@ def site_for_request(request: HttpRequest) -> Site | None:
     kept (ALLOWED_HOSTS has refused it before: Django validates the host it is given here)."""
     hostname, _port = split_domain_port(request.get_host())
     key = f"site:{hostname}:{request.get_port()}"
-    return remember(request, key, lambda: Site.find_for_request(request), keep_none=False)
+    # The Site rows alone decide it: a change of pages leaves it cached (caching/scopes.py).
+    return remember(request, key, lambda: Site.find_for_request(request), keep_none=False, ignores=PAGES)
 
 
 def root_page(request: HttpRequest, site: Site) -> Page:

@@ -47,6 +47,8 @@ from django.db.models.functions import Now
 from django.http import HttpRequest
 from django.utils import timezone
 
+from . import scopes
+
 logger = logging.getLogger(__name__)
 
 ROW_ID = 1
@@ -281,6 +283,7 @@ class Watcher:
             self.confirmed = now
             if previous is not None and previous.token == change.token:
                 return
+            scopes.heard(change)
             self.newest = change
             self.deadline = now + max(0.0, warm_seconds() - age)
             if previous is None or not self.listeners or self.deadline <= now:

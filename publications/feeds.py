@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from caching.data import remember
 from core.feeds import FEED_SIZE, IndexPageFeed, as_datetime
 
 
@@ -9,7 +10,6 @@ class PublicationFeed(IndexPageFeed):
     def items(self):
         """The newest publications, first in the library's catalogue: no sort of the whole
         library in SQL; the items themselves are kept per content version."""
-        from caching.data import remember
         from publications import catalogue
 
         def build() -> list:
@@ -36,7 +36,6 @@ class PublicationFeed(IndexPageFeed):
 class NewsFeed(IndexPageFeed):
     def items(self):
         """The newest articles, kept per content version."""
-        from caching.data import remember
         from publications import catalogue
 
         def build() -> list:

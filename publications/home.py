@@ -9,7 +9,7 @@ from django.utils import timezone
 from caching.data import remember
 from caching.lookups import first_live_page
 from pages.featured import Featured
-from publications.queries import latest_publications, live_publications, private_sections
+from publications.queries import latest_publications, live_publications, newest_in_catalogue, private_sections
 
 
 def latest_publications_section(request: HttpRequest) -> dict:
@@ -62,13 +62,10 @@ def latest_publication(request: HttpRequest | None) -> Featured | None:
     """The newest live, public publication dated today or earlier, for « À la une »."""
 
     def build() -> Featured | None:
-        publication = (
-            live_publications(private_sections())
-            .filter(publication_date__lte=timezone.localdate())
-            .select_related("cover_image")
-            .prefetch_related(None)
-            .first()
-        )
+        dated = live_publications(private_sections()).select_related("cover_image").prefetch_related(None)
+        today = timezone.localdate()  # the catalogue's ten newest; sorted in SQL only if all are ahead
+        newest = [item for item in newest_in_catalogue(10, dated) or () if item.publication_date <= today]
+        publication = newest[0] if newest else dated.filter(publication_date__lte=today).first()
         if publication is None:
             return None
         return Featured(

@@ -9,8 +9,12 @@ from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.utils.safestring import SafeString
 
+from caching.data import remember, version_for
+from caching.lookups import first_live_page
 from caching.restrictions import private_q
+from caching.scopes import PUBLICATIONS
 from core.listing import attach_images, cached_cards
+from publications import catalogue
 
 
 def private_sections() -> Q:
@@ -37,7 +41,19 @@ def live_publications(private: Q | None = None) -> QuerySet:
 
 
 def latest_publications(limit: int = 4, private: Q | None = None) -> list:
-    return attach_covers(live_publications(private)[:limit])
+    newest = newest_in_catalogue(limit)
+    return attach_covers(newest if newest is not None else live_publications(private)[:limit])
+
+
+def newest_in_catalogue(limit: int, queryset: QuerySet | None = None) -> list | None:
+    """The `limit` newest publications, from the head of the library's catalogue (kept up to date),
+    not sorted again in SQL (60 to 100 ms per version at 20,000); None without a library page."""
+
+    index = first_live_page(apps.get_model("publications", "PublicationIndexPage"), None)
+    if index is None:
+        return None
+    pks = list(catalogue.of_library(index).pks[:limit])
+    return catalogue.fetch(pks, queryset if queryset is not None else live_publications())
 
 
 def publications_for_centre(centre, limit: int = 6) -> list:
@@ -46,13 +62,8 @@ def publications_for_centre(centre, limit: int = 6) -> list:
     Picked from the library's catalogue (read once per content version) rather than by sorting
     the centre's publications in SQL at each visit; then only those are fetched.
     """
-    from caching.data import remember
-    from caching.lookups import first_live_page
-    from publications import catalogue
 
-    PublicationIndexPage = apps.get_model("publications", "PublicationIndexPage")
-
-    index = first_live_page(PublicationIndexPage, None)
+    index = first_live_page(apps.get_model("publications", "PublicationIndexPage"), None)
     if index is None:
         return []
 
@@ -69,18 +80,16 @@ CARD_TEMPLATE = "publications/includes/publication_card.html"
 
 def publication_cards(request: HttpRequest, pks: list[int], show_summary: bool = False) -> list[SafeString]:
     """The cards of these publications, in order, as publication_card.html keeps them (per
-    publication and content version): only those not yet rendered are read and rendered."""
+    publication and its version): only those not yet rendered are read and rendered."""
     from django.core.cache.utils import make_template_fragment_key
     from django.template.loader import render_to_string
 
-    from caching.version import token_for
-    from publications import catalogue
-
-    token = token_for(request)
     summary = True if show_summary else ""  # the value the template's {% cache %} tag sees
+    # A card shows its publication alone (caching/scopes.py; its template asks scoped_version).
+    versions = {pk: version_for(request, PUBLICATIONS, pk) for pk in pks}
 
     def key_for(pk: int) -> str:
-        return make_template_fragment_key("publication_card", [pk, "", summary, token])
+        return make_template_fragment_key("publication_card", [pk, "", summary, versions[pk]])
 
     def render_missing(missing: list[int]) -> dict[int, str]:
         publications = attach_covers(catalogue.fetch(missing, live_publications()))

@@ -5,8 +5,10 @@ after it paid for rebuilding the library's catalogue and every page's data (0.3 
 20,000 publications). Instead, when this process hears of a new version (version.Watcher),
 one thread of its own, under that version:
 
-1. lets the sections bring their data up to date (`WARM_UP_HOOK`: the library's catalogue
-   is updated from the changed publications alone, not rebuilt);
+1. works out which data the change cannot have touched (caching/scopes.py: a publication
+   leaves the centres, the images' markup and the site lookup cached), then lets the sections
+   bring their data up to date (`WARM_UP_HOOK`: the library's catalogue is updated from the
+   changed publications alone, not rebuilt);
 2. renders the pages visitors are most likely to ask for next — the home page, each changed
    page and the listing above it — through the whole middleware stack, which fills the data
    caches and the page cache as a visitor's request would;
@@ -31,7 +33,7 @@ from django.core.cache import caches
 from django.db import connections
 from wagtail import hooks
 
-from caching import version
+from caching import scopes, version
 from core.plugins import WARM_UP_HOOK
 
 logger = logging.getLogger(__name__)
@@ -140,6 +142,7 @@ class Preparer:
 
     def prepare(self, change: version.Change) -> None:
         with version.pinned_to(change.token):
+            scopes.advance(change)  # data that ignores what changed keeps its cache (caching/scopes.py)
             for warm_up in hooks.get_hooks(WARM_UP_HOOK):
                 warm_up(change)
             paths = pages_to_warm(change)

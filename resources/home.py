@@ -7,6 +7,7 @@ from django.http import HttpRequest
 from caching.data import remember
 from caching.lookups import first_live_page
 from caching.restrictions import private_q
+from caching.scopes import PUBLICATIONS
 from core.listing import attach_listing_images
 
 from .models import ResourceCentreIndexPage, ResourceCentrePage
@@ -27,4 +28,6 @@ def centres_section(request: HttpRequest) -> dict:
             ResourceCentrePage.objects.child_of(index).live().exclude(private_q()).order_by("path")
         )
 
-    return {"centres_index": index, "centres": remember(request, f"home-centres:{index.pk}", centres)}
+    # Centres only: kept while staff publish in the library or the news (caching/scopes.py).
+    centres_list = remember(request, f"home-centres:{index.pk}", centres, ignores=PUBLICATIONS)
+    return {"centres_index": index, "centres": centres_list}

@@ -16,6 +16,7 @@ from django.http import HttpRequest
 from caching.data import remember
 from caching.lookups import first_live_page
 from caching.restrictions import private_q
+from caching.scopes import PUBLICATIONS
 
 from .models import CentreFeedItem, ResourceCentreIndexPage, ResourceCentrePage
 from .models.feed import french_day
@@ -75,6 +76,7 @@ def latest_centre_news(request: HttpRequest | None, count: int) -> dict:
                 break
         return chosen
 
-    news = remember(request, f"centre-news:{index.pk}:{count}", build)
+    # The platforms' items and their centres: nothing from the library or the news (caching/scopes.py).
+    news = remember(request, f"centre-news:{index.pk}:{count}", build, ignores=PUBLICATIONS)
     readings = [item.fetched_at for item in news if item.fetched_at]
     return {"centre_news": news, "centre_news_fetched": french_day(max(readings, default=None)), "centres_index": index}

@@ -19,6 +19,7 @@ from django.utils.functional import SimpleLazyObject
 from wagtail.models import Page
 
 from caching.restrictions import private_q
+from caching.scopes import PUBLICATIONS
 
 from . import clock
 
@@ -50,7 +51,10 @@ def visible_sessions(within: Page | None = None):
 
 
 def cycles_by_path() -> dict[str, WebinarCyclePage]:
-    """Every cycle by tree path, read once per content version (a few dozen at most)."""
+    """Every cycle by tree path, read once per content version (a few dozen at most).
+
+    What this module keeps shows sessions, cycles, speakers, themes and centres, never a
+    publication or an article: kept while staff publish those (caching/scopes.py)."""
     from caching.data import remember
 
     return remember(
@@ -58,6 +62,7 @@ def cycles_by_path() -> dict[str, WebinarCyclePage]:
         "webinar-cycles-by-path",
         lambda: {cycle.path: cycle for cycle in cycle_model().objects.all()},
         immutable=True,  # shared by every session of the process: never changed, only read
+        ignores=PUBLICATIONS,
     )
 
 
@@ -92,7 +97,9 @@ def session_times(within: Page | None = None) -> tuple[tuple[int, str, datetime,
     def build() -> tuple[tuple[int, str, datetime, datetime], ...]:
         return tuple(visible_sessions(within).order_by("start", "path").values_list("pk", "path", "start", "end"))
 
-    return remember(None, f"webinar-session-times:{within.pk if within else '*'}", build, immutable=True)
+    return remember(
+        None, f"webinar-session-times:{within.pk if within else '*'}", build, immutable=True, ignores=PUBLICATIONS
+    )
 
 
 def next_session(now: datetime | None = None, within: Page | None = None) -> WebinarPage | None:
@@ -103,7 +110,12 @@ def next_session(now: datetime | None = None, within: Page | None = None) -> Web
     pk = next((pk for pk, _path, _start, end in session_times(within) if end > now), None)
     if pk is None:
         return None
-    session = remember(None, f"webinar-session:{pk}", lambda: attach_cycles([session_model().objects.get(pk=pk)])[0])
+    session = remember(
+        None,
+        f"webinar-session:{pk}",
+        lambda: attach_cycles([session_model().objects.get(pk=pk)])[0],
+        ignores=PUBLICATIONS,
+    )
     return mark_past([session], now)[0]
 
 
@@ -115,7 +127,7 @@ def cycle_session_list(cycle: WebinarCyclePage) -> list[WebinarPage]:
     def build() -> list[WebinarPage]:
         return list(visible_sessions().child_of(cycle).select_related("slides").order_by("start", "path"))
 
-    return remember(None, f"cycle-sessions:{cycle.pk}", build)
+    return remember(None, f"cycle-sessions:{cycle.pk}", build, ignores=PUBLICATIONS)
 
 
 def cycle_sessions(cycle: WebinarCyclePage, now: datetime | None = None) -> list[WebinarPage]:
@@ -146,7 +158,7 @@ def session_details(session: WebinarPage, now: datetime | None = None, request: 
     if getattr(request, "is_preview", False) or not session.pk:
         speakers, themes, centres = related()
     else:
-        speakers, themes, centres = remember(request, f"session-details:{session.pk}", related)
+        speakers, themes, centres = remember(request, f"session-details:{session.pk}", related, ignores=PUBLICATIONS)
     return {"past": session.past, "cycle": session.cycle, "speakers": speakers, "themes": themes, "centres": centres}
 
 
@@ -161,7 +173,7 @@ def webinars_for_centre(centre: Page, now: datetime | None = None) -> dict:
         sessions = visible_sessions().filter(centres=centre).select_related("slides").order_by("start", "path")
         return attach_cycles(list(sessions))
 
-    sessions = remember(None, f"centre-webinars:{centre.pk}", build)
+    sessions = remember(None, f"centre-webinars:{centre.pk}", build, ignores=PUBLICATIONS)
     upcoming = next((session for session in sessions if session.end > now), None)
     past = [session for session in reversed(sessions) if session.end <= now][:PAST_FOR_CENTRE]
     mark_past([*([upcoming] if upcoming else []), *past], now)
@@ -186,6 +198,7 @@ def index_listing(index: Page, now: datetime | None = None) -> dict:
         None,
         f"webinar-index-cycles:{index.pk}",
         lambda: list(cycle_model().objects.child_of(index).live().exclude(private_q()).order_by("path")),
+        ignores=PUBLICATIONS,
     )
     dates: dict[str, list[tuple[datetime, datetime]]] = {cycle.path: [] for cycle in cycles}
     for _pk, path, start, end in session_times(index):

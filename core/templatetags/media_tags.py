@@ -19,6 +19,7 @@ from django.utils.safestring import SafeString, mark_safe
 from wagtail.images.models import Picture
 
 from caching.markup import cached_markup
+from caching.scopes import PAGES
 from core.documents import document_available, document_offered
 from core.images import rendition_or_none, renditions_or_none
 from core.stand_ins import STAND_IN_LABEL
@@ -82,7 +83,8 @@ class AvailablePictureNode(template.Node):
             tuple(self.specs),
             tuple(sorted((k, str(v)) for k, v in attrs.items())),
         )
-        return cached_markup(request, "picture", inputs, build)
+        # An image's markup shows no page: a change of pages alone leaves it cached.
+        return cached_markup(request, "picture", inputs, build, ignores=PAGES)
 
     def render(self, context: template.Context) -> SafeString | str:
         markup = self.markup(context)

@@ -13,7 +13,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from caching.data import remember, version_for
 from caching.restrictions import private_q
+from caching.scopes import PUBLICATIONS
 from core.french_dates import format_date as french_date
 from core.inline_panels import RowsChooserPanel
 from core.search_weights import BODY, NAMES, SUMMARY
@@ -59,22 +61,20 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     def article_pks(self) -> tuple[int, ...]:
         """The articles' pks in list order, read once per content version."""
-        from caching.data import remember
 
         return remember(
             None, f"news-order:{self.pk}", lambda: tuple(self.articles().values_list("pk", flat=True)), immutable=True
         )
 
     def article_cards(self, request, pks: list[int]) -> list:
-        """The cards of these articles as news_card.html keeps them (per article and content
-        version): only those not yet rendered are read and rendered."""
+        """The cards of these articles as news_card.html keeps them (per article and its version
+        within caching/scopes.py's « publications »): only those not yet rendered are rendered."""
         from django.core.cache.utils import make_template_fragment_key
         from django.template.loader import render_to_string
 
-        from caching.version import token_for
         from core.listing import attach_listing_images, cached_cards
 
-        token = token_for(request)
+        versions = {pk: version_for(request, PUBLICATIONS, pk) for pk in pks}
 
         def render_missing(missing: list[int]) -> dict[int, str]:
             articles = attach_listing_images(NewsArticlePage.objects.filter(pk__in=missing))
@@ -83,7 +83,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
                 for article in articles
             }
 
-        return cached_cards(pks, lambda pk: make_template_fragment_key("news_card", [pk, token]), render_missing)
+        return cached_cards(pks, lambda pk: make_template_fragment_key("news_card", [pk, versions[pk]]), render_missing)
 
     def get_context(self, request, *args, **kwargs):
         from core.pagination import paginate, pagination_links
@@ -189,7 +189,6 @@ class NewsArticlePage(BasePage):
     def related_pks(self, request=None) -> list[int]:
         """The live, public publications this article points to, newest first; read once per
         content version (a preview reads the draft's own choice)."""
-        from caching.data import remember
         from caching.lookups import first_live_page
         from publications import catalogue
 

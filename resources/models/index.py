@@ -9,6 +9,7 @@ from django.db.models import Prefetch, QuerySet
 from wagtail.admin.panels import FieldPanel
 
 from caching.restrictions import private_q
+from caching.scopes import PUBLICATIONS
 from core.listing import attach_listing_images
 from core.pagination import paginate
 from pages.models import Audience, BasePage
@@ -105,7 +106,8 @@ class ResourceCentreIndexPage(BasePage):
             )
             return CentreCatalogue(tuple(entries), ordered, used_programmes)
 
-        return remember(None, f"centre-catalogue:{self.pk}", build, immutable=True)
+        # Centres, audiences and programmes: nothing from the library or the news (caching/scopes.py).
+        return remember(None, f"centre-catalogue:{self.pk}", build, immutable=True, ignores=PUBLICATIONS)
 
     def filtered_centres(self, filters: CentreFilters) -> list[int]:
         """Pks of the centres matching the filters, in tree order."""
@@ -152,10 +154,11 @@ class ResourceCentreIndexPage(BasePage):
         from django.core.cache.utils import make_template_fragment_key
         from django.template.loader import render_to_string
 
-        from caching.version import token_for
+        from caching.data import version_for
         from core.listing import cached_cards
 
-        token = token_for(request)
+        # A card shows the centre, its audiences and partners: never a publication or an article.
+        token = version_for(request, PUBLICATIONS)
         audience_count = len(self.catalogue().audiences)
 
         def render_missing(missing: list[int]) -> dict[int, str]:

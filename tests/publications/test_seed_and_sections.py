@@ -110,9 +110,11 @@ def test_home_section_gives_the_four_newest_with_covers():
     assert '<h2 id="dernieres-publications">Publications</h2>' in markup
     assert markup.count('class="pub-card"') == 4
     assert 'href="/publications/"' in markup
-    # The section and its cards are kept per content version (caching): what is left is
-    # the version, read once per request (two requests here). Nothing per card.
-    assert len(queries) == 2
+    # The section and its cards are kept per content version (caching): what is left is the
+    # version, read once per request (two bare requests here: the section's, and the render's,
+    # whose cards ask for their scope's version), and the site the links are resolved against.
+    # Nothing per card.
+    assert len(queries) == 3
 
 
 @pytest.mark.django_db

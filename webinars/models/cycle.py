@@ -170,6 +170,7 @@ class WebinarCyclePage(RoutablePageMixin, BasePage):
     def ical_feed(self, request: HttpRequest) -> HttpResponse:
         """The cycle as a subscribable iCalendar feed (every live session)."""
         from caching.data import remember
+        from caching.scopes import PUBLICATIONS
         from webinars.queries import cycle_sessions
 
         def build() -> str:
@@ -177,7 +178,10 @@ class WebinarCyclePage(RoutablePageMixin, BasePage):
             return calendar(self.title, events, description=self.intro, time_zone=self.time_zone)
 
         # The feed names no time but the sessions' own: kept per content version and host.
-        body = remember(request, f"cycle-ics:{self.pk}:{request.scheme}:{request.get_host()}", build)
+        # Sessions, their cycle and speakers: nothing from the library or the news (caching/scopes.py).
+        body = remember(
+            request, f"cycle-ics:{self.pk}:{request.scheme}:{request.get_host()}", build, ignores=PUBLICATIONS
+        )
         response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
         response["Content-Disposition"] = f'inline; filename="webinaires-{self.slug}.ics"'
         return response
