@@ -100,8 +100,10 @@ def production_hosts(settings):
 
 
 #: A hostile request is answered without extra work. Each test starts with empty data caches,
-#: so this is a cold page's count (the heaviest needs 32): what it catches is a loop over rows.
-MAX_QUERIES = 40
+#: so this is a cold page's count: the heaviest, the home page, needs 43 since it reads its
+#: latest publications from the library's catalogue, built cold here (1 query once warm). What
+#: it catches is a loop over rows.
+MAX_QUERIES = 48
 
 
 def check(response, queries: int, label: str) -> None:
