@@ -6,7 +6,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.backlinks import PERSON_SECTIONS_HOOK, PROGRAMME_SECTIONS_HOOK, LinkedSection
-from core.plugins import HOME_SECTIONS_HOOK, SEARCH_KINDS_HOOK, WARM_UP_HOOK, HomeSection, SearchKind
+from core.plugins import HOME_SECTIONS_HOOK, SEARCH_KINDS_HOOK, WARM_PATHS_HOOK, WARM_UP_HOOK, HomeSection, SearchKind
 from pages.featured import FEATURED_HOOK
 from pages.partner_works import PARTNER_WORKS_HOOK, PartnerWorks
 from resources.plugins import CENTRE_SECTIONS_HOOK, CentreSection
@@ -67,6 +67,22 @@ def library_catalogue(_change) -> None:
     index = first_live_page(PublicationIndexPage, None)
     if index is not None:
         catalogue.of_library(index)
+
+
+@hooks.register(WARM_PATHS_HOOK)
+def library_addresses(pages) -> list[str]:
+    """After a publication or an article changes: its section's feed, which feed readers ask
+    for soon after, then a publication's citation files (rameau_site/warming.py)."""
+    from .models import NewsArticlePage, PublicationPage
+
+    feeds, citations = [], []
+    for page in pages:
+        if isinstance(page, PublicationPage | NewsArticlePage):
+            index = page.get_parent().specific  # the library or the news, each with its feed
+            feeds += [index.feed_url] if hasattr(index, "feed_url") else []
+        if isinstance(page, PublicationPage):
+            citations += [f"{page.url}citation.bib", f"{page.url}citation.ris"]
+    return feeds + citations
 
 
 @hooks.register(SEARCH_KINDS_HOOK)

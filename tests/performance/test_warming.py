@@ -1,0 +1,66 @@
+"""After a publication, the preparing thread (rameau_site/warming.py) renders, besides the home
+page, the changed page and its listing, the other addresses that show the change: its
+section's feed, its citation files, the partners page and the site map. Their first visitor
+then pays no more than the next one.
+
+The thread's work is done here in the test's own thread (`Preparer.prepare`), which sees the
+test's transaction as the thread would see a committed one."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+
+import pytest
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections, connection
+from django.test.utils import CaptureQueriesContext
+
+from caching import version
+from caching.version import Change
+from rameau_site import warming
+
+pytestmark = pytest.mark.django_db
+
+
+@contextmanager
+def connection_kept():
+    """The thread's requests leave the test's connection (and transaction) open, as Django's
+    test client does: a request otherwise closes its connection when it ends."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+
+
+def queries_of(client, path: str) -> list[str]:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    assert response.status_code == 200, path
+    return [query["sql"] for query in queries]
+
+
+def test_the_addresses_showing_a_changed_publication_are_prepared_with_it(client, every_page_type):
+    publication, partners = every_page_type["publication"], every_page_type["partenaires"]
+    publication.title = "Le titre republié"
+    publication.save_revision().publish()
+    change = Change(version.read_token(), 2, 1, frozenset({f"p{publication.pk}"}))
+
+    paths = warming.pages_to_warm(change)
+    library = publication.get_parent().url
+    assert paths[:3] == ["/", publication.url, library]
+    showing = [f"{library}flux.xml", f"{publication.url}citation.bib", f"{publication.url}citation.ris"]
+    assert sorted(paths[3:-1]) == sorted([*showing, partners.url]) and paths[-1] == "/sitemap.xml"
+
+    with connection_kept():
+        warming.preparer.prepare(change)
+    for path in paths[3:]:
+        first, next_one = queries_of(client, path), queries_of(client, path)
+        assert len(first) == len(next_one), (path, first)
+    assert "Le titre republié" in client.get(f"{library}flux.xml").content.decode()
+
+
+def test_a_change_of_no_live_page_prepares_the_home_page_alone():
+    assert warming.pages_to_warm(Change(version.read_token(), 2, 1, frozenset({"pages.theme"}))) == ["/"]
