@@ -69,19 +69,24 @@ def library_catalogue(_change) -> None:
         catalogue.of_library(index)
 
 
+#: A publication's citation files, as its page links them.
+CITATION_FILES = ("citation.bib", "citation.ris")
+
+
 @hooks.register(WARM_PATHS_HOOK)
 def library_addresses(pages) -> list[str]:
-    """After a publication or an article changes: its section's feed, which feed readers ask
-    for soon after, then a publication's citation files (rameau_site/warming.py)."""
-    from .models import NewsArticlePage, PublicationPage
+    """After a publication or an article changes: the library's and the news' feeds, which feed
+    readers ask for soon after (both are kept under the scope « publications », which the
+    change renews), then a publication's citation files (rameau_site/warming.py)."""
+    from caching.lookups import first_live_page
 
-    feeds, citations = [], []
-    for page in pages:
-        if isinstance(page, PublicationPage | NewsArticlePage):
-            index = page.get_parent().specific  # the library or the news, each with its feed
-            feeds += [index.feed_url] if hasattr(index, "feed_url") else []
-        if isinstance(page, PublicationPage):
-            citations += [f"{page.url}citation.bib", f"{page.url}citation.ris"]
+    from .models import NewsArticlePage, NewsIndexPage, PublicationIndexPage, PublicationPage
+
+    if not any(isinstance(page, PublicationPage | NewsArticlePage) for page in pages):
+        return []
+    indexes = (first_live_page(model, None) for model in (PublicationIndexPage, NewsIndexPage))
+    feeds = [index.feed_url for index in indexes if index is not None]
+    citations = [f"{page.url}{name}" for page in pages if isinstance(page, PublicationPage) for name in CITATION_FILES]
     return feeds + citations
 
 

@@ -51,7 +51,8 @@ def test_the_addresses_showing_a_changed_publication_are_prepared_with_it(client
     paths = warming.pages_to_warm(change)
     library = publication.get_parent().url
     assert paths[:3] == ["/", publication.url, library]
-    showing = [f"{library}flux.xml", f"{publication.url}citation.bib", f"{publication.url}citation.ris"]
+    feeds = [f"{library}flux.xml", every_page_type["actualités"].feed_url]
+    showing = [*feeds, f"{publication.url}citation.bib", f"{publication.url}citation.ris"]
     assert sorted(paths[3:-1]) == sorted([*showing, partners.url]) and paths[-1] == "/sitemap.xml"
 
     with connection_kept():
@@ -59,7 +60,7 @@ def test_the_addresses_showing_a_changed_publication_are_prepared_with_it(client
     for path in paths[3:]:
         first, next_one = queries_of(client, path), queries_of(client, path)
         assert len(first) == len(next_one), (path, first)
-    assert "Le titre republié" in client.get(f"{library}flux.xml").content.decode()
+    assert "Le titre republié" in client.get(feeds[0]).content.decode()
 
 
 def test_a_change_of_no_live_page_prepares_the_home_page_alone():
