@@ -48,20 +48,20 @@ def test_the_addresses_showing_a_changed_publication_are_prepared_with_it(client
     publication.save_revision().publish()
     change = Change(version.read_token(), 2, 1, frozenset({f"p{publication.pk}"}))
 
-    paths = warming.pages_to_warm(change)
+    first, then = warming.pages_to_warm(change)
     library = publication.get_parent().url
-    assert paths[:3] == ["/", publication.url, library]
+    assert first == ["/", publication.url, library]
     feeds = [f"{library}flux.xml", every_page_type["actualités"].feed_url]
     showing = [*feeds, f"{publication.url}citation.bib", f"{publication.url}citation.ris"]
-    assert sorted(paths[3:-1]) == sorted([*showing, partners.url]) and paths[-1] == "/sitemap.xml"
+    assert sorted(then[:-1]) == sorted([*showing, partners.url]) and then[-1] == "/sitemap.xml"
 
     with connection_kept():
         warming.preparer.prepare(change)
-    for path in paths[3:]:
+    for path in then:
         first, next_one = queries_of(client, path), queries_of(client, path)
         assert len(first) == len(next_one), (path, first)
     assert "Le titre republié" in client.get(feeds[0]).content.decode()
 
 
 def test_a_change_of_no_live_page_prepares_the_home_page_alone():
-    assert warming.pages_to_warm(Change(version.read_token(), 2, 1, frozenset({"pages.theme"}))) == ["/"]
+    assert warming.pages_to_warm(Change(version.read_token(), 2, 1, frozenset({"pages.theme"}))) == (["/"], [])
