@@ -10,7 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from core.files import MEDIA_REPORTS_HOOK
 from core.front_door import FRONT_DOOR_HOOK, FrontDoorPage
-from core.plugins import HOME_SECTIONS_HOOK, WARM_PATHS_HOOK, HomeSection
+from core.plugins import HOME_SECTIONS_HOOK, HomeSection
 
 from . import stand_ins, stand_ins_report
 from .checks_admin import LOG_ACTIONS, MARK_URL_NAME, ContentCheckForm, MarkCheckMenuItem, MarkCheckView
@@ -29,18 +29,6 @@ def site_map_page() -> FrontDoorPage:
 @hooks.register(FRONT_DOOR_HOOK)
 def partners_page() -> FrontDoorPage:
     return FrontDoorPage("partners", "pages.PartnersPage")
-
-
-@hooks.register(WARM_PATHS_HOOK)
-def partners_page_address(pages) -> list[str]:
-    """The partners page lists what every section built with each partner: any changed page
-    may be on it (rameau_site/warming.py renders it after a change)."""
-    from caching.lookups import first_live_page
-
-    from .models import PartnersPage
-
-    partners = first_live_page(PartnersPage, None) if pages else None
-    return [partners.url] if partners is not None and partners.url else []
 
 
 @hooks.register(HOME_SECTIONS_HOOK)

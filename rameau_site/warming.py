@@ -10,11 +10,10 @@ one thread of its own, under that version:
    bring their data up to date (`WARM_UP_HOOK`: the library's catalogue is updated from the
    changed publications alone, not rebuilt);
 2. renders the pages visitors are most likely to ask for next — the home page, each changed
-   page and the listing above it — through the whole middleware stack, which fills the data
+   page and the listing above it, then the other addresses the sections name as showing those
+   pages (`WARM_PATHS_HOOK`: the feeds) — through the whole middleware stack, which fills the data
    caches and the page cache as a visitor's request would;
-3. hands the version to visitors (`Watcher.prepared`);
-4. renders the other addresses that show the changed pages (the feeds, citation files, the
-   partners page: `WARM_PATHS_HOOK`) and the site map, which visitors ask for less at once.
+3. hands the version to visitors (`Watcher.prepared`).
 
 Visitors keep the previous version meanwhile, at most `CONTENT_VERSION_WARM_SECONDS` after
 the commit. With a shared Redis, one process of the site renders the pages and the others
@@ -42,20 +41,19 @@ logger = logging.getLogger(__name__)
 
 #: Pages rendered per version at most: the home page, then the changed pages and their listings.
 MAX_PAGES = 8
-#: Then, at most, other addresses that show the changed pages (feeds, citations, site map).
-MAX_SHOWING_THEM = 8
+#: Then, at most, addresses the sections name as showing the changed pages (WARM_PATHS_HOOK).
+#: Each one rendered here delays the hand-over: the partners page, the citation files and the
+#: site map were tried and measured, and left to their first visitor (the hand-over took
+#: 0.9-1 s instead of 0.4 s at 2,000 publications, past its deadline).
+MAX_SHOWING_THEM = 2
 #: How long the claim to render a version's pages holds in a shared cache.
 CLAIM_SECONDS = 30
 
 
-def pages_to_warm(change: version.Change) -> tuple[list[str], list[str]]:
-    """Paths of the pages to render for this version, in two groups.
-
-    First, before visitors get the version: the home page, then each changed live page and
-    the page above it (its listing), at most MAX_PAGES. Then, once they have it: the other
-    addresses that show those pages, as the sections name them, and the site map, at most
-    MAX_SHOWING_THEM (rendering them first made the hand-over miss its deadline: 0.9-1 s
-    instead of 0.4 s at 2,000 publications)."""
+def pages_to_warm(change: version.Change) -> list[str]:
+    """Paths of the pages to render for this version: the home page, then each changed live
+    page and the page above it (its listing), at most MAX_PAGES; then the addresses that show
+    them as the sections name them, at most MAX_SHOWING_THEM."""
     from wagtail.models import Page
 
     from caching.restrictions import private_q
@@ -71,11 +69,8 @@ def pages_to_warm(change: version.Change) -> tuple[list[str], list[str]]:
                 pages.append(page)
                 paths += [url, url.rstrip("/").rsplit("/", 1)[0] + "/"]
     first = list(dict.fromkeys(paths))[:MAX_PAGES]
-    if not pages:
-        return first, []
-    showing = [path for addresses in hooks.get_hooks(WARM_PATHS_HOOK) for path in addresses(pages)]
-    showing.append("/sitemap.xml")  # lists every page, with its date of publication
-    return first, [path for path in dict.fromkeys(showing) if path not in first][:MAX_SHOWING_THEM]
+    showing = [path for addresses in hooks.get_hooks(WARM_PATHS_HOOK) for path in addresses(pages)] if pages else []
+    return first + [path for path in dict.fromkeys(showing) if path not in first][:MAX_SHOWING_THEM]
 
 
 def site_address() -> tuple[str, str, str]:
@@ -124,9 +119,8 @@ class Preparer:
         self.lock = threading.Lock()
         self.pid: int | None = None
         self.handler = None
-        #: (token, seconds until handed over) of the last versions prepared, newest last (tests, the bench).
+        #: (token, seconds) of the last versions prepared, newest last (tests, the bench).
         self.history: list[tuple[str, float]] = []
-        self.started = time.monotonic()
 
     def submit(self, change: version.Change) -> None:
         """Prepare this version (with those heard since the last one prepared)."""
@@ -146,27 +140,22 @@ class Preparer:
                 change, self.pending = self.pending, None
             if change is None:
                 continue
-            self.started = time.monotonic()
+            started = time.monotonic()
             try:
                 self.prepare(change)
             except Exception:  # noqa: BLE001 - visitors then get the version unprepared, at its deadline
                 logger.exception("content version %s: preparing it failed", change.token)
             finally:
                 connections.close_all()  # this thread's own connections
-                self.hand_over(change.token)
-
-    def hand_over(self, token: str) -> None:
-        """Visitors may have this version now; the time it took is kept once (the history)."""
-        version.watcher.prepared(token)
-        if not self.history or self.history[-1][0] != token:
-            self.history = [*self.history[-9:], (token, round(time.monotonic() - self.started, 3))]
+                version.watcher.prepared(change.token)
+            self.history = [*self.history[-9:], (change.token, round(time.monotonic() - started, 3))]
 
     def prepare(self, change: version.Change) -> None:
         with version.pinned_to(change.token):
             scopes.advance(change)  # data that ignores what changed keeps its cache (caching/scopes.py)
             for warm_up in hooks.get_hooks(WARM_UP_HOOK):
                 warm_up(change)
-            first, then = pages_to_warm(change)
+            paths = pages_to_warm(change)
             address = site_address()
         cache = caches[getattr(settings, "PAGE_CACHE_ALIAS", "default")]
         claim, done = f"rameau:warming:{change.token}", f"rameau:warmed:{change.token}"
@@ -176,16 +165,11 @@ class Preparer:
                     return
                 time.sleep(0.02)
             return
-        self.render_all(first, change.token, address)
-        cache.set(done, 1, CLAIM_SECONDS)
-        self.hand_over(change.token)  # visitors get it now; the rest follows
-        self.render_all(then, change.token, address)
-
-    def render_all(self, paths: list[str], token: str, address: tuple[str, str, str]) -> None:
         for path in paths:
-            if version.watcher.newest_token() not in (token, None):
+            if version.watcher.newest_token() not in (change.token, None):
                 break  # a newer version came: prepare that one instead
-            self.render(path, token, address)
+            self.render(path, change.token, address)
+        cache.set(done, 1, CLAIM_SECONDS)
 
     def render(self, path: str, token: str, address: tuple[str, str, str]) -> None:
         """One anonymous request through every middleware (the page cache keeps it)."""

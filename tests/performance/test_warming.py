@@ -1,7 +1,6 @@
 """After a publication, the preparing thread (rameau_site/warming.py) renders, besides the home
-page, the changed page and its listing, the other addresses that show the change: its
-section's feed, its citation files, the partners page and the site map. Their first visitor
-then pays no more than the next one.
+page, the changed page and its listing, the library's and the news' feeds, before visitors get
+the version: the feeds' first reader then pays no more than the next one.
 
 The thread's work is done here in the test's own thread (`Preparer.prepare`), which sees the
 test's transaction as the thread would see a committed one."""
@@ -36,32 +35,38 @@ def connection_kept():
 
 
 def queries_of(client, path: str) -> list[str]:
+    """The queries of a visitor's request, at the address the site is declared at (as the
+    preparing thread asks)."""
     with CaptureQueriesContext(connection) as queries:
-        response = client.get(path)
+        response = client.get(path, HTTP_HOST=warming.site_address()[1])
     assert response.status_code == 200, path
     return [query["sql"] for query in queries]
 
 
-def test_the_addresses_showing_a_changed_publication_are_prepared_with_it(client, every_page_type):
-    publication, partners = every_page_type["publication"], every_page_type["partenaires"]
+def test_the_feeds_are_prepared_with_a_changed_publication(client, every_page_type):
+    publication = every_page_type["publication"]
     publication.title = "Le titre republié"
     publication.save_revision().publish()
     change = Change(version.read_token(), 2, 1, frozenset({f"p{publication.pk}"}))
 
-    first, then = warming.pages_to_warm(change)
+    paths = warming.pages_to_warm(change)
     library = publication.get_parent().url
-    assert first == ["/", publication.url, library]
     feeds = [f"{library}flux.xml", every_page_type["actualités"].feed_url]
-    showing = [*feeds, f"{publication.url}citation.bib", f"{publication.url}citation.ris"]
-    assert sorted(then[:-1]) == sorted([*showing, partners.url]) and then[-1] == "/sitemap.xml"
+    assert paths == ["/", publication.url, library, *feeds]
 
     with connection_kept():
         warming.preparer.prepare(change)
-    for path in then:
-        first, next_one = queries_of(client, path), queries_of(client, path)
-        assert len(first) == len(next_one), (path, first)
+    for feed in feeds:
+        first, next_one = queries_of(client, feed), queries_of(client, feed)
+        assert len(first) == len(next_one), (feed, first)
     assert "Le titre republié" in client.get(feeds[0]).content.decode()
 
 
+def test_a_change_of_another_kind_of_page_prepares_no_feed(every_page_type):
+    centre = every_page_type["centre"]
+    change = Change(version.read_token(), 2, 1, frozenset({f"p{centre.pk}"}))
+    assert warming.pages_to_warm(change) == ["/", centre.url, centre.get_parent().url]
+
+
 def test_a_change_of_no_live_page_prepares_the_home_page_alone():
-    assert warming.pages_to_warm(Change(version.read_token(), 2, 1, frozenset({"pages.theme"}))) == (["/"], [])
+    assert warming.pages_to_warm(Change(version.read_token(), 2, 1, frozenset({"pages.theme"}))) == ["/"]
