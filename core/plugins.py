@@ -14,6 +14,9 @@ A section registers what it brings with a Wagtail hook in its own `wagtail_hooks
     @hooks.register(WARM_UP_HOOK)
     def library_catalogue(change) -> None: ...
 
+    @hooks.register(WARM_PATHS_HOOK)
+    def library_feeds(pages) -> list[str]: ...
+
     @hooks.register(BODY_LISTINGS_HOOK)
     def centre_news() -> BodyListing: ...
 
@@ -40,6 +43,10 @@ PUBLISH_CHECKS_HOOK = "rameau_publish_checks"
 #: before visitors get it (rameau_site/warming.py): a section brings the data it keeps per
 #: version up to date from what changed, instead of a visitor rebuilding it.
 WARM_UP_HOOK = "rameau_warm_up"
+#: Functions `(pages: list[Page]) -> list[str]`: the other addresses that show these changed
+#: pages and are asked for at once (a feed), most asked for first. The preparing thread
+#: renders them after the pages themselves, before visitors get the version: keep it short.
+WARM_PATHS_HOOK = "rameau_warm_paths"
 #: Functions returning a `BodyListing`: what a block of the shared page body (pages.blocks)
 #: lists from another section, which pages may not import (the centres' latest feed items…).
 BODY_LISTINGS_HOOK = "rameau_register_body_listing"

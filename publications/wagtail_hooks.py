@@ -6,7 +6,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.backlinks import PERSON_SECTIONS_HOOK, PROGRAMME_SECTIONS_HOOK, LinkedSection
-from core.plugins import HOME_SECTIONS_HOOK, SEARCH_KINDS_HOOK, WARM_UP_HOOK, HomeSection, SearchKind
+from core.plugins import HOME_SECTIONS_HOOK, SEARCH_KINDS_HOOK, WARM_PATHS_HOOK, WARM_UP_HOOK, HomeSection, SearchKind
 from pages.featured import FEATURED_HOOK
 from pages.partner_works import PARTNER_WORKS_HOOK, PartnerWorks
 from resources.plugins import CENTRE_SECTIONS_HOOK, CentreSection
@@ -67,6 +67,21 @@ def library_catalogue(_change) -> None:
     index = first_live_page(PublicationIndexPage, None)
     if index is not None:
         catalogue.of_library(index)
+
+
+@hooks.register(WARM_PATHS_HOOK)
+def library_feeds(pages) -> list[str]:
+    """After a publication or an article changes: the library's and the news' feeds, which
+    feed readers ask for soon after. Both are kept under the scope « publications », which the
+    change renews; a feed rebuilt costs 30-50 ms at 2,000 publications against 1-2 ms kept."""
+    from caching.lookups import first_live_page
+
+    from .models import NewsArticlePage, NewsIndexPage, PublicationIndexPage, PublicationPage
+
+    if not any(isinstance(page, PublicationPage | NewsArticlePage) for page in pages):
+        return []
+    indexes = (first_live_page(model, None) for model in (PublicationIndexPage, NewsIndexPage))
+    return [index.feed_url for index in indexes if index is not None]
 
 
 @hooks.register(SEARCH_KINDS_HOOK)
