@@ -257,8 +257,9 @@ PAGE_CACHE_ALIAS = "pages"
 CONTENT_VERSION_LISTEN = DATABASES["default"]["ENGINE"].endswith("postgresql")
 CONTENT_VERSION_MAX_AGE = 1.0
 # A new version is prepared (catalogue updated, home and changed pages rendered) before visitors
-# get it, at most this many seconds after its commit (rameau_site/warming.py); 0: at once.
-CONTENT_VERSION_WARM_SECONDS = float(os.environ.get("CONTENT_VERSION_WARM_SECONDS", "0.8"))
+# get it, at most this many seconds after its commit (rameau_site/warming.py); 0: at once. The
+# rest of the second is for serving it: other servers show a change within 1 s.
+CONTENT_VERSION_WARM_SECONDS = float(os.environ.get("CONTENT_VERSION_WARM_SECONDS", "0.6"))
 # Never cached, and the content version is not even read there: the admin (previews
 # included), documents (private collections), health checks (they must not need the database).
 PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/django-admin/", "/documents/", "/media/", "/__erreurs/", "/-/")
