@@ -17,8 +17,9 @@ its listing and the home page rendered), so that no visitor pays for rebuilding 
 publication made stale. Visitors get it once it is ready, and in any case
 `CONTENT_VERSION_WARM_SECONDS` (0.6 s) after it was committed: other servers still show a
 change within the same second, with 0.4 s left to serve it on a busy machine (at 0.8 s, a
-suite loading both cores once saw a listing fresh after 1.06 s through the proxy). Staff (any session) and the admin get the newest version at
-once: an editor always sees what they just published.
+suite loading both cores once saw a listing fresh after 1.06 s through the proxy). Staff
+(any session) and the admin get the newest version at once: an editor always sees what
+they just published.
 
 The row also tells what its last transaction changed (`Change`), so that data such as the
 catalogue can be updated from the previous version instead of rebuilt.

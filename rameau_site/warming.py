@@ -10,9 +10,9 @@ one thread of its own, under that version:
    bring their data up to date (`WARM_UP_HOOK`: the library's catalogue is updated from the
    changed publications alone, not rebuilt);
 2. renders the pages visitors are most likely to ask for next — the home page, each changed
-   page and the listing above it, then the other addresses the sections name as showing those
-   pages (`WARM_PATHS_HOOK`: the feeds) — through the whole middleware stack, which fills the data
-   caches and the page cache as a visitor's request would;
+   page and the listing above it, then the other addresses the sections name as showing
+   those pages (`WARM_PATHS_HOOK`: the feeds) — through the whole middleware stack, which
+   fills the data caches and the page cache as a visitor's request would;
 3. hands the version to visitors (`Watcher.prepared`).
 
 Visitors keep the previous version meanwhile, at most `CONTENT_VERSION_WARM_SECONDS` after
